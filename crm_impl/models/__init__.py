@@ -1,0 +1,34 @@
+"""Typed SQLAlchemy 2.x models of crm-impl (plain SQLAlchemy: no Flask)."""
+
+from crm_impl.models.accounts import LOCALES, User
+from crm_impl.models.base import Base, Versioned
+from crm_impl.models.plan import Dependency, LinkType, Phase, Task
+from crm_impl.models.projects import (
+    Holiday,
+    KpiTarget,
+    MemberRole,
+    Membership,
+    Project,
+    ProjectStatus,
+    Side,
+    TeamMember,
+)
+
+__all__ = [
+    "Base",
+    "Versioned",
+    "User",
+    "LOCALES",
+    "Project",
+    "ProjectStatus",
+    "Holiday",
+    "Membership",
+    "MemberRole",
+    "TeamMember",
+    "Side",
+    "KpiTarget",
+    "Phase",
+    "Task",
+    "Dependency",
+    "LinkType",
+]

@@ -1,0 +1,38 @@
+"""Declarative base, naming convention and the optimistic-locking mixin."""
+
+from __future__ import annotations
+
+from sqlalchemy import Integer, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+__all__ = ["Base", "Versioned"]
+
+# Deterministic constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Base of every crm-impl table."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Versioned:
+    """A row edited by people: carries a version number for optimistic locking.
+
+    SQLAlchemy increments ``version`` on every UPDATE and adds ``WHERE version = :old`` so a
+    concurrent write is detected at flush time; :func:`crm_impl.editing.check_version` refuses
+    an edit that was started from an older version before anything is changed.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.version}

@@ -1,0 +1,111 @@
+"""The project plan: phases, tasks and the dependencies between tasks."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from crm_impl.models.base import Base, Versioned
+
+__all__ = ["Phase", "Task", "Dependency", "LinkType"]
+
+
+class LinkType(enum.StrEnum):
+    FS = "FS"
+    SS = "SS"
+    FF = "FF"
+    SF = "SF"
+
+
+class Phase(Versioned, Base):
+    __tablename__ = "phases"
+    __table_args__ = (UniqueConstraint("project_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    #: Stable key from the template, e.g. ``P3``.
+    key: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    name_zh: Mapped[str] = mapped_column(String(200), default="")
+
+    project: Mapped["Project"] = relationship(back_populates="phases")  # noqa: F821
+    tasks: Mapped[list[Task]] = relationship(back_populates="phase", order_by="Task.position")
+
+
+class Task(Versioned, Base):
+    __tablename__ = "tasks"
+    __table_args__ = (
+        UniqueConstraint("project_id", "key"),
+        CheckConstraint("duration >= 0", name="duration_not_negative"),
+        CheckConstraint("progress >= 0 AND progress <= 100", name="progress_percent"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    phase_id: Mapped[int] = mapped_column(ForeignKey("phases.id", ondelete="CASCADE"), index=True)
+    #: The task id people and files use, e.g. ``R07``; unique within the project.
+    key: Mapped[str] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(300))
+    name_zh: Mapped[str] = mapped_column(String(300), default="")
+    milestone: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Planned duration in working days (the schedule uses it).
+    duration: Mapped[int] = mapped_column(Integer)
+    optimistic: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    most_likely: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pessimistic: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: Methodology roles for this task: ``{"R": [...], "A": "E_PM", "C": [...]}``.
+    roles: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    deliverable: Mapped[str] = mapped_column(Text, default="")
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    actual_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    actual_finish: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    project: Mapped["Project"] = relationship(back_populates="tasks")  # noqa: F821
+    phase: Mapped[Phase] = relationship(back_populates="tasks")
+
+    @property
+    def assigned_role(self) -> str | None:
+        """The first responsible role, the one the task is assigned to."""
+        responsible = self.roles.get("R") or []
+        return responsible[0] if responsible else None
+
+
+class Dependency(Versioned, Base):
+    """A precedence link ``pred → succ`` of type FS/SS/FF/SF with a lag in working days."""
+
+    __tablename__ = "dependencies"
+    __table_args__ = (
+        UniqueConstraint("pred_id", "succ_id"),
+        CheckConstraint("pred_id <> succ_id", name="not_self"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    pred_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    succ_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    type: Mapped[LinkType] = mapped_column(
+        Enum(LinkType, native_enum=False, length=2, values_callable=lambda e: [m.value for m in e]),
+        default=LinkType.FS,
+    )
+    lag: Mapped[int] = mapped_column(Integer, default=0)
+
+    project: Mapped["Project"] = relationship(back_populates="dependencies")  # noqa: F821
+    pred: Mapped[Task] = relationship(foreign_keys=[pred_id])
+    succ: Mapped[Task] = relationship(foreign_keys=[succ_id])

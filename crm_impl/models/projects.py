@@ -1,0 +1,170 @@
+"""Projects, their calendar, members of the app and of the implementation team."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from crm_impl.models.base import Base, Versioned
+
+__all__ = [
+    "Project",
+    "ProjectStatus",
+    "Holiday",
+    "Membership",
+    "MemberRole",
+    "TeamMember",
+    "Side",
+    "KpiTarget",
+]
+
+
+class ProjectStatus(enum.StrEnum):
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+class MemberRole(enum.StrEnum):
+    """What a user may do in one project (see :mod:`crm_impl.permissions`)."""
+
+    OWNER = "owner"
+    MANAGER = "manager"
+    CONSULTANT = "consultant"
+    STEERING = "steering"
+    VIEWER = "viewer"
+
+
+class Side(enum.StrEnum):
+    """Which organisation a team member belongs to in the methodology."""
+
+    VENDOR = "vendor"
+    ENTERPRISE = "enterprise"
+
+
+def _enum(cls: type[enum.Enum]) -> Enum:
+    # Stored as plain strings (no native PG enum): adding a value needs no type migration.
+    return Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
+
+
+class Project(Versioned, Base):
+    __tablename__ = "projects"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    client_company: Mapped[str] = mapped_column(String(200))
+    industry: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    objectives: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Descriptive facts about the client (headquarters, size figures, current state).
+    company_profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    scope_modules: Mapped[list[str]] = mapped_column(JSON, default=list)
+    start_date: Mapped[date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    template_id: Mapped[str] = mapped_column(String(40), default="nine_phase")
+    #: Working weekdays, Monday = 0 (Python's ``date.weekday()``).
+    working_weekdays: Mapped[list[int]] = mapped_column(JSON, default=lambda: [0, 1, 2, 3, 4])
+    status: Mapped[ProjectStatus] = mapped_column(_enum(ProjectStatus), default=ProjectStatus.ACTIVE)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    holidays: Mapped[list[Holiday]] = relationship(
+        back_populates="project", cascade="all, delete-orphan", order_by="Holiday.day"
+    )
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="project", cascade="all, delete-orphan"
+    )
+    team: Mapped[list[TeamMember]] = relationship(
+        back_populates="project", cascade="all, delete-orphan", order_by="TeamMember.id"
+    )
+    kpi_targets: Mapped[list[KpiTarget]] = relationship(
+        back_populates="project", cascade="all, delete-orphan", order_by="KpiTarget.id"
+    )
+    phases: Mapped[list["Phase"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="Phase.position"
+    )
+    tasks: Mapped[list["Task"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="Task.position"
+    )
+    dependencies: Mapped[list["Dependency"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="Dependency.id"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Project {self.id} {self.title!r}>"
+
+
+class Holiday(Versioned, Base):
+    __tablename__ = "holidays"
+    __table_args__ = (UniqueConstraint("project_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(120), default="")
+
+    project: Mapped[Project] = relationship(back_populates="holidays")
+
+
+class Membership(Versioned, Base):
+    """A user's access to a project, with their project role."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("project_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[MemberRole] = mapped_column(_enum(MemberRole))
+
+    project: Mapped[Project] = relationship(back_populates="memberships")
+    user: Mapped["User"] = relationship(back_populates="memberships")  # noqa: F821
+
+
+class TeamMember(Versioned, Base):
+    """A person on the implementation team, vendor or enterprise side."""
+
+    __tablename__ = "team_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    side: Mapped[Side] = mapped_column(_enum(Side))
+    #: Methodology role id, e.g. ``V_PM`` or ``E_KU`` (see the methodology catalogue).
+    role_id: Mapped[str] = mapped_column(String(10))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    availability_pct: Mapped[int] = mapped_column(Integer, default=100)
+
+    project: Mapped[Project] = relationship(back_populates="team")
+
+
+class KpiTarget(Versioned, Base):
+    """A measurable goal of the project: baseline, target and the latest measured value."""
+
+    __tablename__ = "kpi_targets"
+    __table_args__ = (UniqueConstraint("project_id", "kpi"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    kpi: Mapped[str] = mapped_column(String(80))
+    baseline: Mapped[float | None] = mapped_column(Float, nullable=True)
+    target: Mapped[float] = mapped_column(Float)
+    actual: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+    project: Mapped[Project] = relationship(back_populates="kpi_targets")
