@@ -1,0 +1,30 @@
+"""Scheduling engine: CPM, working-day calendar, PERT and Monte Carlo simulation.
+
+Pure domain code (numpy and networkx only).  Typical use::
+
+    net = build_network(activities, links)      # validate once
+    schedule = schedule_network(net)            # CPM with most-likely durations
+    pert = analyse_pert(net, estimates)         # expected duration, driving-chain variance
+"""
+
+from crm_impl.schedule.calendar import WorkCalendar
+from crm_impl.schedule.cpm import Schedule, TaskTiming, compute_schedule, schedule_network
+from crm_impl.schedule.estimates import ThreePoint
+from crm_impl.schedule.network import LINK_TYPES, Activity, Link, Network, build_network
+from crm_impl.schedule.pert import PertResult, analyse_pert
+
+__all__ = [
+    "LINK_TYPES",
+    "Activity",
+    "Link",
+    "Network",
+    "PertResult",
+    "Schedule",
+    "TaskTiming",
+    "ThreePoint",
+    "WorkCalendar",
+    "analyse_pert",
+    "build_network",
+    "compute_schedule",
+    "schedule_network",
+]

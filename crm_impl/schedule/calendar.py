@@ -1,0 +1,121 @@
+"""Working-day calendar: offsets from project start ↔ dates.
+
+Every date gets a *raw index*: the number of working weekdays since 0001-01-01 (a Monday) before
+it, computed in O(1) from the ordinal.  Holidays that fall on working weekdays are kept as a
+sorted list of raw indices, so both directions are a bisection: no loop over days.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from crm_impl.errors import ValidationError
+
+__all__ = ["WorkCalendar"]
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Maps working-day offsets (day 0 = first working day on or after ``start``) to dates.
+
+    Parameters
+    ----------
+    start : date
+        Project start; if it is not a working day, day 0 is the next working day.
+    weekdays : frozenset of int
+        Working weekdays, Monday = 0 … Sunday = 6 (default Monday–Friday).
+    holidays : frozenset of date
+        Non-working dates.
+
+    Examples
+    --------
+    >>> cal = WorkCalendar(date(2025, 3, 7), holidays=frozenset({date(2025, 3, 10)}))
+    >>> cal.date_at(0), cal.date_at(1)  # Fri, then Tue: weekend and holiday skipped
+    (datetime.date(2025, 3, 7), datetime.date(2025, 3, 11))
+    >>> cal.offset_of(date(2025, 3, 8))  # Saturday -> the next working day
+    1
+    """
+
+    start: date
+    weekdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})
+    holidays: frozenset[date] = frozenset()
+    _days: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _before: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _holiday_raw: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _holiday_gaps: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _origin: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.start, date):
+            raise ValidationError(f"must be a date, got {self.start!r}", "start_date")
+        weekdays = frozenset(self.weekdays)
+        for day in weekdays:
+            if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 6:
+                raise ValidationError(f"weekdays are 0 (Monday) to 6 (Sunday), got {day!r}", "weekdays")
+        if not weekdays:
+            raise ValidationError("at least one weekday must be a working day", "weekdays")
+        holidays = frozenset(self.holidays)
+        for day in holidays:
+            if not isinstance(day, date):
+                raise ValidationError(f"must be dates, got {day!r}", "holidays")
+        object.__setattr__(self, "weekdays", weekdays)
+        object.__setattr__(self, "holidays", holidays)
+        days = tuple(sorted(weekdays))
+        # _before[k]: working weekdays in a week strictly before weekday k (k = 0..7).
+        before = tuple(sum(1 for d in days if d < k) for k in range(8))
+        object.__setattr__(self, "_days", days)
+        object.__setattr__(self, "_before", before)
+        raw = sorted(self._raw(h) for h in holidays if h.weekday() in weekdays)
+        object.__setattr__(self, "_holiday_raw", tuple(raw))
+        # raw[i] - i is non-decreasing: bisecting it finds how many holidays precede a target.
+        object.__setattr__(self, "_holiday_gaps", tuple(r - i for i, r in enumerate(raw)))
+        object.__setattr__(self, "_origin", self._working_index(self.start))
+
+    @classmethod
+    def from_iterables(
+        cls, start: date, weekdays: Iterable[int] = (0, 1, 2, 3, 4), holidays: Iterable[date] = ()
+    ) -> WorkCalendar:
+        """Build from any iterables (lists parsed from a file, say)."""
+        return cls(start, frozenset(weekdays), frozenset(holidays))
+
+    def _raw(self, day: date) -> int:
+        weeks, dow = divmod(day.toordinal() - 1, 7)  # ordinal 1 is a Monday
+        return weeks * len(self._days) + self._before[dow]
+
+    def _working_index(self, day: date) -> int:
+        # A holiday or weekend day gets the index of the next working day.
+        raw = self._raw(day)
+        return raw - bisect_left(self._holiday_raw, raw)
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a working weekday and not a holiday."""
+        return day.weekday() in self.weekdays and day not in self.holidays
+
+    def offset_of(self, day: date) -> int:
+        """Working-day offset of ``day``; a non-working date maps to the next working day."""
+        return self._working_index(day) - self._origin
+
+    def date_at(self, offset: int) -> date:
+        """Date of working day ``offset`` (negative offsets count back before the start)."""
+        target = self._origin + int(offset)
+        raw = target + bisect_right(self._holiday_gaps, target)
+        weeks, k = divmod(raw, len(self._days))
+        try:
+            return date.fromordinal(weeks * 7 + self._days[k] + 1)
+        except (OverflowError, ValueError):
+            raise ValidationError(f"offset {offset} is outside the supported dates", "offset") from None
+
+    def start_date(self, es: int) -> date:
+        """The date a task with early start ``es`` begins."""
+        return self.date_at(es)
+
+    def finish_date(self, ef: int, duration: int) -> date:
+        """Last working day of a task (inclusive): ``date_at(ef - 1)``; a milestone's own day."""
+        return self.date_at(ef - 1 if duration > 0 else ef)
+
+    def finish_offset(self, deadline: date) -> int:
+        """Exclusive finish offset of a task that must end by ``deadline`` (inclusive)."""
+        return self.offset_of(deadline + timedelta(days=1))

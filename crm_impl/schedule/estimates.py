@@ -1,0 +1,85 @@
+"""Three-point duration estimates (optimistic, most likely, pessimistic) shared by PERT and
+Monte Carlo."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from numbers import Real
+
+import numpy as np
+
+from crm_impl.errors import ValidationError
+from crm_impl.schedule.network import Network
+
+__all__ = ["ThreePoint", "estimate_arrays"]
+
+
+def _number(value: object, field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
+        raise ValidationError(f"must be a finite number, got {value!r}", field)
+    if value < 0:
+        raise ValidationError(f"must be >= 0, got {value!r}", field)
+    return float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreePoint:
+    """A three-point estimate in working days, ``0 <= optimistic <= most_likely <= pessimistic``.
+
+    Examples
+    --------
+    >>> e = ThreePoint(4, 6, 9)
+    >>> round(e.te, 3), round(e.variance, 3)
+    (6.167, 0.694)
+    """
+
+    optimistic: float
+    most_likely: float
+    pessimistic: float
+
+    def __post_init__(self) -> None:
+        o = _number(self.optimistic, "optimistic")
+        m = _number(self.most_likely, "most_likely")
+        p = _number(self.pessimistic, "pessimistic")
+        if not o <= m <= p:
+            raise ValidationError(
+                f"need optimistic <= most_likely <= pessimistic, got {o:g}, {m:g}, {p:g}",
+                "most_likely" if m < o else "pessimistic",
+            )
+
+    @classmethod
+    def exact(cls, duration: float) -> ThreePoint:
+        """A certain duration (``o = m = p``)."""
+        return cls(duration, duration, duration)
+
+    @property
+    def te(self) -> float:
+        """PERT expected duration ``(o + 4m + p) / 6``."""
+        return (self.optimistic + 4 * self.most_likely + self.pessimistic) / 6
+
+    @property
+    def variance(self) -> float:
+        """PERT variance ``((p - o) / 6)²``."""
+        return ((self.pessimistic - self.optimistic) / 6) ** 2
+
+
+def estimate_arrays(net: Network, estimates: Mapping[str, ThreePoint]) -> np.ndarray:
+    """Stack the estimates in ``net.ids`` order as a ``(3, n_tasks)`` float array (o, m, p).
+
+    Raises
+    ------
+    ValidationError
+        A task has no estimate (``field="estimates.<id>"``) or an estimate names no task.
+    """
+    out = np.empty((3, net.n_tasks), dtype=np.float64)
+    for i, task_id in enumerate(net.ids):
+        e = estimates.get(task_id)
+        if not isinstance(e, ThreePoint):
+            raise ValidationError("missing three-point estimate", f"estimates.{task_id}")
+        out[0, i], out[1, i], out[2, i] = e.optimistic, e.most_likely, e.pessimistic
+    if len(estimates) != net.n_tasks:
+        extra = sorted(set(estimates) - set(net.ids))
+        raise ValidationError("estimate for an unknown task", f"estimates.{extra[0]}")
+    return out
