@@ -32,3 +32,10 @@ class User(Versioned, Base):
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
+
+    # The attributes Flask-Login reads from a user object (a protocol, no import needed).
+    is_authenticated = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.id)

@@ -1,0 +1,64 @@
+"""Who may do what in a project.
+
+A user who is not a member of a project must not learn that it exists (callers answer 404);
+a member whose role does not allow an action is refused (callers answer 403).
+"""
+
+from __future__ import annotations
+
+import enum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crm_impl.errors import NotFoundError, PermissionDeniedError
+from crm_impl.models import MemberRole, Membership, Project, User
+
+__all__ = ["Action", "ROLE_ACTIONS", "allowed", "authorize", "membership_of"]
+
+
+class Action(enum.StrEnum):
+    VIEW = "view"  # read pages, download exports and reports
+    EDIT = "edit"  # change the plan, team, progress
+    ARCHIVE = "archive"  # archive or re-activate the project
+    MANAGE_MEMBERS = "manage_members"  # grant, change and revoke access
+    DELETE = "delete"  # delete the project with everything in it
+
+
+_READ = {Action.VIEW}
+_WRITE = _READ | {Action.EDIT}
+
+#: Viewers and steering members read; managers and consultants edit; owners manage membership.
+ROLE_ACTIONS: dict[MemberRole, frozenset[Action]] = {
+    MemberRole.VIEWER: frozenset(_READ),
+    MemberRole.STEERING: frozenset(_READ),
+    MemberRole.CONSULTANT: frozenset(_WRITE),
+    MemberRole.MANAGER: frozenset(_WRITE | {Action.ARCHIVE}),
+    MemberRole.OWNER: frozenset(Action),
+}
+
+
+def allowed(role: MemberRole, action: Action) -> bool:
+    return action in ROLE_ACTIONS[role]
+
+
+def membership_of(session: Session, user: User, project_id: int) -> Membership | None:
+    return session.scalar(
+        select(Membership).where(Membership.project_id == project_id, Membership.user_id == user.id)
+    )
+
+
+def authorize(session: Session, user: User, project_id: int, action: Action) -> Project:
+    """Return the project if ``user`` may do ``action`` in it.
+
+    Raises :class:`NotFoundError` when the project does not exist or the user is not a member,
+    :class:`PermissionDeniedError` when the member's role does not allow the action.
+    """
+    membership = membership_of(session, user, project_id)
+    if membership is None:
+        raise NotFoundError("no such project")
+    if not allowed(membership.role, action):
+        raise PermissionDeniedError(
+            f"your role in this project ({membership.role.value}) does not allow this action"
+        )
+    return membership.project

@@ -1,0 +1,94 @@
+"""Turning a stored project into a project-file document."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from crm_impl.models import Project
+from crm_impl.projectfile.validate import FORMAT, FORMAT_VERSION
+
+__all__ = ["export_project", "dumps"]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def export_project(project: Project) -> dict[str, Any]:
+    """The complete project as a document of the project file format."""
+    tasks_by_id = {task.id: task.key for task in project.tasks}
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "project": {
+            "code": project.code,
+            "title": project.title,
+            "client_company": project.client_company,
+            "industry": project.industry,
+            "description": project.description,
+            "objectives": list(project.objectives),
+            "company_profile": dict(project.company_profile),
+            "scope_modules": list(project.scope_modules),
+            "start_date": project.start_date.isoformat(),
+            "currency": project.currency,
+            "template": project.template_id,
+            "status": project.status.value,
+        },
+        "calendar": {
+            "working_weekdays": sorted(project.working_weekdays),
+            "holidays": [{"date": h.day.isoformat(), "name": h.name} for h in project.holidays],
+        },
+        "kpi_targets": [
+            {"kpi": k.kpi, "baseline": k.baseline, "target": k.target, "actual": k.actual}
+            for k in project.kpi_targets
+        ],
+        "team": [
+            {
+                "name": m.name,
+                "organisation": m.organisation,
+                "side": m.side.value,
+                "role": m.role_id,
+                "email": m.email,
+                "availability_pct": m.availability_pct,
+            }
+            for m in project.team
+        ],
+        "phases": [{"key": p.key, "name": p.name, "name_zh": p.name_zh} for p in project.phases],
+        "tasks": [_task(task) for task in project.tasks],
+        "dependencies": [
+            {"pred": tasks_by_id[d.pred_id], "succ": tasks_by_id[d.succ_id], "type": d.type.value, "lag": d.lag}
+            for d in project.dependencies
+        ],
+    }
+
+
+def _task(task) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": task.key,
+        "phase": task.phase.key,
+        "name": task.name,
+        "name_zh": task.name_zh,
+        "milestone": task.milestone,
+        "duration": task.duration,
+    }
+    if task.most_likely is not None:
+        out["duration_days"] = {
+            "optimistic": task.optimistic,
+            "most_likely": task.most_likely,
+            "pessimistic": task.pessimistic,
+        }
+    out.update(
+        roles={"R": list(task.roles.get("R", [])), "A": task.roles.get("A"), "C": list(task.roles.get("C", []))},
+        deliverable=task.deliverable,
+        progress=task.progress,
+        actual_start=_iso(task.actual_start),
+        actual_finish=_iso(task.actual_finish),
+    )
+    return out
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """Serialise a document the way crm-impl writes files: UTF-8 text, stable, readable."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,137 @@
+"""Creating a stored project from a project-file document."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from crm_impl.errors import ProjectFileError
+from crm_impl.models import (
+    Dependency,
+    Holiday,
+    KpiTarget,
+    LinkType,
+    MemberRole,
+    Membership,
+    Phase,
+    Project,
+    ProjectStatus,
+    Side,
+    Task,
+    TeamMember,
+    User,
+)
+from crm_impl.projectfile.validate import validate_document
+
+__all__ = ["parse", "import_project"]
+
+#: Larger uploads are refused before parsing (a 50,000-task plan is about 25 MB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def parse(raw: bytes | str) -> Any:
+    """Decode a project file's bytes into JSON data, with a readable error."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ProjectFileError([("", f"file is larger than {MAX_FILE_BYTES // 2**20} MB")])
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as exc:
+        raise ProjectFileError([("", f"not UTF-8 text (byte {exc.start})")]) from None
+    if not text.strip():
+        raise ProjectFileError([("", "the file is empty")])
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProjectFileError(
+            [("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+        ) from None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def import_project(session: Session, owner: User, data: Any) -> Project:
+    """Validate ``data`` completely, then add it as a new project owned by ``owner``.
+
+    Nothing is added to the session unless the whole document is valid; the caller commits.
+    """
+    validate_document(data)
+    info = data["project"]
+    calendar = data.get("calendar", {})
+    project = Project(
+        code=info.get("code", ""),
+        title=info["title"],
+        client_company=info["client_company"],
+        industry=info.get("industry", ""),
+        description=info.get("description", ""),
+        objectives=list(info.get("objectives", [])),
+        company_profile=dict(info.get("company_profile", {})),
+        scope_modules=list(info.get("scope_modules", [])),
+        start_date=date.fromisoformat(info["start_date"]),
+        currency=info.get("currency", "CNY"),
+        template_id=info.get("template", "nine_phase"),
+        status=ProjectStatus(info.get("status", "active")),
+        working_weekdays=sorted(calendar.get("working_weekdays", [0, 1, 2, 3, 4])),
+    )
+    project.holidays = [Holiday(day=date.fromisoformat(h["date"]), name=h.get("name", "")) for h in calendar.get("holidays", [])]
+    project.kpi_targets = [
+        KpiTarget(kpi=k["kpi"], baseline=k.get("baseline"), target=k["target"], actual=k.get("actual"))
+        for k in data.get("kpi_targets", [])
+    ]
+    project.team = [
+        TeamMember(
+            name=m["name"],
+            organisation=m.get("organisation", ""),
+            side=Side(m["side"]),
+            role_id=m["role"],
+            email=m.get("email", ""),
+            availability_pct=m.get("availability_pct", 100),
+        )
+        for m in data.get("team", [])
+    ]
+    phases = {
+        p["key"]: Phase(key=p["key"], position=i, name=p["name"], name_zh=p.get("name_zh", ""))
+        for i, p in enumerate(data["phases"])
+    }
+    project.phases = list(phases.values())
+    tasks = {t["id"]: _task(t, i, phases[t["phase"]]) for i, t in enumerate(data["tasks"])}
+    project.tasks = list(tasks.values())
+    project.dependencies = [
+        Dependency(
+            pred=tasks[d["pred"]],
+            succ=tasks[d["succ"]],
+            type=LinkType(d.get("type", "FS")),
+            lag=d.get("lag", 0),
+        )
+        for d in data.get("dependencies", [])
+    ]
+    project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
+    session.add(project)
+    session.flush()
+    return project
+
+
+def _task(item: dict[str, Any], position: int, phase: Phase) -> Task:
+    estimate = item.get("duration_days") or {}
+    roles = item.get("roles") or {}
+    return Task(
+        key=item["id"],
+        position=position,
+        phase=phase,
+        name=item["name"],
+        name_zh=item.get("name_zh", ""),
+        milestone=item.get("milestone", False),
+        duration=item["duration"],
+        optimistic=estimate.get("optimistic"),
+        most_likely=estimate.get("most_likely"),
+        pessimistic=estimate.get("pessimistic"),
+        roles={"R": list(roles.get("R", [])), "A": roles.get("A"), "C": list(roles.get("C", []))},
+        deliverable=item.get("deliverable", ""),
+        progress=item.get("progress", 0),
+        actual_start=_day(item.get("actual_start")),
+        actual_finish=_day(item.get("actual_finish")),
+    )

@@ -1,0 +1,141 @@
+"""Validation of project files: JSON Schema first, then the rules a schema cannot say.
+
+Every problem is reported with the path of the field it concerns (``tasks[3].duration``),
+all at once, so a user can fix a file in one round.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import networkx as nx
+from jsonschema import Draft202012Validator
+
+from crm_impl.errors import ProjectFileError
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "schema", "validate_document"]
+
+FORMAT = "crm-impl-project"
+FORMAT_VERSION = 1
+
+Problems = list[tuple[str, str]]
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The published JSON Schema of the project file format."""
+    text = resources.files(__package__).joinpath("project-file.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_problems(data: Any) -> Problems:
+    problems = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+        message = error.message
+        if error.validator == "additionalProperties":
+            message = message.replace("Additional properties are not allowed", "unknown field(s)")
+        elif error.validator == "const" and list(error.path) == ["format_version"]:
+            message = f"format version {error.instance!r} is not supported (this crm-impl reads version {FORMAT_VERSION})"
+        problems.append((_path(error.path), message))
+    return problems
+
+
+def _duplicates(values) -> list:
+    return [value for value, count in Counter(values).items() if count > 1]
+
+
+def _semantic_problems(data: dict[str, Any]) -> Problems:
+    from crm_impl.methodology.catalogue import roles
+
+    problems: Problems = []
+    known_roles = {role.id for role in roles()}
+    phases = [p["key"] for p in data["phases"]]
+    for key in _duplicates(phases):
+        problems.append(("phases", f"phase key {key!r} is used more than once"))
+    tasks = data["tasks"]
+    for key in _duplicates(t["id"] for t in tasks):
+        problems.append(("tasks", f"task id {key!r} is used more than once"))
+
+    for i, task in enumerate(tasks):
+        where = f"tasks[{i}]"
+        if task["phase"] not in phases:
+            problems.append((f"{where}.phase", f"unknown phase {task['phase']!r}"))
+        estimate = task.get("duration_days")
+        if estimate and not estimate["optimistic"] <= estimate["most_likely"] <= estimate["pessimistic"]:
+            problems.append(
+                (f"{where}.duration_days", "needs optimistic <= most_likely <= pessimistic")
+            )
+        if task.get("milestone") and task["duration"] != 0:
+            problems.append((f"{where}.duration", "a milestone has duration 0"))
+        roles = task.get("roles") or {}
+        for letter in ("R", "C"):
+            for role in roles.get(letter, []):
+                if role not in known_roles:
+                    problems.append((f"{where}.roles.{letter}", f"unknown role {role!r}"))
+        if roles.get("A") is not None and roles["A"] not in known_roles:
+            problems.append((f"{where}.roles.A", f"unknown role {roles['A']!r}"))
+        start, finish = task.get("actual_start"), task.get("actual_finish")
+        if start and finish and date.fromisoformat(finish) < date.fromisoformat(start):
+            problems.append((f"{where}.actual_finish", "is before actual_start"))
+
+    ids = {t["id"] for t in tasks}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(ids)
+    seen_pairs = set()
+    for i, dep in enumerate(data.get("dependencies", [])):
+        where = f"dependencies[{i}]"
+        for end in ("pred", "succ"):
+            if dep[end] not in ids:
+                problems.append((f"{where}.{end}", f"unknown task {dep[end]!r}"))
+        if dep["pred"] == dep["succ"]:
+            problems.append((where, f"task {dep['pred']!r} cannot depend on itself"))
+        elif (dep["pred"], dep["succ"]) in seen_pairs:
+            problems.append((where, f"link {dep['pred']} → {dep['succ']} is given twice"))
+        seen_pairs.add((dep["pred"], dep["succ"]))
+        if dep["pred"] in ids and dep["succ"] in ids and dep["pred"] != dep["succ"]:
+            graph.add_edge(dep["pred"], dep["succ"])
+    try:
+        cycle = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        pass
+    else:
+        names = " → ".join([u for u, _ in cycle] + [cycle[0][0]])
+        problems.append(("dependencies", f"dependency cycle: {names}"))
+
+    calendar = data.get("calendar", {})
+    for day in _duplicates(h["date"] for h in calendar.get("holidays", [])):
+        problems.append(("calendar.holidays", f"holiday {day} is listed twice"))
+    for kpi in _duplicates(k["kpi"] for k in data.get("kpi_targets", [])):
+        problems.append(("kpi_targets", f"KPI {kpi!r} is listed twice"))
+    for i, member in enumerate(data.get("team", [])):
+        if member["role"] not in known_roles:
+            problems.append((f"team[{i}].role", f"unknown role {member['role']!r}"))
+    return problems
+
+
+def validate_document(data: Any) -> None:
+    """Raise :class:`ProjectFileError` listing every problem of ``data``, or return."""
+    if not isinstance(data, dict):
+        raise ProjectFileError([("", "a project file is a JSON object")])
+    problems = _schema_problems(data)
+    if not problems:
+        problems = _semantic_problems(data)
+    if problems:
+        raise ProjectFileError(problems)

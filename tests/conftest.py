@@ -1,0 +1,137 @@
+"""Shared fixtures: a migrated database (SQLite, or PostgreSQL when DATABASE_URL says so),
+the app and its test client, users and the sample projects."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from crm_impl.db import make_engine, make_session_factory, upgrade
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "sample_projects").glob("*.json"))
+MIGRATIONS = ROOT / "migrations"
+
+
+def _postgres_url(base: str, schema: str) -> str:
+    # A schema of its own per test run keeps runs apart and is dropped afterwards.
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    base = os.environ.get("DATABASE_URL")
+    if not base:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield _postgres_url(base, schema)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def engine(database_url):
+    engine = make_engine(database_url)
+    upgrade(engine, MIGRATIONS)
+    yield engine
+    engine.dispose()
+
+
+def _empty_all_tables(engine) -> None:
+    from crm_impl.models import Base
+
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+@pytest.fixture
+def db(engine):
+    """A session on the migrated database; every table is emptied after the test."""
+    session = make_session_factory(engine)()
+    yield session
+    session.close()
+    _empty_all_tables(engine)
+
+
+@pytest.fixture
+def make_user(db):
+    from crm_impl.accounts import create_user
+
+    def factory(email: str = "pm@example.com", password: str = "correct horse", **kwargs):
+        user = create_user(db, email, password, **kwargs)
+        db.commit()
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def user(make_user):
+    return make_user()
+
+
+@pytest.fixture
+def load_sample(db):
+    from crm_impl.projectfile import import_project, parse
+
+    def factory(owner, path: Path = SAMPLES[0]):
+        project = import_project(db, owner, parse(path.read_bytes()))
+        db.commit()
+        return project
+
+    return factory
+
+
+@pytest.fixture
+def app(engine, database_url, tmp_path):
+    from blueprints import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": database_url,
+            "SECRET_KEY": "test-secret",
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+        },
+        instance_path=str(tmp_path / "instance"),
+    )
+    yield app
+    app.extensions["crm_impl.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def login(client):
+    def do_login(email: str = "pm@example.com", password: str = "correct horse"):
+        response = client.post("/auth/login", data={"email": email, "password": password})
+        assert response.status_code == 302, response.text
+        return client
+
+    return do_login
+
+
+def csrf_token(response) -> str:
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', response.text) or re.search(
+        r'name="csrf_token" value="([^"]+)"', response.text
+    )
+    assert match, "page has no CSRF token"
+    return match.group(1)

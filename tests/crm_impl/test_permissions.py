@@ -1,0 +1,49 @@
+import pytest
+
+from crm_impl.errors import NotFoundError, PermissionDeniedError
+from crm_impl.membership import add_member, change_role, remove_member
+from crm_impl.errors import ValidationError
+from crm_impl.models import MemberRole
+from crm_impl.permissions import ROLE_ACTIONS, Action, allowed, authorize
+
+
+def test_role_matrix_reads_edits_and_owns():
+    readers = {MemberRole.VIEWER, MemberRole.STEERING}
+    editors = {MemberRole.MANAGER, MemberRole.CONSULTANT}
+    for role in readers:
+        assert ROLE_ACTIONS[role] == {Action.VIEW}
+    for role in editors:
+        assert allowed(role, Action.EDIT) and not allowed(role, Action.MANAGE_MEMBERS)
+        assert not allowed(role, Action.DELETE)
+    assert ROLE_ACTIONS[MemberRole.OWNER] == set(Action)
+
+
+def test_authorize_hides_the_project_from_non_members(db, make_user, load_sample):
+    owner, stranger, viewer = make_user("o@example.com"), make_user("s@example.com"), make_user("v@example.com")
+    project = load_sample(owner)
+    add_member(db, project, "v@example.com", MemberRole.VIEWER)
+    db.commit()
+    assert authorize(db, owner, project.id, Action.DELETE) is project
+    with pytest.raises(NotFoundError):
+        authorize(db, stranger, project.id, Action.VIEW)
+    with pytest.raises(NotFoundError):
+        authorize(db, owner, project.id + 999, Action.VIEW)
+    assert authorize(db, viewer, project.id, Action.VIEW) is project
+    with pytest.raises(PermissionDeniedError, match="viewer"):
+        authorize(db, viewer, project.id, Action.EDIT)
+
+
+def test_the_last_owner_stays(db, make_user, load_sample):
+    owner = make_user("o@example.com")
+    project = load_sample(owner)
+    (membership,) = project.memberships
+    with pytest.raises(ValidationError, match="at least one owner"):
+        change_role(membership, membership.version, MemberRole.VIEWER)
+    with pytest.raises(ValidationError, match="last owner"):
+        remove_member(db, membership)
+    make_user("x@example.com")
+    with pytest.raises(ValidationError, match="no account"):
+        add_member(db, project, "nobody@example.com", MemberRole.VIEWER)
+    add_member(db, project, "x@example.com", MemberRole.VIEWER)
+    with pytest.raises(ValidationError, match="already"):
+        add_member(db, project, "x@example.com", MemberRole.OWNER)
