@@ -5,21 +5,26 @@ Pure domain code (numpy and networkx only).  Typical use::
     net = build_network(activities, links)      # validate once
     schedule = schedule_network(net)            # CPM with most-likely durations
     pert = analyse_pert(net, estimates)         # expected duration, driving-chain variance
+    sim = simulate(net, estimates, seed=1)      # Monte Carlo: P50/P80/P90, criticality index
 """
 
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import Schedule, TaskTiming, compute_schedule, schedule_network
 from crm_impl.schedule.estimates import ThreePoint
+from crm_impl.schedule.montecarlo import DISTRIBUTIONS, RiskEvent, SimulationResult, simulate
 from crm_impl.schedule.network import LINK_TYPES, Activity, Link, Network, build_network
 from crm_impl.schedule.pert import PertResult, analyse_pert
 
 __all__ = [
+    "DISTRIBUTIONS",
     "LINK_TYPES",
     "Activity",
     "Link",
     "Network",
     "PertResult",
+    "RiskEvent",
     "Schedule",
+    "SimulationResult",
     "TaskTiming",
     "ThreePoint",
     "WorkCalendar",
@@ -27,4 +32,5 @@ __all__ = [
     "build_network",
     "compute_schedule",
     "schedule_network",
+    "simulate",
 ]
