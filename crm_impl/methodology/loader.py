@@ -304,15 +304,19 @@ def template_graph(template: Template) -> nx.DiGraph:
 def _check_phase_raci(phase: Phase, role_ids: Collection[str]) -> list[Problem]:
     where = f"phase {phase.id}.raci"
     problems = [(where, f"unknown role {r!r}") for r in phase.raci if r not in role_ids]
-    problems += [(where, f"role {r!r} is missing (use '–' if not involved)") for r in role_ids if r not in phase.raci]
-    problems += [(where, f"unknown RACI value {v!r} for {r}") for r, v in phase.raci.items() if v not in _PHASE_LETTERS]
+    problems += [(where, f"role {r!r} is missing (use '–' if not involved)")
+                 for r in sorted(role_ids) if r not in phase.raci]
+    problems += [(where, f"unknown RACI value {v!r} for {r}")
+                 for r, v in phase.raci.items() if v not in _PHASE_LETTERS]
     accountable = [r for r, v in phase.raci.items() if v in ("A", "A/R")]
     if len(accountable) != 1:
         problems.append((where, f"needs exactly one A, found {accountable or 'none'}"))
     return problems
 
 
-def _check_task(task: TaskTemplate, phase: Phase, keys: Collection[str], role_ids: Collection[str]) -> list[Problem]:
+def _check_task(
+    task: TaskTemplate, phase: Phase, keys: Collection[str], role_ids: Collection[str]
+) -> list[Problem]:
     where = f"task {task.key}"
     problems: list[Problem] = []
     if not task.key.startswith(f"{phase.id}."):
@@ -373,7 +377,8 @@ def _check_deliverable(item: Deliverable, phase: Phase, role_ids: Collection[str
     return problems
 
 
-def _check_gate(phase: Phase, graph: nx.DiGraph, kpi_ids: Collection[str]) -> list[Problem]:
+def _check_gate(phase: Phase, graph: nx.DiGraph | None, kpi_ids: Collection[str]) -> list[Problem]:
+    """Check the gate of ``phase``; ``graph`` is ``None`` when the network has a cycle."""
     gate = phase.gate
     if gate is None:
         return [(f"task {t.key}.gate", f"phase {phase.id} has no gate") for t in phase.tasks if t.gate]
@@ -381,10 +386,11 @@ def _check_gate(phase: Phase, graph: nx.DiGraph, kpi_ids: Collection[str]) -> li
     problems: list[Problem] = []
     gate_tasks = [t for t in phase.tasks if t.gate == gate.id]
     if len(gate_tasks) != 1:
-        problems.append((where, f"needs exactly one gate milestone task in phase {phase.id}, found {len(gate_tasks)}"))
-    else:
+        problems.append((where, f"needs exactly one gate milestone task in phase {phase.id}, "
+                                f"found {len(gate_tasks)}"))
+    elif graph is not None:
         # The gate closes the phase: everything else in the phase must lead to it.
-        ancestors = nx.ancestors(graph, gate_tasks[0].key) if nx.is_directed_acyclic_graph(graph) else set()
+        ancestors = nx.ancestors(graph, gate_tasks[0].key)
         loose = [t.key for t in phase.tasks if t is not gate_tasks[0] and t.key not in ancestors]
         if loose:
             problems.append((where, f"tasks of phase {phase.id} do not lead to the gate: {loose}"))
@@ -398,7 +404,9 @@ def _check_gate(phase: Phase, graph: nx.DiGraph, kpi_ids: Collection[str]) -> li
     return problems
 
 
-def validate_template(template: Template, *, role_ids: Collection[str], kpi_ids: Collection[str]) -> list[Problem]:
+def validate_template(
+    template: Template, *, role_ids: Collection[str], kpi_ids: Collection[str]
+) -> list[Problem]:
     """List every semantic problem of ``template``; an empty list means it is valid."""
     problems: list[Problem] = []
     phases = template.phases
@@ -411,10 +419,11 @@ def validate_template(template: Template, *, role_ids: Collection[str], kpi_ids:
                  _duplicates(d.key for d in template.deliverables)]
     problems += [("gates", f"duplicate gate id {d!r}") for d in _duplicates(g.id for g in template.gates)]
 
-    graph = template_graph(template)
+    graph: nx.DiGraph | None = template_graph(template)
     if not nx.is_directed_acyclic_graph(graph):
         cycle = [edge[0] for edge in nx.find_cycle(graph)]
         problems.append(("tasks", "dependency cycle: " + " → ".join([*cycle, cycle[0]])))
+        graph = None
 
     key_set = set(keys)
     produced = {key for task in template.tasks for key in task.deliverables}
