@@ -163,7 +163,11 @@ class TaskTemplate(_Labelled):
 
 @dataclass(frozen=True, kw_only=True)
 class Deliverable(_Labelled):
-    """A phase deliverable with its proposed RACI (exactly one ``A``, at least one ``R``)."""
+    """A phase deliverable with its proposed RACI (exactly one ``A``, at least one ``R``).
+
+    ``owner`` is the role that produces it (R or A in ``raci``); the RACI follows the task
+    that produces the deliverable, with the phase's accountable role at least informed.
+    """
 
     key: str
     phase_id: str
