@@ -1,0 +1,60 @@
+"""The crm-impl web application: a thin HTTP layer over the :mod:`crm_impl` domain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, redirect, url_for
+from flask_login import current_user
+
+from blueprints import database, errors, i18n
+from blueprints.access import can
+from blueprints.config import defaults, secret_key
+from blueprints.extensions import csrf, limiter, login_manager
+from blueprints.paths import asset_dir
+
+__all__ = ["create_app"]
+
+
+def create_app(test_config: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
+    """Build the app: defaults, then ``instance/config.py``, then ``test_config``."""
+    app = Flask(
+        __name__,
+        instance_path=instance_path,
+        instance_relative_config=True,
+        template_folder=str(asset_dir("templates")),
+        static_folder=str(asset_dir("static")),
+    )
+    instance = Path(app.instance_path)
+    app.config.from_mapping(defaults(instance))
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secret_key(instance)
+
+    database.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    _register_blueprints(app)
+    app.jinja_env.globals["can"] = can
+
+    @app.get("/")
+    def index():
+        if current_user.is_authenticated:
+            return redirect(url_for("projects.index"))
+        return redirect(url_for("auth.login"))
+
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from blueprints import assets, auth, members, plan, projects, team
+
+    for module in (assets, auth, projects, members, team, plan):
+        app.register_blueprint(module.bp)

@@ -1,0 +1,65 @@
+"""Language selection and locale-aware formatting of dates, numbers and money."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Flask, current_app, redirect, request, session, url_for
+from flask_babel import format_currency, format_date, format_decimal, format_percent, get_locale
+from flask_login import current_user
+
+from crm_impl.accounts import set_locale
+from blueprints.database import get_db
+from blueprints.extensions import babel
+from blueprints.paths import asset_dir
+
+__all__ = ["init_app", "select_locale"]
+
+bp = Blueprint("i18n", __name__)
+
+
+def select_locale() -> str:
+    """The user's saved language, else the session's choice, else the browser's."""
+    languages = current_app.config["LANGUAGES"]
+    if current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if session.get("locale") in languages:
+        return session["locale"]
+    best = request.accept_languages.best_match(["en", "zh", "zh-CN", "zh-Hans"])
+    return "zh_Hans" if best and best.startswith("zh") else "en"
+
+
+@bp.post("/language/<code>")
+def set_language(code: str):
+    """Switch the UI language (saved on the account when logged in)."""
+    if code in current_app.config["LANGUAGES"]:
+        session["locale"] = code
+        if current_user.is_authenticated:
+            set_locale(current_user, code)
+            get_db().commit()
+    target = request.form.get("next") or ""
+    # Only same-site paths: never redirect to another host.
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("index")
+    return redirect(target)
+
+
+def _money(amount: float | None, currency: str = "CNY") -> str:
+    return "—" if amount is None else format_currency(amount, currency)
+
+
+def _date(day: date | None, style: str = "medium") -> str:
+    return "—" if day is None else format_date(day, style)
+
+
+def init_app(app: Flask) -> None:
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(asset_dir("translations"))
+    babel.init_app(app, locale_selector=select_locale)
+    app.register_blueprint(bp)
+    app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.filters.update(
+        date=_date,
+        money=_money,
+        number=lambda value, fmt=None: "—" if value is None else format_decimal(value, fmt),
+        percent=lambda value: "—" if value is None else format_percent(value),
+    )

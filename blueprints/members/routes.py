@@ -1,0 +1,68 @@
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from crm_impl.membership import add_member, change_role, remove_member
+from crm_impl.models import MemberRole, Membership
+from blueprints.access import Action, project_view
+from blueprints.database import get_db
+from blueprints.forms import submit
+from blueprints.members import bp
+from blueprints.members.forms import ROLE_LABELS, AddMemberForm, MemberRoleForm
+from blueprints.projects.forms import ActionForm
+
+
+def _membership(project, membership_id: int) -> Membership:
+    membership = next((m for m in project.memberships if m.id == membership_id), None)
+    if membership is None:
+        abort(404)
+    return membership
+
+
+def _page(project, add_form, status=200):
+    role_forms = {m.id: MemberRoleForm(formdata=None, role=m.role.value, version=m.version) for m in project.memberships}
+    return render_template(
+        "members/index.html", project=project, add_form=add_form, role_forms=role_forms,
+        role_labels=ROLE_LABELS,
+    ), status
+
+
+@bp.get("/")
+@project_view(Action.VIEW)
+def index(project):
+    return _page(project, AddMemberForm(formdata=None))
+
+
+@bp.post("/")
+@project_view(Action.MANAGE_MEMBERS)
+def add(project):
+    form = AddMemberForm()
+    if form.validate_on_submit() and submit(form, add_member, get_db(), project, form.email.data, MemberRole(form.role.data)):
+        flash(_("Member added."), "success")
+        return redirect(url_for("members.index", project_id=project.id))
+    return _page(project, form, status=422)
+
+
+@bp.post("/<int:membership_id>/role")
+@project_view(Action.MANAGE_MEMBERS)
+def set_role(project, membership_id: int):
+    membership = _membership(project, membership_id)
+    form = MemberRoleForm()
+    if form.validate_on_submit() and submit(form, change_role, membership, form.expected_version(), MemberRole(form.role.data)):
+        flash(_("Role changed."), "success")
+    else:
+        for message in form.form_errors + [e for errors in form.errors.values() for e in errors]:
+            flash(str(message), "danger")
+    return redirect(url_for("members.index", project_id=project.id))
+
+
+@bp.post("/<int:membership_id>/remove")
+@project_view(Action.MANAGE_MEMBERS)
+def remove(project, membership_id: int):
+    membership = _membership(project, membership_id)
+    form = ActionForm()
+    if form.validate_on_submit() and submit(form, remove_member, get_db(), membership):
+        flash(_("Member removed."), "success")
+    else:
+        for message in form.form_errors:
+            flash(str(message), "danger")
+    return redirect(url_for("members.index", project_id=project.id))

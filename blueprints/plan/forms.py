@@ -1,0 +1,58 @@
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from crm_impl.models import Task
+from crm_impl.tasks import TaskDraft, parse_predecessors, predecessor_notations
+from blueprints.forms import VersionedForm, choices
+
+
+class PhaseForm(VersionedForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    name_zh = StringField(_l("Chinese name"), validators=[Length(max=200)])
+
+
+class TaskForm(VersionedForm):
+    key = StringField(_l("Task id"), validators=[DataRequired(), Length(max=40)])
+    phase_key = SelectField(_l("Phase"))
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
+    name_zh = StringField(_l("Chinese name"), validators=[Length(max=300)])
+    milestone = BooleanField(_l("Milestone"))
+    duration = IntegerField(_l("Duration (working days)"), validators=[NumberRange(min=0)])
+    optimistic = IntegerField(_l("Optimistic"), validators=[Optional(), NumberRange(min=0)])
+    most_likely = IntegerField(_l("Most likely"), validators=[Optional(), NumberRange(min=0)])
+    pessimistic = IntegerField(_l("Pessimistic"), validators=[Optional(), NumberRange(min=0)])
+    predecessors = StringField(_l("Predecessors"), description=_l("e.g. R01, R02SS+2, R03FF-1 (type FS/SS/FF/SF, lag in working days)"))
+    deliverable = TextAreaField(_l("Deliverable"))
+    progress = IntegerField(_l("Progress (%)"), default=0, validators=[NumberRange(0, 100)])
+    actual_start = DateField(_l("Actual start"), validators=[Optional()])
+    actual_finish = DateField(_l("Actual finish"), validators=[Optional()])
+
+    def __init__(self, *args, phases: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.phase_key.choices = choices(phases)
+
+    @classmethod
+    def of(cls, task: Task, phases) -> "TaskForm":
+        form = cls(formdata=None, obj=task, phases=phases)
+        form.phase_key.data = task.phase.key
+        form.predecessors.data = predecessor_notations(task.project)[task.id]
+        return form
+
+    def draft(self) -> TaskDraft:
+        return TaskDraft(
+            key=self.key.data,
+            phase_key=self.phase_key.data,
+            name=self.name.data,
+            name_zh=self.name_zh.data or "",
+            milestone=self.milestone.data,
+            duration=self.duration.data if self.duration.data is not None else 0,
+            optimistic=self.optimistic.data,
+            most_likely=self.most_likely.data,
+            pessimistic=self.pessimistic.data,
+            deliverable=self.deliverable.data or "",
+            progress=self.progress.data or 0,
+            actual_start=self.actual_start.data,
+            actual_finish=self.actual_finish.data,
+            predecessors=parse_predecessors(self.predecessors.data),
+        )

@@ -1,0 +1,96 @@
+from datetime import date
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, gettext as _
+
+from crm_impl.overview import project_overview
+from crm_impl.tasks import add_task, delete_task, predecessor_notations, update_phase, update_task
+from blueprints.access import Action, project_view
+from blueprints.database import get_db
+from blueprints.forms import refreshed, render_form, submit
+from blueprints.plan import bp
+from blueprints.plan.forms import PhaseForm, TaskForm
+from blueprints.projects.forms import ActionForm
+
+
+def _phase_choices(project) -> list[tuple[str, str]]:
+    zh = str(get_locale()).startswith("zh")
+    return [(p.key, f"{p.key} · {(p.name_zh if zh and p.name_zh else p.name)}") for p in project.phases]
+
+
+def _find(items, item_id: int):
+    found = next((item for item in items if item.id == item_id), None)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _save_task(form, operation, *args) -> bool:
+    """Parse the predecessor notation inside the submission so its errors show on the field."""
+    def run():
+        return operation(*args, form.draft())
+
+    return submit(form, run)
+
+
+@bp.get("/")
+@project_view(Action.VIEW)
+def index(project):
+    summary = project_overview(project, today=date.today())
+    return render_template(
+        "plan/index.html", project=project, summary=summary,
+        predecessors=predecessor_notations(project),
+    )
+
+
+@bp.route("/tasks/new", methods=["GET", "POST"])
+@project_view(Action.EDIT)
+def new_task(project):
+    form = TaskForm(phases=_phase_choices(project))
+    if request.method == "GET" and request.args.get("phase"):
+        form.phase_key.data = request.args["phase"]
+    if form.validate_on_submit() and _save_task(form, add_task, get_db(), project):
+        flash(_("Task added."), "success")
+        return redirect(url_for("plan.index", project_id=project.id))
+    return render_form("plan/task.html", form, project=project, task=None)
+
+
+@bp.route("/tasks/<int:task_id>", methods=["GET", "POST"])
+@project_view(Action.EDIT)
+def edit_task(project, task_id: int):
+    task = _find(project.tasks, task_id)
+    phases = _phase_choices(project)
+    form = TaskForm(phases=phases) if request.method == "POST" else TaskForm.of(task, phases)
+    if form.validate_on_submit():
+        if _save_task(form, update_task, project, task, form.expected_version()):
+            flash(_("Task saved."), "success")
+            return redirect(url_for("plan.index", project_id=project.id))
+        if getattr(form, "stale", False):
+            form = refreshed(form, TaskForm.of(task, phases))
+    return render_form("plan/task.html", form, project=project, task=task)
+
+
+@bp.post("/tasks/<int:task_id>/delete")
+@project_view(Action.EDIT)
+def remove_task(project, task_id: int):
+    task = _find(project.tasks, task_id)
+    if ActionForm().validate_on_submit():
+        delete_task(get_db(), project, task)
+        get_db().commit()
+        flash(_("Task deleted."), "success")
+    return redirect(url_for("plan.index", project_id=project.id))
+
+
+@bp.route("/phases/<int:phase_id>", methods=["GET", "POST"])
+@project_view(Action.EDIT)
+def edit_phase(project, phase_id: int):
+    phase = _find(project.phases, phase_id)
+    fresh = lambda: PhaseForm(formdata=None, obj=phase)  # noqa: E731
+    form = PhaseForm() if request.method == "POST" else fresh()
+    if form.validate_on_submit():
+        if submit(form, update_phase, phase, form.expected_version(), form.name.data, form.name_zh.data or ""):
+            flash(_("Phase saved."), "success")
+            return redirect(url_for("plan.index", project_id=project.id))
+        if getattr(form, "stale", False):
+            form = refreshed(form, fresh())
+    return render_form("plan/phase.html", form, project=project, phase=phase)

@@ -1,0 +1,104 @@
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from crm_impl.models import Project
+from crm_impl.projects import ProjectDraft
+from blueprints.forms import VersionedForm, choices
+
+WEEKDAYS = [
+    (0, _l("Monday")), (1, _l("Tuesday")), (2, _l("Wednesday")), (3, _l("Thursday")),
+    (4, _l("Friday")), (5, _l("Saturday")), (6, _l("Sunday")),
+]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def parse_holidays(text: str) -> list[tuple[date, str]]:
+    """``YYYY-MM-DD name`` per line; raises a WTForms error naming the bad line."""
+    holidays = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        day, _, name = line.partition(" ")
+        try:
+            holidays.append((date.fromisoformat(day), name.strip()))
+        except ValueError:
+            raise ValidationError(_l("Line %(n)s: %(day)s is not a date (YYYY-MM-DD).", n=number, day=day)) from None
+    return holidays
+
+
+class ProjectForm(VersionedForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    client_company = StringField(_l("Client company"), validators=[DataRequired(), Length(max=200)])
+    industry = StringField(_l("Industry"), validators=[Length(max=200)])
+    description = TextAreaField(_l("Description"))
+    objectives = TextAreaField(_l("Objectives (one per line)"))
+    start_date = DateField(_l("Start date"), validators=[DataRequired()])
+    currency = StringField(
+        _l("Currency"), default="CNY",
+        validators=[DataRequired(), Regexp(r"^[A-Za-z]{3}$", message=_l("Three letters, e.g. CNY."))],
+    )
+    template_id = SelectField(_l("Methodology template"))
+    working_weekdays = MultiCheckboxField(_l("Working weekdays"), coerce=int, choices=choices(WEEKDAYS), default=[0, 1, 2, 3, 4])
+    holidays = TextAreaField(_l("Holidays (one per line: YYYY-MM-DD name)"))
+
+    def __init__(self, *args, templates: list[tuple[str, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.template_id.choices = choices(templates or [])
+        if not templates:
+            del self.template_id  # a project keeps the template it was created from
+
+    def validate_working_weekdays(self, field):
+        if not field.data:
+            raise ValidationError(_l("Choose at least one working day."))
+
+    def validate_holidays(self, field):
+        parse_holidays(field.data)
+
+    def draft(self) -> ProjectDraft:
+        return ProjectDraft(
+            title=self.title.data,
+            client_company=self.client_company.data,
+            industry=self.industry.data or "",
+            description=self.description.data or "",
+            objectives=(self.objectives.data or "").splitlines(),
+            start_date=self.start_date.data,
+            currency=self.currency.data.upper(),
+            template_id=self.template_id.data if "template_id" in self._fields else "nine_phase",
+            working_weekdays=list(self.working_weekdays.data),
+            holidays=parse_holidays(self.holidays.data),
+        )
+
+    @classmethod
+    def of(cls, project: Project, **kwargs) -> "ProjectForm":
+        form = cls(formdata=None, obj=project, **kwargs)
+        form.objectives.data = "\n".join(project.objectives)
+        form.holidays.data = "\n".join(f"{h.day.isoformat()} {h.name}".strip() for h in project.holidays)
+        form.working_weekdays.data = list(project.working_weekdays)
+        form.version.data = project.version
+        return form
+
+
+class DeleteForm(FlaskForm):
+    confirmation = StringField(_l("Type the project title to confirm"), validators=[DataRequired()])
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("Project file (.json)"),
+        validators=[FileRequired(), FileAllowed(["json"], _l("Choose a .json project file."))],
+    )
+
+
+class ActionForm(FlaskForm):
+    """An empty form for buttons that change state (carries the CSRF token)."""

@@ -1,0 +1,115 @@
+from datetime import date
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, gettext as _
+from flask_login import current_user, login_required
+
+from crm_impl.errors import ProjectFileError
+from crm_impl.methodology.catalogue import list_templates
+from crm_impl.overview import project_overview
+from crm_impl.projectfile import dumps, export_project, import_project, parse
+from crm_impl.projects import create_project, delete_project, projects_of, set_archived, update_project
+from blueprints.access import Action, project_view
+from blueprints.database import get_db
+from blueprints.forms import refreshed, render_form, submit
+from blueprints.members.forms import ROLE_LABELS
+from blueprints.projects import bp
+from blueprints.projects.forms import ActionForm, DeleteForm, ImportForm, ProjectForm
+
+
+def _template_choices() -> list[tuple[str, str]]:
+    locale = str(get_locale())
+    return [(t.id, t.label(locale)) for t in list_templates()]
+
+
+@bp.get("/")
+@login_required
+def index():
+    archived = request.args.get("archived") == "1"
+    rows = projects_of(get_db(), current_user, archived=archived)
+    return render_template("projects/index.html", rows=rows, archived=archived, role_labels=ROLE_LABELS)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    form = ProjectForm(templates=_template_choices())
+    if request.method == "GET":
+        form.start_date.data = date.today()
+    if form.validate_on_submit():
+        if submit(form, create_project, get_db(), current_user, form.draft()):
+            flash(_("Project created with the plan of its methodology template."), "success")
+            return redirect(url_for("projects.overview", project_id=form.result.id))
+    return render_form("projects/new.html", form)
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@login_required
+def upload():
+    form = ImportForm()
+    problems = []
+    if form.validate_on_submit():
+        session = get_db()
+        try:
+            project = import_project(session, current_user, parse(form.file.data.read()))
+            session.commit()
+        except ProjectFileError as error:
+            session.rollback()
+            problems = error.problems
+        else:
+            flash(_("Project imported."), "success")
+            return redirect(url_for("projects.overview", project_id=project.id))
+    status = 422 if problems or form.errors else 200
+    return render_template("projects/import.html", form=form, problems=problems), status
+
+
+@bp.get("/<int:project_id>/")
+@project_view(Action.VIEW)
+def overview(project):
+    summary = project_overview(project, today=date.today())
+    return render_template("projects/overview.html", project=project, summary=summary)
+
+
+@bp.route("/<int:project_id>/edit", methods=["GET", "POST"])
+@project_view(Action.EDIT)
+def edit(project):
+    form = ProjectForm() if request.method == "POST" else ProjectForm.of(project)
+    if form.validate_on_submit():
+        if submit(form, update_project, project, form.expected_version(), form.draft()):
+            flash(_("Project settings saved."), "success")
+            return redirect(url_for("projects.overview", project_id=project.id))
+        if getattr(form, "stale", False):
+            form = refreshed(form, ProjectForm.of(project))
+    return render_form("projects/edit.html", form, project=project)
+
+
+@bp.post("/<int:project_id>/archive")
+@project_view(Action.ARCHIVE)
+def archive(project):
+    if ActionForm().validate_on_submit():
+        archived = request.form.get("archived", "1") == "1"
+        set_archived(project, archived)
+        get_db().commit()
+        flash(_("Project archived.") if archived else _("Project restored."), "success")
+    return redirect(url_for("projects.overview", project_id=project.id))
+
+
+@bp.route("/<int:project_id>/delete", methods=["GET", "POST"])
+@project_view(Action.DELETE)
+def delete(project):
+    form = DeleteForm()
+    if form.validate_on_submit() and submit(form, delete_project, get_db(), project, form.confirmation.data):
+        flash(_("Project deleted."), "success")
+        return redirect(url_for("projects.index"))
+    return render_form("projects/delete.html", form, project=project)
+
+
+@bp.get("/<int:project_id>/export.json")
+@project_view(Action.VIEW)
+def export(project):
+    filename = f"{project.code or 'project-' + str(project.id)}.json"
+    return Response(
+        dumps(export_project(project)),
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,27 @@
+from flask_babel import lazy_gettext as _l
+from wtforms import EmailField, IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from crm_impl.team import TeamMemberDraft
+from blueprints.forms import VersionedForm, choices
+
+
+class TeamMemberForm(VersionedForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    role_id = SelectField(_l("Methodology role"))
+    organisation = StringField(_l("Organisation"), validators=[Length(max=200)])
+    email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254)])
+    availability_pct = IntegerField(_l("Availability (%)"), default=100, validators=[NumberRange(0, 100)])
+
+    def __init__(self, *args, roles: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role_id.choices = choices(roles)
+
+    def draft(self) -> TeamMemberDraft:
+        return TeamMemberDraft(
+            name=self.name.data,
+            role_id=self.role_id.data,
+            organisation=self.organisation.data or "",
+            email=self.email.data or "",
+            availability_pct=self.availability_pct.data,
+        )

@@ -1,0 +1,174 @@
+"""Project pages: create from a template, edit with optimistic locking, archive, delete,
+export and import through the browser forms."""
+
+import io
+import json
+from datetime import date
+
+from crm_impl.models import Project, ProjectStatus
+from crm_impl.projectfile import export_project
+from sqlalchemy import func, select
+
+from tests.conftest import SAMPLES
+
+
+def _new_project(client, **overrides):
+    data = {"title": "CRM for Acme", "client_company": "Acme Ltd", "industry": "Retail",
+            "start_date": "2026-01-05", "currency": "cny", "template_id": "nine_phase",
+            "working_weekdays": ["0", "1", "2", "3", "4"], "holidays": "2026-01-01 New Year\n2026-02-17 Spring Festival",
+            "objectives": "More repeat buyers\nFaster service"}
+    data.update(overrides)
+    return client.post("/projects/new", data=data)
+
+
+def test_create_from_template_gives_the_nine_phases_and_their_plan(client, login, user, db):
+    login()
+    response = _new_project(client)
+    assert response.status_code == 302
+    project = db.scalars(select(Project)).one()
+    assert [p.key for p in project.phases] == [f"P{i}" for i in range(1, 10)]
+    assert len(project.tasks) >= 25 and len(project.dependencies) >= 25
+    assert project.currency == "CNY" and project.objectives == ["More repeat buyers", "Faster service"]
+    assert [h.day for h in project.holidays] == [date(2026, 1, 1), date(2026, 2, 17)]
+    overview = client.get(response.headers["Location"])
+    assert overview.status_code == 200
+    assert "Project kickoff" in overview.text and "Next milestones" in overview.text
+
+
+def test_create_with_errors_shows_them_beside_the_fields(client, login, user, db):
+    login()
+    response = _new_project(client, title="", holidays="2026-13-01 Bad", working_weekdays=[])
+    assert response.status_code == 422
+    assert "This field is required." in response.text
+    assert "is not a date" in response.text
+    assert "Choose at least one working day." in response.text
+    assert db.scalar(select(func.count()).select_from(Project)) == 0
+
+
+def test_stale_settings_edit_is_refused_and_newer_data_kept(client, login, user, load_sample, db):
+    project = load_sample(user)
+    login()
+    form = {"title": project.title, "client_company": project.client_company, "start_date": "2025-03-03",
+            "currency": "CNY", "working_weekdays": ["0", "1", "2", "3", "4"], "version": str(project.version)}
+    first = client.post(f"/projects/{project.id}/edit", data={**form, "title": "First edit"})
+    assert first.status_code == 302
+    second = client.post(f"/projects/{project.id}/edit", data={**form, "title": "Second edit"})
+    assert second.status_code == 409
+    assert "Someone else changed this record" in second.text
+    assert 'value="First edit"' in second.text  # the form shows the current data
+    db.expire_all()
+    assert db.get(Project, project.id).title == "First edit"
+
+
+def test_stale_task_edit_is_refused(client, login, user, load_sample, db):
+    project = load_sample(user)
+    task = project.tasks[1]
+    login()
+    form = {"key": task.key, "phase_key": task.phase.key, "name": task.name, "duration": task.duration,
+            "predecessors": "", "progress": 0, "version": str(task.version)}
+    assert client.post(f"/projects/{project.id}/plan/tasks/{task.id}", data={**form, "progress": 50}).status_code == 302
+    response = client.post(f"/projects/{project.id}/plan/tasks/{task.id}", data={**form, "progress": 10})
+    assert response.status_code == 409
+    db.expire_all()
+    assert db.get(type(task), task.id).progress == 50
+
+
+def test_task_edit_with_a_cycle_names_it_and_saves_nothing(client, login, user, load_sample, db):
+    project = load_sample(user)
+    first, second = project.tasks[0], project.tasks[1]  # second depends on first in the sample
+    login()
+    form = {"key": first.key, "phase_key": first.phase.key, "name": "Renamed", "duration": first.duration,
+            "predecessors": second.key, "progress": 0, "version": str(first.version)}
+    response = client.post(f"/projects/{project.id}/plan/tasks/{first.id}", data=form)
+    assert response.status_code == 422
+    assert "dependency cycle" in response.text and f"{first.key} → {second.key}" in response.text
+    db.expire_all()
+    assert db.get(type(first), first.id).name != "Renamed"
+    response = client.post(f"/projects/{project.id}/plan/tasks/{first.id}", data={**form, "predecessors": "NOPE"})
+    assert response.status_code == 422 and "unknown task" in response.text
+
+
+def test_archive_restore_and_delete_with_confirmation(client, login, user, load_sample, db):
+    project = load_sample(user)
+    pid, title = project.id, project.title
+    login()
+    client.post(f"/projects/{pid}/archive", data={"archived": "1"})
+    db.expire_all()
+    assert db.get(Project, pid).status is ProjectStatus.ARCHIVED
+    assert title not in client.get("/projects/").text
+    assert title in client.get("/projects/?archived=1").text
+    client.post(f"/projects/{pid}/archive", data={"archived": "0"})
+    db.expire_all()
+    assert db.get(Project, pid).status is ProjectStatus.ACTIVE
+
+    refused = client.post(f"/projects/{pid}/delete", data={"confirmation": "wrong"})
+    assert refused.status_code == 422 and db.get(Project, pid) is not None
+    done = client.post(f"/projects/{pid}/delete", data={"confirmation": title})
+    assert done.status_code == 302
+    db.expire_all()
+    assert db.get(Project, pid) is None
+
+
+def test_export_download_is_the_project_file(client, login, user, load_sample, db):
+    project = load_sample(user)
+    login()
+    response = client.get(f"/projects/{project.id}/export.json")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert json.loads(response.data) == export_project(project) == json.loads(SAMPLES[0].read_text("utf-8"))
+
+
+def test_upload_imports_and_bad_upload_lists_problems_and_saves_nothing(client, login, user, db):
+    login()
+    bad = json.loads(SAMPLES[1].read_text("utf-8"))
+    bad["tasks"][0]["duration"] = -1
+    bad["dependencies"][0]["pred"] = "GHOST"
+    response = client.post("/projects/import", data={"file": (io.BytesIO(json.dumps(bad).encode()), "bad.json")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "tasks[0].duration" in response.text and "Nothing was saved" in response.text
+    assert db.scalar(select(func.count()).select_from(Project)) == 0
+
+    good = SAMPLES[1].read_bytes()
+    response = client.post("/projects/import", data={"file": (io.BytesIO(good), "good.json")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 302
+    assert db.scalar(select(func.count()).select_from(Project)) == 1
+
+
+def test_owner_manages_members(client, login, make_user, load_sample, db):
+    owner = make_user("owner@example.com")
+    make_user("colleague@example.com")
+    project = load_sample(owner)
+    login("owner@example.com")
+    response = client.post(f"/projects/{project.id}/members/", data={"email": "colleague@example.com", "role": "steering"})
+    assert response.status_code == 302
+    response = client.post(f"/projects/{project.id}/members/", data={"email": "ghost@example.com", "role": "viewer"})
+    assert response.status_code == 422 and "no account" in response.text
+    db.expire_all()
+    roles = {m.user.email: m.role.value for m in db.get(Project, project.id).memberships}
+    assert roles == {"owner@example.com": "owner", "colleague@example.com": "steering"}
+
+
+def test_error_pages_are_styled_and_never_leak_a_trace(app, user):
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("secret internals")
+
+    client = app.test_client()
+    client.post("/auth/login", data={"email": user.email, "password": "correct horse"})
+    response = client.get("/projects/99999/")
+    assert response.status_code == 404 and "bootstrap.min.css" in response.text
+
+    app.testing = False  # let the 500 handler answer instead of re-raising
+    response = client.get("/boom")
+    assert response.status_code == 500
+    assert "secret internals" not in response.text and "Traceback" not in response.text
+    assert "bootstrap.min.css" in response.text
+
+
+def test_plotly_and_bootstrap_are_served_by_the_app(client):
+    with client.get("/assets/plotly.min.js") as plotly:
+        assert plotly.status_code == 200 and b"plotly.js" in plotly.data[:300]
+    with client.get("/static/vendor/bootstrap/bootstrap.min.css") as css:
+        assert css.status_code == 200 and b"Bootstrap" in css.data[:200]
