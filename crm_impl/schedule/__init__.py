@@ -14,6 +14,7 @@ from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.montecarlo import DISTRIBUTIONS, RiskEvent, SimulationResult, simulate
 from crm_impl.schedule.network import LINK_TYPES, Activity, Link, Network, build_network
 from crm_impl.schedule.pert import PertResult, analyse_pert
+from crm_impl.schedule.schedule_file import ProjectPlan, parse_project, schedule_records
 
 __all__ = [
     "DISTRIBUTIONS",
@@ -22,6 +23,7 @@ __all__ = [
     "Link",
     "Network",
     "PertResult",
+    "ProjectPlan",
     "RiskEvent",
     "Schedule",
     "SimulationResult",
@@ -31,6 +33,8 @@ __all__ = [
     "analyse_pert",
     "build_network",
     "compute_schedule",
+    "parse_project",
     "schedule_network",
+    "schedule_records",
     "simulate",
 ]
