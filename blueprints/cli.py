@@ -6,6 +6,8 @@ import json
 import secrets
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -24,8 +26,14 @@ __all__ = ["main", "sample_files", "load_samples"]
 DEMO_EMAIL = "demo@example.com"
 
 
-def _app(instance: str | None) -> Flask:
-    return create_app(instance_path=str(Path(instance).resolve()) if instance else None)
+@contextmanager
+def _app(instance: str | None) -> Iterator[Flask]:
+    """The app of the instance folder, its database connections closed afterwards."""
+    app = create_app(instance_path=str(Path(instance).resolve()) if instance else None)
+    try:
+        yield app
+    finally:
+        app.extensions["crm_impl.engine"].dispose()
 
 
 def _fail(error: CrmImplError) -> None:
@@ -65,9 +73,9 @@ def main(ctx: click.Context, instance: str | None) -> None:
 @click.pass_obj
 def init_db(obj) -> None:
     """Create or upgrade the database schema (Alembic migrations)."""
-    app = _app(obj["instance"])
-    migrate(app)
-    click.echo(f"database ready: {app.config['DATABASE_URL']}")
+    with _app(obj["instance"]) as app:
+        migrate(app)
+        click.echo(f"database ready: {app.config['DATABASE_URL']}")
 
 
 @main.command("create-user")
@@ -78,8 +86,7 @@ def init_db(obj) -> None:
 @click.pass_obj
 def create_user_command(obj, email: str, name: str, locale: str, password: str) -> None:
     """Create a user account."""
-    app = _app(obj["instance"])
-    with _session(app) as session:
+    with _app(obj["instance"]) as app, _session(app) as session:
         try:
             user = create_user(session, email, password, name, locale)
         except CrmImplError as error:
@@ -93,8 +100,9 @@ def create_user_command(obj, email: str, name: str, locale: str, password: str) 
 @click.pass_obj
 def load_samples_command(obj, owner_email: str) -> None:
     """Import the bundled sample projects."""
-    for project in load_samples(_app(obj["instance"]), owner_email):
-        click.echo(f"{project.id}\t{project.code}\t{project.title}")
+    with _app(obj["instance"]) as app:
+        for project in load_samples(app, owner_email):
+            click.echo(f"{project.id}\t{project.code}\t{project.title}")
 
 
 @main.command("export")
@@ -104,8 +112,7 @@ def load_samples_command(obj, owner_email: str) -> None:
 @click.pass_obj
 def export_command(obj, project_id: int, output: str) -> None:
     """Write a project to a project file (JSON)."""
-    app = _app(obj["instance"])
-    with _session(app) as session:
+    with _app(obj["instance"]) as app, _session(app) as session:
         project = session.get(Project, project_id)
         if project is None:
             click.echo(f"error: no project {project_id}", err=True)
@@ -124,8 +131,7 @@ def export_command(obj, project_id: int, output: str) -> None:
 @click.pass_obj
 def import_command(obj, file, owner_email: str) -> None:
     """Create a project from a project file; nothing is saved if the file has a problem."""
-    app = _app(obj["instance"])
-    with _session(app) as session:
+    with _app(obj["instance"]) as app, _session(app) as session:
         owner = find_user_by_email(session, owner_email)
         if owner is None:
             click.echo(f"error: no user {owner_email!r}", err=True)

@@ -24,22 +24,51 @@ def _postgres_url(base: str, schema: str) -> str:
     return f"{base}{separator}options=-csearch_path%3D{schema}"
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory):
-    base = os.environ.get("DATABASE_URL")
-    if not base:
+POSTGRES_URL = os.environ.get("CRM_IMPL_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+IN_CI = os.environ.get("CI") == "true"
+
+
+def _postgres_available(url: str) -> str | None:
+    """``None`` when PostgreSQL answers at ``url``, else the reason it does not."""
+    engine = make_engine(url, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect():
+            return None
+    except Exception as error:  # noqa: BLE001 - any failure means "not available here"
+        return str(error).splitlines()[0]
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    """Every database test runs on the embedded SQLite file and on PostgreSQL."""
+    if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
         return
+    reason = _postgres_available(POSTGRES_URL)
+    if reason:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required in CI: {reason}")
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {reason}")
     schema = f"test_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(base)
+    admin = make_engine(POSTGRES_URL)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
-        yield _postgres_url(base, schema)
+        yield _postgres_url(POSTGRES_URL, schema)
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI nothing may be skipped: a skipped test fails the run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if IN_CI and reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
+        reporter.write_line("CI: tests were skipped; failing the run (nothing may be skipped in CI)", red=True)
+        session.exitstatus = 1
 
 
 @pytest.fixture(scope="session")
