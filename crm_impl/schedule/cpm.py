@@ -133,12 +133,14 @@ class Schedule:
             raise ValidationError("must be >= 1", "limit")
         net = self.network
         links = self.driving_links()
-        nxt: dict[int, list[int]] = {}
-        has_pred = np.zeros(net.n_tasks, dtype=bool)
+        succ = net.succ[links]
         # Follow successors in ES then topological order so paths come out deterministic.
-        for e in sorted(links.tolist(), key=lambda e: (self.es[net.succ[e]], net.rank[net.succ[e]])):
-            nxt.setdefault(int(net.pred[e]), []).append(int(net.succ[e]))
-            has_pred[net.succ[e]] = True
+        links = links[np.lexsort((net.rank[succ], self.es[succ]))]
+        nxt: dict[int, list[int]] = {}
+        for p, s in zip(net.pred[links].tolist(), net.succ[links].tolist()):
+            nxt.setdefault(p, []).append(s)
+        has_pred = np.zeros(net.n_tasks, dtype=bool)
+        has_pred[net.succ[links]] = True
         starts = [i for i in self._critical_indices() if not has_pred[i]]
         paths: list[tuple[str, ...]] = []
         for start in starts:

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Integral, Real
+from types import MappingProxyType
 
 import networkx as nx
 import numpy as np
@@ -357,7 +358,7 @@ def build_network(
     backward_links = np.argsort(-rank[pred], kind="stable")
     return Network(
         ids=ids,
-        index=index,
+        index=MappingProxyType(index),
         durations=_readonly(np.array(durations, dtype=np.int64)),
         milestone=_readonly(np.array([a.milestone for a in activities], dtype=bool)),
         floor=_readonly(floor),
