@@ -17,7 +17,7 @@ from crm_impl.accounts import create_user, find_user_by_email
 from crm_impl.errors import CrmImplError, ProjectFileError
 from crm_impl.models import Project
 from crm_impl.projectfile import dumps, export_project, import_project, parse
-from blueprints import create_app
+from blueprints import cli_schedule, create_app
 from blueprints.database import migrate
 from blueprints.paths import asset_dir
 
@@ -173,12 +173,5 @@ def demo(host: str, port: int, directory: str | None) -> None:
     serve(app, host=host, port=port, threads=8)
 
 
-def _register_schedule_commands() -> None:
-    from blueprints import cli_schedule
-
-    for command in cli_schedule.commands:
-        main.add_command(command)
-
-
-if Path(__file__).with_name("cli_schedule.py").exists():
-    _register_schedule_commands()
+for _command in cli_schedule.commands:
+    main.add_command(_command)

@@ -7,7 +7,7 @@ from blueprints.forms import VersionedForm, choices
 
 
 class TeamMemberForm(VersionedForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     role_id = SelectField(_l("Methodology role"))
     organisation = StringField(_l("Organisation"), validators=[Length(max=200)])
     email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254)])

@@ -1,0 +1,44 @@
+"""Both languages: selection (account, session, browser) and locale formatting of dates and money."""
+
+from datetime import date
+
+from flask_babel import force_locale
+
+
+def test_dates_and_money_follow_the_locale(app):
+    with app.test_request_context():
+        filters = app.jinja_env.filters
+        with force_locale("en"):
+            assert filters["date"](date(2025, 3, 3)) == "Mar 3, 2025"
+            assert filters["money"](1234567.5, "CNY") == "CN¥1,234,567.50"
+        with force_locale("zh_Hans"):
+            assert filters["date"](date(2025, 3, 3)) == "2025年3月3日"
+            assert filters["money"](1234567.5, "CNY") == "¥1,234,567.50"
+            assert filters["percent"](0.25) == "25%"
+        assert filters["money"](None) == "—"
+
+
+def test_browser_language_is_the_default_for_visitors(client):
+    page = client.get("/auth/login", headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+    assert '<html lang="zh-Hans">' in page.text and "登录" in page.text
+    page = client.get("/auth/login", headers={"Accept-Language": "en-US"})
+    assert '<html lang="en">' in page.text
+
+
+def test_switching_language_is_kept_for_the_session_and_on_the_account(client, login, user, db):
+    response = client.post("/language/zh_Hans", data={"next": "/auth/login"})
+    assert response.status_code == 302 and response.headers["Location"] == "/auth/login"
+    assert "登录" in client.get("/auth/login").text
+    login()
+    client.post("/language/en", data={"next": "//evil.example/"})  # never leaves the site
+    db.expire_all()
+    assert user.locale == "en"
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    db.expire_all()
+    assert user.locale == "zh_Hans"
+    assert "新建项目" in client.get("/projects/").text
+
+
+def test_unsafe_redirect_targets_are_refused(client):
+    response = client.post("/language/en", data={"next": "https://evil.example/"})
+    assert response.headers["Location"] == "/"
