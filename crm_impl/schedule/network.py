@@ -204,7 +204,7 @@ def _validate_activities(
 ) -> tuple[tuple[str, ...], dict[str, int], list[int]]:
     ids = tuple(a.id for a in activities)
     index = dict(zip(ids, range(len(ids))))
-    if len(index) != len(ids) or not all(type(i) is str and i for i in ids):
+    if len(index) != len(ids) or not set(map(type, ids)) <= {str} or "" in index:
         seen: set[str] = set()
         for i, task_id in enumerate(ids):
             if not isinstance(task_id, str) or not task_id:
@@ -240,7 +240,7 @@ def _constraint_array(
     activities: Sequence[Activity], attr: str, empty: int, task_field: Callable[[int], str]
 ) -> np.ndarray:
     values = [getattr(a, attr) for a in activities]
-    if all(v is None for v in values):
+    if values.count(None) == len(values):
         return np.full(len(values), empty, dtype=np.int64)
     return np.array(
         [empty if v is None else _check_int(v, f"{task_field(i)}.{attr}") for i, v in enumerate(values)],
