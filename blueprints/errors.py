@@ -47,15 +47,14 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         messages = {
-            403: _("You do not have permission to do this."),
+            403: _("Your role in this project does not allow this action."),
             404: _("This page does not exist, or you do not have access to it."),
             405: _("This address does not accept that kind of request."),
             413: _("The uploaded file is too large."),
             429: _("Too many attempts. Please wait a minute and try again."),
         }
         code = error.code or 500
-        description = error.description if code == 403 and error.description and "permission" not in error.description.lower() else None
-        return _page(code, description or messages.get(code, error.name))
+        return _page(code, messages.get(code, error.name))
 
     @app.errorhandler(500)
     def server_error(error):
