@@ -1,4 +1,5 @@
-"""``schedule FILE``: CPM (and optionally Monte Carlo) for a JSON project file.
+"""``schedule FILE``: CPM (and optionally Monte Carlo) for a JSON project file; ``export-mspdi``
+and ``import-mspdi``: convert between a crm-impl project file and Microsoft Project XML.
 
 Thin on purpose: parsing and every computation live in :mod:`crm_impl.schedule`; this module
 only reads the file, calls the domain and formats the answer.  The main CLI group registers
@@ -16,13 +17,17 @@ from typing import Any, NoReturn
 import click
 
 from crm_impl.errors import CrmImplError
+from crm_impl.projectfile import validate_document
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import Schedule, schedule_network
+from crm_impl.schedule.exchange import plan_from_project_file, plan_to_project_file
+from crm_impl.schedule.mspdi import export_mspdi, import_mspdi
 from crm_impl.schedule.schedule_file import parse_project, schedule_records
 from crm_impl.schedule.montecarlo import DISTRIBUTIONS, SimulationResult
 from crm_impl.schedule.montecarlo import simulate as run_simulation  # "simulate" is an option
+from crm_impl.schedule.task_csv import task_table_csv
 
-__all__ = ["commands", "schedule_command"]
+__all__ = ["commands", "export_mspdi_command", "import_mspdi_command", "schedule_command"]
 
 _JSON_KEYS = ("id", "es", "ef", "ls", "lf", "slack", "critical", "start", "finish")
 
@@ -96,6 +101,43 @@ def _text_report(
     return "\n".join(lines)
 
 
+def _schedule_input(data: Any) -> Any:
+    """A crm-impl project file (``"format": "crm-impl-project"``) in the schedule-file layout.
+
+    Anything else is returned unchanged.  A task keeps its three-point estimate when its
+    most-likely value is the planned ``duration``, else the plain ``duration`` is scheduled.
+    """
+    if not (isinstance(data, dict) and data.get("format") == "crm-impl-project"):
+        return data
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    calendar = data.get("calendar") if isinstance(data.get("calendar"), dict) else {}
+    out: dict[str, Any] = {
+        "calendar": {
+            "weekdays": calendar.get("working_weekdays", [0, 1, 2, 3, 4]),
+            "holidays": [h.get("date") if isinstance(h, dict) else h for h in calendar.get("holidays", [])],
+        },
+        "dependencies": data.get("dependencies", []),
+    }
+    if "start_date" in project:
+        out["start_date"] = project["start_date"]
+    if "tasks" in data:
+        tasks = []
+        for task in data["tasks"] if isinstance(data["tasks"], list) else []:
+            if not isinstance(task, dict):
+                tasks.append(task)
+                continue
+            task = dict(task)
+            estimate = task.get("duration_days")
+            if "duration" in task and estimate is not None:
+                if isinstance(estimate, dict) and estimate.get("most_likely") == task["duration"]:
+                    del task["duration"]
+                else:
+                    del task["duration_days"]
+            tasks.append(task)
+        out["tasks"] = tasks
+    return out
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     raise SystemExit(2)
@@ -104,23 +146,26 @@ def _fail(message: str) -> NoReturn:
 @click.command("schedule")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the task table as CSV.")
 @click.option("--simulate", type=click.IntRange(min=1), default=None, metavar="N",
               help="Also run N Monte Carlo iterations.")
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed for --simulate.")
 @click.option("--distribution", type=click.Choice(DISTRIBUTIONS), default="triangular",
               show_default=True, help="Duration distribution for --simulate.")
 def schedule_command(
-    file: Path, as_json: bool, simulate: int | None, seed: int | None, distribution: str
+    file: Path, as_json: bool, as_csv: bool, simulate: int | None, seed: int | None, distribution: str
 ) -> None:
     """Compute the CPM schedule of the JSON project FILE."""
     if seed is not None and simulate is None:
         raise click.UsageError("--seed only applies with --simulate")
+    if as_csv and (as_json or simulate is not None):
+        raise click.UsageError("--csv cannot be combined with --json or --simulate")
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         _fail(f"cannot read {file}: {exc}")
     try:
-        plan = parse_project(data)
+        plan = parse_project(_schedule_input(data))
         network = plan.network()
         schedule = schedule_network(network)
         records = schedule_records(schedule, plan.calendar)
@@ -131,7 +176,10 @@ def schedule_command(
             )
     except CrmImplError as exc:
         _fail(str(exc))
-    if as_json:
+    if as_csv:
+        tasks = data.get("tasks", []) if isinstance(data, dict) else []
+        click.echo(task_table_csv(schedule, plan.calendar, tasks), nl=False)
+    elif as_json:
         out: dict[str, Any] = {
             "project_duration": schedule.project_duration,
             "tasks": [
@@ -146,5 +194,54 @@ def schedule_command(
         click.echo(_text_report(schedule, records, plan.calendar, sim))
 
 
+def _write(out: str, payload: bytes) -> None:
+    """Write ``payload`` to the path ``out`` ("-" is stdout)."""
+    if out == "-":
+        click.get_binary_stream("stdout").write(payload)
+        return
+    try:
+        Path(out).write_bytes(payload)
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc}")
+
+
+@click.command("export-mspdi")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", required=True, metavar="OUT",
+              help="Where to write the MSPDI XML ('-' for stdout).")
+def export_mspdi_command(file: Path, out: str) -> None:
+    """Write the crm-impl project FILE (JSON) as Microsoft Project XML (MSPDI)."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _fail(f"cannot read {file}: {exc}")
+    try:
+        validate_document(data)
+        payload = export_mspdi(plan_from_project_file(data))
+    except CrmImplError as exc:
+        _fail(str(exc))
+    _write(out, payload)
+
+
+@click.command("import-mspdi")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", required=True, metavar="OUT",
+              help="Where to write the project file ('-' for stdout).")
+@click.option("--client", default=None,
+              help="Client company for the project file (default: the file's company, else the plan name).")
+def import_mspdi_command(file: Path, out: str, client: str | None) -> None:
+    """Read the MSPDI XML FILE (MS Project, ProjectLibre, GanttProject) into a crm-impl project file."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc}")
+    try:
+        document = plan_to_project_file(import_mspdi(raw), client_company=client)
+        validate_document(document)
+    except CrmImplError as exc:
+        _fail(str(exc))
+    _write(out, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
 #: Commands for the main CLI group to register.
-commands = [schedule_command]
+commands = [schedule_command, export_mspdi_command, import_mspdi_command]
