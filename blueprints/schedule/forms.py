@@ -1,0 +1,22 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectField
+from wtforms.validators import NumberRange, Optional
+
+from blueprints.forms import choices
+
+
+class MonteCarloForm(FlaskForm):
+    """Parameters of a simulation, read from the query string (a GET form: nothing is stored)."""
+
+    class Meta:
+        csrf = False
+
+    iterations = IntegerField(_l("Iterations"), default=10_000, validators=[NumberRange(100, 100_000)])
+    seed = IntegerField(_l("Seed"), default=1, validators=[Optional(), NumberRange(0, 2**32 - 1)])
+    distribution = SelectField(
+        _l("Distribution"),
+        choices=choices([("triangular", _l("Triangular")), ("pert", _l("PERT-beta"))]),
+        default="triangular",
+    )
+    target = DateField(_l("Go-live target date"), validators=[Optional()])

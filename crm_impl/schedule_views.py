@@ -1,0 +1,125 @@
+"""The schedule charts of a stored project: Gantt, network, Monte Carlo, resource load.
+
+Each function takes a project (and the reader's locale) and returns plotly figures built by
+:mod:`crm_impl.schedule.figures`, so the web pages and the Word reports show the same charts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import plotly.graph_objects as go
+
+from crm_impl.methodology import is_chinese
+from crm_impl.models import Project
+from crm_impl.planning import PlannedProject, plan_schedule
+from crm_impl.schedule.estimates import ThreePoint
+from crm_impl.schedule.figures import GanttTask, gantt_figure, gantt_tasks, network_figure, schedule_links
+from crm_impl.schedule.montecarlo import SimulationResult, simulate
+from crm_impl.schedule.risk_figures import (
+    criticality_figure,
+    montecarlo_figure,
+    resource_load_figure,
+    weekly_role_loads,
+)
+
+__all__ = [
+    "chart_tasks",
+    "project_gantt_figure",
+    "project_network_figure",
+    "resource_figure",
+    "MonteCarloRun",
+    "run_monte_carlo",
+]
+
+#: A working week of one full-time person, in person-days.
+WEEK_DAYS = 5
+
+
+def chart_tasks(project: Project, plan: PlannedProject, locale: str) -> list[GanttTask]:
+    zh = is_chinese(locale)
+    meta = {
+        task.key: {
+            "name": (task.name_zh if zh and task.name_zh else task.name),
+            "phase_key": task.phase.key,
+            "phase_name": (task.phase.name_zh if zh and task.phase.name_zh else task.phase.name),
+            "progress": task.progress,
+            "is_gate": task.milestone,  # the templates' milestones are the quality gates
+        }
+        for task in project.tasks
+    }
+    return gantt_tasks(plan.schedule, plan.calendar, meta)
+
+
+def project_gantt_figure(project: Project, locale: str, today: date | None = None) -> go.Figure:
+    plan = plan_schedule(project)
+    return gantt_figure(chart_tasks(project, plan, locale), schedule_links(plan.schedule), today=today, locale=locale)
+
+
+def project_network_figure(project: Project, locale: str) -> go.Figure:
+    plan = plan_schedule(project)
+    return network_figure(chart_tasks(project, plan, locale), schedule_links(plan.schedule), locale=locale)
+
+
+def resource_figure(project: Project, locale: str) -> go.Figure:
+    """Weekly load of each methodology role (its responsible tasks) against the team's capacity."""
+    plan = plan_schedule(project)
+    roles = {task.key: list(task.roles.get("R", [])) for task in project.tasks}
+    loads = weekly_role_loads(chart_tasks(project, plan, locale), roles, plan.calendar)
+    capacity: dict[str, float] = {role: 0.0 for role in loads}
+    for member in project.team:
+        capacity[member.role_id] = capacity.get(member.role_id, 0.0) + WEEK_DAYS * member.availability_pct / 100
+    return resource_load_figure(loads, {role: capacity.get(role, 0.0) for role in loads}, locale=locale)
+
+
+@dataclass(frozen=True)
+class MonteCarloRun:
+    result: SimulationResult
+    plan: PlannedProject
+    target: date | None
+    probability: float | None  # of finishing by ``target``
+    dates: dict[str, date]  # P50/P80/P90 as finish dates
+    histogram: go.Figure
+    criticality: go.Figure
+
+
+def run_monte_carlo(
+    project: Project,
+    *,
+    iterations: int = 10_000,
+    seed: int | None = None,
+    distribution: str = "triangular",
+    target: date | None = None,
+    locale: str = "en",
+) -> MonteCarloRun:
+    """Simulate the project from its three-point estimates (planned duration where none)."""
+    plan = plan_schedule(project)
+    estimates = {
+        task.key: (
+            ThreePoint(task.optimistic, task.most_likely, task.pessimistic)
+            if task.most_likely is not None
+            else ThreePoint(task.duration, task.duration, task.duration)
+        )
+        for task in project.tasks
+    }
+    result = simulate(plan.schedule.network, estimates, iterations=iterations, distribution=distribution, seed=seed)
+    percentiles = {"P50": result.p50, "P80": result.p80, "P90": result.p90}
+    dates = {name: plan.calendar.finish_date(round(value), 1) for name, value in percentiles.items()}
+    probability = None
+    if target is not None:
+        # Finishing by the target date means an exclusive finish offset up to the day after it.
+        probability = result.probability_by(plan.calendar.finish_offset(target))
+    zh = is_chinese(locale)
+    names = {t.key: (t.name_zh if zh and t.name_zh else t.name) for t in project.tasks}
+    return MonteCarloRun(
+        result=result,
+        plan=plan,
+        target=target,
+        probability=probability,
+        dates=dates,
+        histogram=montecarlo_figure(
+            result.durations, target=target, percentiles=percentiles, calendar=plan.calendar, locale=locale
+        ),
+        criticality=criticality_figure(result.criticality_index(), names=names, locale=locale),
+    )
