@@ -197,7 +197,7 @@ def schedule_command(
 def _write(out: str, payload: bytes) -> None:
     """Write ``payload`` to the path ``out`` ("-" is stdout)."""
     if out == "-":
-        click.get_binary_stream("stdout").write(payload)
+        click.echo(payload, nl=False)  # bytes go to the binary stdout as they are
         return
     try:
         Path(out).write_bytes(payload)

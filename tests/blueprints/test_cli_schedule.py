@@ -1,17 +1,21 @@
-"""The ``schedule FILE`` command, driven through click's CliRunner."""
+"""The ``schedule``, ``export-mspdi`` and ``import-mspdi`` commands, driven through click's CliRunner."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from blueprints.cli_schedule import commands, schedule_command
+from blueprints.cli_schedule import commands, export_mspdi_command, import_mspdi_command, schedule_command
+from crm_impl.projectfile import validate_document
 
 SAMPLES = Path(__file__).resolve().parents[1] / "crm_impl" / "schedule" / "data"
 RETAIL = SAMPLES / "retail_chain_pengbo.json"
+PROJECT_FILES = sorted((Path(__file__).resolve().parents[2] / "sample_projects").glob("*.json"))
 
 
 @pytest.fixture
@@ -40,7 +44,8 @@ SMALL = {
 
 
 def test_commands_are_exposed_for_the_main_group():
-    assert commands == [schedule_command] and schedule_command.name == "schedule"
+    assert commands == [schedule_command, export_mspdi_command, import_mspdi_command]
+    assert [c.name for c in commands] == ["schedule", "export-mspdi", "import-mspdi"]
 
 
 def test_json_output_is_exactly_the_documented_shape(run):
@@ -131,3 +136,167 @@ def test_missing_file_and_bad_options_exit_2(run, tmp_path):
     assert run(SMALL, "--seed", "3").exit_code == 2  # --seed without --simulate
     assert run(SMALL, "--simulate", "0").exit_code == 2
     assert run(SMALL, "--simulate", "5", "--distribution", "normal").exit_code == 2
+
+
+# --- export-mspdi / import-mspdi / --csv -------------------------------------------------
+
+
+def _invoke(command, *args):
+    return CliRunner().invoke(command, [str(a) for a in args])
+
+
+def _schedule_json(path):
+    result = _invoke(schedule_command, path, "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("sample", PROJECT_FILES, ids=lambda p: p.stem)
+def test_mspdi_round_trip_keeps_tasks_links_and_cpm_duration(sample, tmp_path):
+    assert PROJECT_FILES, "no sample project files"
+    xml, back = tmp_path / "plan.xml", tmp_path / "back.json"
+    result = _invoke(export_mspdi_command, sample, "-o", xml)
+    assert result.exit_code == 0, result.stderr
+    assert xml.read_bytes().lstrip().startswith(b"<?xml")
+    result = _invoke(import_mspdi_command, xml, "-o", back)
+    assert result.exit_code == 0, result.stderr
+
+    original = json.loads(sample.read_text("utf-8"))
+    text = back.read_text("utf-8")
+    imported = json.loads(text)
+    validate_document(imported)
+    assert "\\u" not in text  # ensure_ascii=False: names stay readable
+    assert [(t["id"], t["name"], t["duration"], bool(t.get("milestone"))) for t in imported["tasks"]] == [
+        (t["id"], t["name"], t["duration"], bool(t.get("milestone"))) for t in original["tasks"]
+    ]
+    links = lambda doc: sorted(  # noqa: E731
+        (d["pred"], d["succ"], d.get("type", "FS"), d.get("lag", 0)) for d in doc.get("dependencies", [])
+    )
+    assert links(imported) == links(original)
+    assert imported["project"]["start_date"] == original["project"]["start_date"]
+
+    before, after = _schedule_json(sample), _schedule_json(back)
+    assert after["project_duration"] == before["project_duration"]
+    assert after["tasks"] == before["tasks"]
+
+
+def test_schedule_reads_a_project_file_like_the_schedule_layout():
+    # The sample project file and the test layout describe the same retail plan.
+    sample = next(p for p in PROJECT_FILES if p.name == RETAIL.name)
+    assert _schedule_json(sample)["project_duration"] == _schedule_json(RETAIL)["project_duration"] == 177
+
+
+def test_export_to_stdout_and_client_option(tmp_path):
+    sample = PROJECT_FILES[0]
+    result = _invoke(export_mspdi_command, sample, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert b"<Project" in result.stdout_bytes
+    xml = tmp_path / "plan.xml"
+    xml.write_bytes(result.stdout_bytes)
+    result = _invoke(import_mspdi_command, xml, "-o", "-", "--client", "ACME 股份")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["project"]["client_company"] == "ACME 股份"
+    validate_document(document)
+
+
+MINIMAL_MSPDI = """<?xml version="1.0" encoding="UTF-8"?>
+<Project xmlns="http://schemas.microsoft.com/project">
+  <Title>Mini plan</Title>
+  <StartDate>2025-03-03T08:00:00</StartDate>
+  <Tasks>
+    <Task><UID>1</UID><ID>1</ID><Name>Design</Name><OutlineLevel>1</OutlineLevel>
+      <Start>2025-03-03T08:00:00</Start><Duration>PT16H0M0S</Duration></Task>
+    <Task><UID>2</UID><ID>2</ID><Name>Build</Name><OutlineLevel>1</OutlineLevel>
+      <Start>2025-03-05T08:00:00</Start><Duration>PT24H0M0S</Duration>
+      <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+  </Tasks>
+</Project>
+"""
+
+
+def test_import_without_company_defaults_client_to_the_plan_name(tmp_path):
+    xml, out = tmp_path / "mini.xml", tmp_path / "mini.json"
+    xml.write_text(MINIMAL_MSPDI, encoding="utf-8")
+    result = _invoke(import_mspdi_command, xml, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(out.read_text("utf-8"))
+    validate_document(document)
+    assert document["project"]["client_company"] == "Mini plan"
+    assert [(t["name"], t["duration"]) for t in document["tasks"]] == [("Design", 2), ("Build", 3)]
+    assert _schedule_json(out)["project_duration"] == 5
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<Project><Tasks>", "not well-formed XML"),
+        (b"<NotAProject/>", "not an MS Project XML file"),
+        (b"\xff\xfe garbage", "Error:"),
+    ],
+)
+def test_import_bad_xml_exits_2_with_a_message(tmp_path, content, message):
+    xml, out = tmp_path / "bad.xml", tmp_path / "out.json"
+    xml.write_bytes(content)
+    result = _invoke(import_mspdi_command, xml, "-o", out)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "cannot read"),
+        (json.dumps({"format": "crm-impl-project", "format_version": 1}), "invalid project file"),
+    ],
+)
+def test_export_invalid_project_file_exits_2(tmp_path, content, message):
+    path, out = tmp_path / "project.json", tmp_path / "out.xml"
+    path.write_text(content, encoding="utf-8")
+    result = _invoke(export_mspdi_command, path, "-o", out)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_unknown_files_and_missing_output_exit_2(tmp_path):
+    for command in (export_mspdi_command, import_mspdi_command):
+        assert _invoke(command, tmp_path / "nope", "-o", tmp_path / "x").exit_code == 2
+        assert _invoke(command, PROJECT_FILES[0]).exit_code == 2  # -o is required
+
+
+CSV_HEADER = [
+    "id", "name", "phase", "duration", "es", "ef", "ls", "lf",
+    "total_slack", "free_slack", "critical", "start", "finish",
+]
+
+
+def test_csv_task_table_of_a_project_file():
+    sample = PROJECT_FILES[0]
+    result = _invoke(schedule_command, sample, "--csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == CSV_HEADER
+    document = json.loads(sample.read_text("utf-8"))
+    assert len(rows) == 1 + len(document["tasks"])
+    assert [r[:3] for r in rows[1:]] == [[t["id"], t["name"], t["phase"]] for t in document["tasks"]]
+    timings = {t["id"]: t for t in _schedule_json(sample)["tasks"]}
+    for row in rows[1:]:
+        t = timings[row[0]]
+        assert [row[4], row[7], row[8], row[10], row[11], row[12]] == [
+            str(t["es"]), str(t["lf"]), str(t["slack"]), str(t["critical"]).lower(), t["start"], t["finish"]
+        ]
+
+
+def test_csv_of_the_small_layout(run):
+    result = run(SMALL, "--csv")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == ",".join(CSV_HEADER)
+    assert lines[1] == "A,,,2,0,2,0,2,0,0,true,2025-03-07,2025-03-11"
+    assert len(lines) == 4
+    assert run(SMALL, "--csv", "--json").exit_code == 2
+    assert run(SMALL, "--csv", "--simulate", "10").exit_code == 2
