@@ -22,7 +22,7 @@ from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import Schedule, schedule_network
 from crm_impl.schedule.exchange import plan_from_project_file, plan_to_project_file
 from crm_impl.schedule.mspdi import export_mspdi, import_mspdi
-from crm_impl.schedule.schedule_file import parse_project, schedule_records
+from crm_impl.schedule.schedule_file import from_project_file, parse_project, schedule_records
 from crm_impl.schedule.montecarlo import DISTRIBUTIONS, SimulationResult
 from crm_impl.schedule.montecarlo import simulate as run_simulation  # "simulate" is an option
 from crm_impl.schedule.task_csv import task_table_csv
@@ -101,43 +101,6 @@ def _text_report(
     return "\n".join(lines)
 
 
-def _schedule_input(data: Any) -> Any:
-    """A crm-impl project file (``"format": "crm-impl-project"``) in the schedule-file layout.
-
-    Anything else is returned unchanged.  A task keeps its three-point estimate when its
-    most-likely value is the planned ``duration``, else the plain ``duration`` is scheduled.
-    """
-    if not (isinstance(data, dict) and data.get("format") == "crm-impl-project"):
-        return data
-    project = data.get("project") if isinstance(data.get("project"), dict) else {}
-    calendar = data.get("calendar") if isinstance(data.get("calendar"), dict) else {}
-    out: dict[str, Any] = {
-        "calendar": {
-            "weekdays": calendar.get("working_weekdays", [0, 1, 2, 3, 4]),
-            "holidays": [h.get("date") if isinstance(h, dict) else h for h in calendar.get("holidays", [])],
-        },
-        "dependencies": data.get("dependencies", []),
-    }
-    if "start_date" in project:
-        out["start_date"] = project["start_date"]
-    if "tasks" in data:
-        tasks = []
-        for task in data["tasks"] if isinstance(data["tasks"], list) else []:
-            if not isinstance(task, dict):
-                tasks.append(task)
-                continue
-            task = dict(task)
-            estimate = task.get("duration_days")
-            if "duration" in task and estimate is not None:
-                if isinstance(estimate, dict) and estimate.get("most_likely") == task["duration"]:
-                    del task["duration"]
-                else:
-                    del task["duration_days"]
-            tasks.append(task)
-        out["tasks"] = tasks
-    return out
-
-
 def _fail(message: str) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     raise SystemExit(2)
@@ -165,7 +128,7 @@ def schedule_command(
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         _fail(f"cannot read {file}: {exc}")
     try:
-        plan = parse_project(_schedule_input(data))
+        plan = parse_project(from_project_file(data))
         network = plan.network()
         schedule = schedule_network(network)
         records = schedule_records(schedule, plan.calendar)
@@ -197,7 +160,9 @@ def schedule_command(
 def _write(out: str, payload: bytes) -> None:
     """Write ``payload`` to the path ``out`` ("-" is stdout)."""
     if out == "-":
-        click.echo(payload, nl=False)  # bytes go to the binary stdout as they are
+        # Both payloads are UTF-8 text (XML or JSON); echoing text avoids click's
+        # deprecated binary-stream path.
+        click.echo(payload.decode("utf-8"), nl=False)
         return
     try:
         Path(out).write_bytes(payload)

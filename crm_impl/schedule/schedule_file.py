@@ -30,7 +30,7 @@ from crm_impl.schedule.cpm import Schedule
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.network import Activity, Link, Network, build_network
 
-__all__ = ["ProjectPlan", "parse_project", "schedule_records"]
+__all__ = ["from_project_file", "ProjectPlan", "parse_project", "schedule_records"]
 
 _ESTIMATE_KEYS = ("optimistic", "most_likely", "pessimistic")
 
@@ -253,3 +253,40 @@ def schedule_records(schedule: Schedule, calendar: WorkCalendar) -> list[dict[st
             }
         )
     return records
+
+
+def from_project_file(data: Any) -> Any:
+    """A crm-impl project file (``"format": "crm-impl-project"``) in the schedule-file layout.
+
+    Anything else is returned unchanged.  A task keeps its three-point estimate when its
+    most-likely value is the planned ``duration``, else the plain ``duration`` is scheduled.
+    """
+    if not (isinstance(data, dict) and data.get("format") == "crm-impl-project"):
+        return data
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    calendar = data.get("calendar") if isinstance(data.get("calendar"), dict) else {}
+    out: dict[str, Any] = {
+        "calendar": {
+            "weekdays": calendar.get("working_weekdays", [0, 1, 2, 3, 4]),
+            "holidays": [h.get("date") if isinstance(h, dict) else h for h in calendar.get("holidays", [])],
+        },
+        "dependencies": data.get("dependencies", []),
+    }
+    if "start_date" in project:
+        out["start_date"] = project["start_date"]
+    if "tasks" in data:
+        tasks = []
+        for task in data["tasks"] if isinstance(data["tasks"], list) else []:
+            if not isinstance(task, dict):
+                tasks.append(task)
+                continue
+            task = dict(task)
+            estimate = task.get("duration_days")
+            if "duration" in task and estimate is not None:
+                if isinstance(estimate, dict) and estimate.get("most_likely") == task["duration"]:
+                    del task["duration"]
+                else:
+                    del task["duration_days"]
+            tasks.append(task)
+        out["tasks"] = tasks
+    return out
