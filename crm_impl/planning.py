@@ -47,7 +47,16 @@ def project_calendar(project: Project) -> WorkCalendar:
 def plan_schedule(project: Project) -> PlannedProject:
     """CPM on the project's planned durations, with start and finish dates per task."""
     calendar = project_calendar(project)
-    activities = [Activity(id=t.key, duration=t.duration, milestone=t.milestone) for t in project.tasks]
+    activities = [
+        Activity(
+            id=t.key,
+            duration=t.duration,
+            milestone=t.milestone,
+            start_no_earlier_than=calendar.offset_of(t.start_no_earlier_than) if t.start_no_earlier_than else None,
+            finish_no_later_than=calendar.finish_offset(t.finish_no_later_than) if t.finish_no_later_than else None,
+        )
+        for t in project.tasks
+    ]
     links = [Link(d.pred.key, d.succ.key, d.type.value, d.lag) for d in project.dependencies]
     schedule = compute_schedule(activities, links)
     tasks = {}

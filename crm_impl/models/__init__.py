@@ -2,7 +2,7 @@
 
 from crm_impl.models.accounts import LOCALES, User
 from crm_impl.models.base import Base, Versioned
-from crm_impl.models.plan import Dependency, LinkType, Phase, Task
+from crm_impl.models.plan import Baseline, BaselineTask, Dependency, LinkType, Phase, Task
 from crm_impl.models.projects import (
     Holiday,
     KpiTarget,
@@ -31,4 +31,6 @@ __all__ = [
     "Task",
     "Dependency",
     "LinkType",
+    "Baseline",
+    "BaselineTask",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -11,18 +11,21 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    DateTime,
     Enum,
+    Float,
     ForeignKey,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_impl.models.base import Base, Versioned
 
-__all__ = ["Phase", "Task", "Dependency", "LinkType"]
+__all__ = ["Phase", "Task", "Dependency", "LinkType", "Baseline", "BaselineTask"]
 
 
 class LinkType(enum.StrEnum):
@@ -76,6 +79,12 @@ class Task(Versioned, Base):
     progress: Mapped[int] = mapped_column(Integer, default=0)
     actual_start: Mapped[date | None] = mapped_column(Date, nullable=True)
     actual_finish: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: Scheduling constraints: "start no earlier than" and a deadline ("finish no later than").
+    start_no_earlier_than: Mapped[date | None] = mapped_column(Date, nullable=True)
+    finish_no_later_than: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: Planned cost (budget at completion of the task) and the cost booked so far.
+    budget: Mapped[float] = mapped_column(Float, default=0.0)
+    actual_cost: Mapped[float | None] = mapped_column(Float, nullable=True)
 
     project: Mapped["Project"] = relationship(back_populates="tasks")  # noqa: F821
     phase: Mapped[Phase] = relationship(back_populates="tasks")
@@ -109,3 +118,37 @@ class Dependency(Versioned, Base):
     project: Mapped["Project"] = relationship(back_populates="dependencies")  # noqa: F821
     pred: Mapped[Task] = relationship(foreign_keys=[pred_id])
     succ: Mapped[Task] = relationship(foreign_keys=[succ_id])
+
+
+class Baseline(Versioned, Base):
+    """A named snapshot of the planned dates and costs, to measure progress against."""
+
+    __tablename__ = "baselines"
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    project: Mapped["Project"] = relationship(back_populates="baselines")  # noqa: F821
+    tasks: Mapped[list[BaselineTask]] = relationship(
+        back_populates="baseline", cascade="all, delete-orphan", order_by="BaselineTask.id"
+    )
+
+
+class BaselineTask(Base):
+    """One task as it was planned when the baseline was saved (keyed by the task id people use)."""
+
+    __tablename__ = "baseline_tasks"
+    __table_args__ = (UniqueConstraint("baseline_id", "task_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    baseline_id: Mapped[int] = mapped_column(ForeignKey("baselines.id", ondelete="CASCADE"), index=True)
+    task_key: Mapped[str] = mapped_column(String(40))
+    start: Mapped[date] = mapped_column(Date)
+    finish: Mapped[date] = mapped_column(Date)
+    duration: Mapped[int] = mapped_column(Integer)
+    budget: Mapped[float] = mapped_column(Float, default=0.0)
+
+    baseline: Mapped[Baseline] = relationship(back_populates="tasks")

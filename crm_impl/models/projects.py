@@ -104,6 +104,9 @@ class Project(Versioned, Base):
     dependencies: Mapped[list["Dependency"]] = relationship(  # noqa: F821
         back_populates="project", cascade="all, delete-orphan", order_by="Dependency.id"
     )
+    baselines: Mapped[list["Baseline"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="Baseline.id"
+    )
 
     def __repr__(self) -> str:
         return f"<Project {self.id} {self.title!r}>"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 
 from crm_impl.models import Project
@@ -14,6 +14,15 @@ __all__ = ["export_project", "dumps"]
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _utc(moment: datetime | None) -> str | None:
+    """Timestamps in UTC: SQLite hands them back without a zone, PostgreSQL in UTC."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat()
 
 
 def export_project(project: Project) -> dict[str, Any]:
@@ -61,6 +70,18 @@ def export_project(project: Project) -> dict[str, Any]:
             {"pred": tasks_by_id[d.pred_id], "succ": tasks_by_id[d.succ_id], "type": d.type.value, "lag": d.lag}
             for d in project.dependencies
         ],
+        "baselines": [
+            {
+                "name": b.name,
+                "created_at": _utc(b.created_at),
+                "tasks": [
+                    {"id": t.task_key, "start": t.start.isoformat(), "finish": t.finish.isoformat(),
+                     "duration": t.duration, "budget": t.budget}
+                    for t in b.tasks
+                ],
+            }
+            for b in project.baselines
+        ],
     }
 
 
@@ -85,6 +106,10 @@ def _task(task) -> dict[str, Any]:
         progress=task.progress,
         actual_start=_iso(task.actual_start),
         actual_finish=_iso(task.actual_finish),
+        start_no_earlier_than=_iso(task.start_no_earlier_than),
+        finish_no_later_than=_iso(task.finish_no_later_than),
+        budget=task.budget,
+        actual_cost=task.actual_cost,
     )
     return out
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from crm_impl.errors import ProjectFileError
 from crm_impl.models import (
+    Baseline,
+    BaselineTask,
     Dependency,
     Holiday,
     KpiTarget,
@@ -48,6 +50,13 @@ def parse(raw: bytes | str) -> Any:
         raise ProjectFileError(
             [("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
         ) from None
+
+
+def _moment(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
 
 
 def _day(value: str | None) -> date | None:
@@ -109,6 +118,18 @@ def import_project(session: Session, owner: User, data: Any) -> Project:
         )
         for d in data.get("dependencies", [])
     ]
+    project.baselines = [
+        Baseline(
+            name=b["name"],
+            created_at=_moment(b.get("created_at")),
+            tasks=[
+                BaselineTask(task_key=t["id"], start=date.fromisoformat(t["start"]), finish=date.fromisoformat(t["finish"]),
+                             duration=t["duration"], budget=float(t.get("budget", 0)))
+                for t in b["tasks"]
+            ],
+        )
+        for b in data.get("baselines", [])
+    ]
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)
     session.flush()
@@ -134,4 +155,8 @@ def _task(item: dict[str, Any], position: int, phase: Phase) -> Task:
         progress=item.get("progress", 0),
         actual_start=_day(item.get("actual_start")),
         actual_finish=_day(item.get("actual_finish")),
+        start_no_earlier_than=_day(item.get("start_no_earlier_than")),
+        finish_no_later_than=_day(item.get("finish_no_later_than")),
+        budget=float(item.get("budget", 0)),
+        actual_cost=None if item.get("actual_cost") is None else float(item["actual_cost"]),
     )

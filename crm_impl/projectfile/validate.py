@@ -119,6 +119,12 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
         names = " → ".join([u for u, _ in cycle] + [cycle[0][0]])
         problems.append(("dependencies", f"dependency cycle: {names}"))
 
+    for i, baseline in enumerate(data.get("baselines", [])):
+        for key in _duplicates(t["id"] for t in baseline["tasks"]):
+            problems.append((f"baselines[{i}].tasks", f"task {key!r} is listed twice"))
+    for name in _duplicates(b["name"] for b in data.get("baselines", [])):
+        problems.append(("baselines", f"baseline name {name!r} is used twice"))
+
     calendar = data.get("calendar", {})
     for day in _duplicates(h["date"] for h in calendar.get("holidays", [])):
         problems.append(("calendar.holidays", f"holiday {day} is listed twice"))
