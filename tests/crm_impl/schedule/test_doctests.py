@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["calendar", "cpm", "estimates", "montecarlo", "network", "pert", "schedule_file"]
+MODULES = ["calendar", "cpm", "earned_value", "estimates", "montecarlo", "network", "pert", "schedule_file"]
 
 
 @pytest.mark.parametrize("name", MODULES)
