@@ -12,7 +12,7 @@ from datetime import date
 import plotly.graph_objects as go
 
 from crm_impl.methodology import is_chinese
-from crm_impl.models import Project
+from crm_impl.models import Baseline, Project
 from crm_impl.planning import PlannedProject, plan_schedule
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.figures import GanttTask, gantt_figure, gantt_tasks, network_figure, schedule_links
@@ -37,8 +37,11 @@ __all__ = [
 WEEK_DAYS = 5
 
 
-def chart_tasks(project: Project, plan: PlannedProject, locale: str) -> list[GanttTask]:
+def chart_tasks(
+    project: Project, plan: PlannedProject, locale: str, baseline: Baseline | None = None
+) -> list[GanttTask]:
     zh = is_chinese(locale)
+    saved = {t.task_key: t for t in baseline.tasks} if baseline else {}
     meta = {
         task.key: {
             "name": (task.name_zh if zh and task.name_zh else task.name),
@@ -46,15 +49,21 @@ def chart_tasks(project: Project, plan: PlannedProject, locale: str) -> list[Gan
             "phase_name": (task.phase.name_zh if zh and task.phase.name_zh else task.phase.name),
             "progress": task.progress,
             "is_gate": task.milestone,  # the templates' milestones are the quality gates
+            "baseline_start": saved[task.key].start if task.key in saved else None,
+            "baseline_finish": saved[task.key].finish if task.key in saved else None,
         }
         for task in project.tasks
     }
     return gantt_tasks(plan.schedule, plan.calendar, meta)
 
 
-def project_gantt_figure(project: Project, locale: str, today: date | None = None) -> go.Figure:
+def project_gantt_figure(
+    project: Project, locale: str, today: date | None = None, baseline: Baseline | None = None
+) -> go.Figure:
+    """The Gantt chart, with the bars of ``baseline`` under the tasks when one is given."""
     plan = plan_schedule(project)
-    return gantt_figure(chart_tasks(project, plan, locale), schedule_links(plan.schedule), today=today, locale=locale)
+    tasks = chart_tasks(project, plan, locale, baseline)
+    return gantt_figure(tasks, schedule_links(plan.schedule), today=today, locale=locale)
 
 
 def project_network_figure(project: Project, locale: str) -> go.Figure:

@@ -47,6 +47,10 @@ class TaskDraft:
     progress: int = 0
     actual_start: date | None = None
     actual_finish: date | None = None
+    start_no_earlier_than: date | None = None
+    finish_no_later_than: date | None = None
+    budget: float = 0.0
+    actual_cost: float | None = None
     predecessors: list[PredecessorDraft] = field(default_factory=list)
 
     def fields(self, project: Project) -> dict:
@@ -73,6 +77,10 @@ class TaskDraft:
             raise ValidationError("must be between 0 and 100", field="progress")
         if self.actual_start and self.actual_finish and self.actual_finish < self.actual_start:
             raise ValidationError("is before the actual start", field="actual_finish")
+        if self.budget < 0:
+            raise ValidationError("must not be negative", field="budget")
+        if self.actual_cost is not None and self.actual_cost < 0:
+            raise ValidationError("must not be negative", field="actual_cost")
         return {
             "key": self.key.strip(),
             "phase": phase,
@@ -87,6 +95,10 @@ class TaskDraft:
             "progress": self.progress,
             "actual_start": self.actual_start,
             "actual_finish": self.actual_finish,
+            "start_no_earlier_than": self.start_no_earlier_than,
+            "finish_no_later_than": self.finish_no_later_than,
+            "budget": float(self.budget),
+            "actual_cost": None if self.actual_cost is None else float(self.actual_cost),
         }
 
 

@@ -1,5 +1,5 @@
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from crm_impl.models import Task
@@ -27,6 +27,10 @@ class TaskForm(VersionedForm):
     progress = IntegerField(_l("Progress (%)"), default=0, validators=[NumberRange(0, 100)])
     actual_start = DateField(_l("Actual start"), validators=[Optional()])
     actual_finish = DateField(_l("Actual finish"), validators=[Optional()])
+    start_no_earlier_than = DateField(_l("Start no earlier than"), validators=[Optional()])
+    finish_no_later_than = DateField(_l("Deadline (finish no later than)"), validators=[Optional()])
+    budget = DecimalField(_l("Budget"), default=0, places=2, validators=[Optional(), NumberRange(min=0)])
+    actual_cost = DecimalField(_l("Actual cost"), places=2, validators=[Optional(), NumberRange(min=0)])
 
     def __init__(self, *args, phases: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,5 +58,9 @@ class TaskForm(VersionedForm):
             progress=self.progress.data or 0,
             actual_start=self.actual_start.data,
             actual_finish=self.actual_finish.data,
+            start_no_earlier_than=self.start_no_earlier_than.data,
+            finish_no_later_than=self.finish_no_later_than.data,
+            budget=float(self.budget.data or 0),
+            actual_cost=None if self.actual_cost.data is None else float(self.actual_cost.data),
             predecessors=parse_predecessors(self.predecessors.data),
         )

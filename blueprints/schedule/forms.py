@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField
-from wtforms.validators import NumberRange, Optional
+from wtforms import DateField, IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from blueprints.forms import choices
 
@@ -20,3 +20,7 @@ class MonteCarloForm(FlaskForm):
         default="triangular",
     )
     target = DateField(_l("Go-live target date"), validators=[Optional()])
+
+
+class BaselineForm(FlaskForm):
+    name = StringField(_l("Baseline name"), validators=[DataRequired(), Length(max=120)])

@@ -1,12 +1,16 @@
 from datetime import date
 
-from flask import render_template, request
-from flask_babel import get_locale
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, gettext as _
 
+from crm_impl.baselines import baseline_variance, delete_baseline, project_earned_value, save_baseline
 from crm_impl.schedule_views import project_gantt_figure, project_network_figure, resource_figure, run_monte_carlo
 from blueprints.access import Action, project_view
 from blueprints.schedule import bp
-from blueprints.schedule.forms import MonteCarloForm
+from blueprints.database import get_db
+from blueprints.forms import submit
+from blueprints.projects.forms import ActionForm
+from blueprints.schedule.forms import BaselineForm, MonteCarloForm
 
 
 def _chart(figure) -> str:
@@ -14,11 +18,63 @@ def _chart(figure) -> str:
     return figure.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False, "responsive": True})
 
 
+def _baseline(project, default_latest: bool):
+    """The baseline named by ``?baseline=ID``; the latest one when asked for by default."""
+    wanted = request.args.get("baseline", type=int)
+    if wanted is None:
+        return project.baselines[-1] if default_latest and project.baselines else None
+    found = next((b for b in project.baselines if b.id == wanted), None)
+    if found is None:
+        abort(404)
+    return found
+
+
 @bp.get("/gantt")
 @project_view(Action.VIEW)
 def gantt(project):
-    figure = project_gantt_figure(project, str(get_locale()), today=date.today())
-    return render_template("schedule/chart.html", project=project, chart=_chart(figure), view="gantt")
+    baseline = _baseline(project, default_latest=True)
+    figure = project_gantt_figure(project, str(get_locale()), today=date.today(), baseline=baseline)
+    return render_template("schedule/chart.html", project=project, chart=_chart(figure), view="gantt", baseline=baseline)
+
+
+def _baselines_page(project, form, status=200):
+    baseline = _baseline(project, default_latest=True)
+    status_date = request.args.get("status_date", type=date.fromisoformat) or date.today()
+    return render_template(
+        "schedule/baselines.html", project=project, view="baselines", baseline=baseline, status_date=status_date,
+        form=form,
+        rows=baseline_variance(project, baseline) if baseline else [],
+        ev=project_earned_value(project, baseline, status_date) if baseline else None,
+    ), status
+
+
+@bp.get("/baselines")
+@project_view(Action.VIEW)
+def baselines(project):
+    return _baselines_page(project, BaselineForm(formdata=None))
+
+
+@bp.post("/baselines")
+@project_view(Action.EDIT)
+def save(project):
+    form = BaselineForm()
+    if form.validate_on_submit() and submit(form, save_baseline, get_db(), project, form.name.data):
+        flash(_("Baseline saved."), "success")
+        return redirect(url_for("schedule.baselines", project_id=project.id, baseline=form.result.id))
+    return _baselines_page(project, form, status=422)
+
+
+@bp.post("/baselines/<int:baseline_id>/delete")
+@project_view(Action.EDIT)
+def delete(project, baseline_id: int):
+    baseline = next((b for b in project.baselines if b.id == baseline_id), None)
+    if baseline is None:
+        abort(404)
+    if ActionForm().validate_on_submit():
+        delete_baseline(get_db(), project, baseline)
+        get_db().commit()
+        flash(_("Baseline deleted."), "success")
+    return redirect(url_for("schedule.baselines", project_id=project.id))
 
 
 @bp.get("/network")

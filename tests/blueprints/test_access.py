@@ -25,6 +25,7 @@ def _url(rule, project) -> str:
         "phase_id": project.phases[0].id,
         "member_id": project.team[0].id,
         "membership_id": project.memberships[0].id,
+        "baseline_id": project.baselines[0].id,
     }
     missing = set(rule.arguments) - ids.keys()
     assert not missing, f"test does not know how to fill {missing} in {rule}"

@@ -1,5 +1,7 @@
 """Schedule pages: charts load plotly.js from the app; bad simulation input is a form error."""
 
+from tests.conftest import SAMPLES
+
 
 def test_schedule_pages_render_with_the_apps_plotly(client, login, user, load_sample):
     project = load_sample(user)
@@ -20,3 +22,31 @@ def test_monte_carlo_reads_its_parameters_and_refuses_bad_ones(client, login, us
     assert bad.status_code == 422
     assert "Number must be between 100 and 100000." in bad.text
     assert "Not a valid date value." in bad.text
+
+
+def test_baselines_page_saves_compares_and_shows_earned_value(client, login, user, load_sample, db):
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    login()
+    page = client.get(f"/projects/{project.id}/schedule/baselines?status_date=2025-04-25")
+    assert page.status_code == 200
+    assert "Approved plan (G2)" in page.text and 'data-testid="earned-value"' in page.text
+    assert "Planned value (PV)" in page.text
+
+    saved = client.post(f"/projects/{project.id}/schedule/baselines", data={"name": "Re-plan after G3"})
+    assert saved.status_code == 302
+    again = client.post(f"/projects/{project.id}/schedule/baselines", data={"name": "Re-plan after G3"})
+    assert again.status_code == 422 and "exists already" in again.text
+
+    task = next(t for t in project.tasks if t.key == "R05")
+    form = {"key": task.key, "phase_key": task.phase.key, "name": task.name, "duration": 18,
+            "predecessors": "R04", "progress": 0, "version": str(task.version),
+            "budget": "99000", "finish_no_later_than": "2025-04-20"}
+    assert client.post(f"/projects/{project.id}/plan/tasks/{task.id}", data=form).status_code == 302
+    db.expire_all()
+    assert db.get(type(task), task.id).budget == 99000.0
+    page = client.get(f"/projects/{project.id}/schedule/baselines?baseline={project.baselines[0].id}")
+    assert "+3" in page.text  # the POC's three extra days against the approved plan
+
+    gantt = client.get(f"/projects/{project.id}/schedule/gantt")
+    assert gantt.status_code == 200 and "Baseline" in gantt.text
+    assert client.get(f"/projects/{project.id}/schedule/gantt?baseline=999999").status_code == 404
