@@ -95,8 +95,8 @@ class DeleteForm(FlaskForm):
 
 class ImportForm(FlaskForm):
     file = FileField(
-        _l("Project file (.json)"),
-        validators=[FileRequired(), FileAllowed(["json"], _l("Choose a .json project file."))],
+        _l("Project file (.json) or MS Project XML (.xml)"),
+        validators=[FileRequired(), FileAllowed(["json", "xml"], _l("Choose a .json project file or an MS Project .xml file."))],
     )
 
 

@@ -7,7 +7,8 @@ from flask_login import current_user, login_required
 from crm_impl.errors import ProjectFileError
 from crm_impl.methodology.catalogue import list_templates
 from crm_impl.overview import project_overview
-from crm_impl.projectfile import dumps, export_project, import_project, parse
+from crm_impl.exchange import read_upload
+from crm_impl.projectfile import dumps, export_project, import_project
 from crm_impl.projects import create_project, delete_project, projects_of, set_archived, update_project
 from blueprints.access import Action, project_view
 from blueprints.database import get_db
@@ -51,7 +52,8 @@ def upload():
     if form.validate_on_submit():
         session = get_db()
         try:
-            project = import_project(session, current_user, parse(form.file.data.read()))
+            document = read_upload(form.file.data.filename or "", form.file.data.read())
+            project = import_project(session, current_user, document)
             session.commit()
         except ProjectFileError as error:
             session.rollback()

@@ -1,8 +1,9 @@
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
+from crm_impl.exchange import project_mspdi, project_tasks_csv
 from crm_impl.baselines import baseline_variance, delete_baseline, project_earned_value, save_baseline
 from crm_impl.schedule_views import project_gantt_figure, project_network_figure, resource_figure, run_monte_carlo
 from blueprints.access import Action, project_view
@@ -75,6 +76,27 @@ def delete(project, baseline_id: int):
         get_db().commit()
         flash(_("Baseline deleted."), "success")
     return redirect(url_for("schedule.baselines", project_id=project.id))
+
+
+@bp.get("/plan.xml")
+@project_view(Action.VIEW)
+def mspdi(project):
+    return _download(project_mspdi(project), "application/xml", f"{_stem(project)}.xml")
+
+
+@bp.get("/tasks.csv")
+@project_view(Action.VIEW)
+def tasks_csv(project):
+    # A byte-order mark lets Excel read the UTF-8 (Chinese task names) correctly.
+    return _download("\ufeff" + project_tasks_csv(project), "text/csv", f"{_stem(project)}-tasks.csv")
+
+
+def _stem(project) -> str:
+    return project.code or f"project-{project.id}"
+
+
+def _download(payload, mimetype: str, filename: str) -> Response:
+    return Response(payload, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @bp.get("/network")

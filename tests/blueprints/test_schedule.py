@@ -50,3 +50,27 @@ def test_baselines_page_saves_compares_and_shows_earned_value(client, login, use
     gantt = client.get(f"/projects/{project.id}/schedule/gantt")
     assert gantt.status_code == 200 and "Baseline" in gantt.text
     assert client.get(f"/projects/{project.id}/schedule/gantt?baseline=999999").status_code == 404
+
+
+def test_ms_project_xml_and_csv_downloads_and_xml_upload(client, login, user, load_sample, db):
+    import io
+
+    from crm_impl.models import Project
+    from sqlalchemy import func, select
+
+    project = load_sample(user)
+    login()
+    xml = client.get(f"/projects/{project.id}/schedule/plan.xml")
+    assert xml.status_code == 200 and b"http://schemas.microsoft.com/project" in xml.data
+    csv = client.get(f"/projects/{project.id}/schedule/tasks.csv")
+    assert csv.status_code == 200
+    lines = csv.data.decode("utf-8-sig").strip().splitlines()
+    assert lines[0].startswith("id,") and len(lines) == len(project.tasks) + 1
+
+    response = client.post("/projects/import", data={"file": (io.BytesIO(xml.data), "plan.xml")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 302
+    assert db.scalar(select(func.count()).select_from(Project)) == 2
+    bad = client.post("/projects/import", data={"file": (io.BytesIO(b"<Project><Tasks>"), "bad.xml")},
+                      content_type="multipart/form-data")
+    assert bad.status_code == 422 and "Nothing was saved" in bad.text
