@@ -17,6 +17,7 @@ from crm_impl.planning import PlannedProject, plan_schedule
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.figures import GanttTask, gantt_figure, gantt_tasks, network_figure, schedule_links
 from crm_impl.schedule.montecarlo import SimulationResult, simulate
+from crm_impl.schedule.pert import PertResult, analyse_pert
 from crm_impl.schedule.risk_figures import (
     criticality_figure,
     montecarlo_figure,
@@ -91,6 +92,22 @@ class MonteCarloRun:
     dates: dict[str, date]  # P50/P80/P90 as finish dates
     histogram: go.Figure
     criticality: go.Figure
+    #: The analytic PERT answer beside the simulated one (normal approximation on the driving chain).
+    pert: PertResult
+    pert_probability: float | None
+    pert_dates: dict[str, date]
+
+
+def _estimates(project: Project) -> dict[str, ThreePoint]:
+    """Each task's three-point estimate; a task without one counts as certain (its duration)."""
+    return {
+        task.key: (
+            ThreePoint(task.optimistic, task.most_likely, task.pessimistic)
+            if task.most_likely is not None
+            else ThreePoint(task.duration, task.duration, task.duration)
+        )
+        for task in project.tasks
+    }
 
 
 def run_monte_carlo(
@@ -104,21 +121,17 @@ def run_monte_carlo(
 ) -> MonteCarloRun:
     """Simulate the project from its three-point estimates (planned duration where none)."""
     plan = plan_schedule(project)
-    estimates = {
-        task.key: (
-            ThreePoint(task.optimistic, task.most_likely, task.pessimistic)
-            if task.most_likely is not None
-            else ThreePoint(task.duration, task.duration, task.duration)
-        )
-        for task in project.tasks
-    }
+    estimates = _estimates(project)
+    pert = analyse_pert(plan.schedule.network, estimates)
     result = simulate(plan.schedule.network, estimates, iterations=iterations, distribution=distribution, seed=seed)
     percentiles = {"P50": result.p50, "P80": result.p80, "P90": result.p90}
     dates = {name: plan.calendar.finish_date(round(value), 1) for name, value in percentiles.items()}
-    probability = None
+    probability = pert_probability = None
     if target is not None:
         # Finishing by the target date means an exclusive finish offset up to the day after it.
-        probability = result.probability_by(plan.calendar.finish_offset(target))
+        target_days = plan.calendar.finish_offset(target)
+        probability = result.probability_by(target_days)
+        pert_probability = pert.probability_by(target_days)
     zh = is_chinese(locale)
     names = {t.key: (t.name_zh if zh and t.name_zh else t.name) for t in project.tasks}
     return MonteCarloRun(
@@ -131,4 +144,7 @@ def run_monte_carlo(
             result.durations, target=target, percentiles=percentiles, calendar=plan.calendar, locale=locale
         ),
         criticality=criticality_figure(result.criticality_index(), names=names, locale=locale),
+        pert=pert,
+        pert_probability=pert_probability,
+        pert_dates={f"P{q}": pert.date_for(q / 100, plan.calendar) for q in (50, 80, 90)},
     )
