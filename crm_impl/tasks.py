@@ -22,6 +22,7 @@ __all__ = [
     "update_phase",
     "parse_predecessors",
     "predecessor_notations",
+    "reschedule_task",
 ]
 
 
@@ -205,3 +206,30 @@ def predecessor_notations(project: Project) -> dict[int, str]:
             notation += dependency.type.value + (f"{dependency.lag:+d}" if dependency.lag else "")
         parts[dependency.succ.id].append(notation)
     return {task_id: ", ".join(items) for task_id, items in parts.items()}
+
+
+def reschedule_task(
+    project: Project, task: Task, expected_version: int | None, duration: int, predecessors: str
+) -> None:
+    """The task table's inline edit: a new duration and predecessor list, everything else kept."""
+    draft = TaskDraft(
+        key=task.key,
+        phase_key=task.phase.key,
+        name=task.name,
+        duration=duration,
+        name_zh=task.name_zh,
+        milestone=task.milestone and duration == 0,
+        optimistic=task.optimistic,
+        most_likely=task.most_likely,
+        pessimistic=task.pessimistic,
+        deliverable=task.deliverable,
+        progress=task.progress,
+        actual_start=task.actual_start,
+        actual_finish=task.actual_finish,
+        start_no_earlier_than=task.start_no_earlier_than,
+        finish_no_later_than=task.finish_no_later_than,
+        budget=task.budget,
+        actual_cost=task.actual_cost,
+        predecessors=parse_predecessors(predecessors),
+    )
+    update_task(project, task, expected_version, draft)

@@ -64,3 +64,10 @@ class TaskForm(VersionedForm):
             actual_cost=None if self.actual_cost.data is None else float(self.actual_cost.data),
             predecessors=parse_predecessors(self.predecessors.data),
         )
+
+
+class QuickEditForm(VersionedForm):
+    """The task table's inline edit of one row."""
+
+    duration = IntegerField(_l("Duration (working days)"), validators=[NumberRange(min=0)])
+    predecessors = StringField(_l("Predecessors"))

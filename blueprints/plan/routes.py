@@ -4,12 +4,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from crm_impl.overview import project_overview
-from crm_impl.tasks import add_task, delete_task, predecessor_notations, update_phase, update_task
+from crm_impl.tasks import add_task, delete_task, predecessor_notations, reschedule_task, update_phase, update_task
 from blueprints.access import Action, project_view
 from blueprints.database import get_db
 from blueprints.forms import refreshed, render_form, submit
 from blueprints.plan import bp
-from blueprints.plan.forms import PhaseForm, TaskForm
+from blueprints.plan.forms import PhaseForm, QuickEditForm, TaskForm
 from blueprints.projects.forms import ActionForm
 
 
@@ -33,14 +33,33 @@ def _save_task(form, operation, *args) -> bool:
     return submit(form, run)
 
 
-@bp.get("/")
-@project_view(Action.VIEW)
-def index(project):
+def _table(project, row_errors=None, status=200):
     summary = project_overview(project, today=date.today())
     return render_template(
         "plan/index.html", project=project, summary=summary,
-        predecessors=predecessor_notations(project),
-    )
+        predecessors=predecessor_notations(project), row_errors=row_errors or {},
+    ), status
+
+
+@bp.get("/")
+@project_view(Action.VIEW)
+def index(project):
+    return _table(project)
+
+
+@bp.post("/tasks/<int:task_id>/quick")
+@project_view(Action.EDIT)
+def quick_edit(project, task_id: int):
+    """Save a row of the task table (duration, predecessors) and show the recomputed plan."""
+    task = _find(project.tasks, task_id)
+    form = QuickEditForm()
+    if form.validate_on_submit() and submit(
+        form, reschedule_task, project, task, form.expected_version(), form.duration.data, form.predecessors.data or ""
+    ):
+        flash(_("Task %(id)s saved; the schedule is recomputed.", id=task.key), "success")
+        return redirect(url_for("plan.index", project_id=project.id, _anchor=f"task-{task.id}"))
+    messages = list(form.form_errors) + [str(e) for errors in form.errors.values() for e in errors]
+    return _table(project, {task.id: messages}, status=409 if getattr(form, "stale", False) else 422)
 
 
 @bp.route("/tasks/new", methods=["GET", "POST"])

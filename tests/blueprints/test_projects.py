@@ -172,3 +172,26 @@ def test_plotly_and_bootstrap_are_served_by_the_app(client):
         assert plotly.status_code == 200 and b"plotly.js" in plotly.data[:300]
     with client.get("/static/vendor/bootstrap/bootstrap.min.css") as css:
         assert css.status_code == 200 and b"Bootstrap" in css.data[:200]
+
+
+def test_inline_edit_of_a_row_recomputes_the_schedule(client, login, user, load_sample, db):
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    poc = next(t for t in project.tasks if t.key == "R05")
+    login()
+    before = client.get(f"/projects/{project.id}/plan/")
+    assert "177 working days" in before.text
+    response = client.post(f"/projects/{project.id}/plan/tasks/{poc.id}/quick",
+                           data={"duration": 20, "predecessors": "R04", "version": poc.version})
+    assert response.status_code == 302
+    assert "182 working days" in client.get(f"/projects/{project.id}/plan/").text  # +5 on the critical path
+
+    stale = client.post(f"/projects/{project.id}/plan/tasks/{poc.id}/quick",
+                        data={"duration": 1, "predecessors": "R04", "version": poc.version})
+    assert stale.status_code == 409 and "Someone else changed this record" in stale.text
+    db.expire_all()
+    fresh = db.get(type(poc), poc.id)
+    bad = client.post(f"/projects/{project.id}/plan/tasks/{poc.id}/quick",
+                      data={"duration": 20, "predecessors": "R04, R_G7", "version": fresh.version})
+    assert bad.status_code == 422 and "dependency cycle" in bad.text
+    db.expire_all()
+    assert db.get(type(poc), poc.id).duration == 20
