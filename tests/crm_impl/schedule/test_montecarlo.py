@@ -182,3 +182,10 @@ def test_result_arrays_are_read_only():
     r = simulate(net, est, iterations=10, seed=1)
     with pytest.raises(ValueError):
         r.durations[0] = 0
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.stem)
+def test_p50_is_stable_across_seeds_within_one_percent(path):
+    net, estimates = sample_network(load_sample(path)), sample_estimates(load_sample(path))
+    p50 = [simulate(net, estimates, iterations=10_000, seed=seed).p50 for seed in range(1, 6)]
+    assert max(p50) / min(p50) - 1 < 0.01, p50

@@ -171,3 +171,30 @@ def test_missing_and_unknown_estimates():
     with pytest.raises(ValidationError) as err:
         analyse_pert(net, {"a": TP(1, 1, 1), "b": TP(1, 1, 1), "zz": TP(1, 1, 1)})
     assert err.value.field == "estimates.zz"
+
+
+# --- a worked textbook example ------------------------------------------------------------------
+
+# Hillier & Lieberman, "Introduction to Operations Research", the Reliable Construction Co.
+# project: three-point estimates in weeks; the mean critical path A-B-C-E-F-J-L-N is 44 weeks
+# with variance 9, so P(finish within 47 weeks) = Φ(1) ≈ 0.8413.
+RELIABLE = {
+    "A": TP(1, 2, 3), "B": TP(2, 3.5, 8), "C": TP(6, 9, 18), "D": TP(4, 5.5, 10), "E": TP(1, 4.5, 5),
+    "F": TP(4, 4, 10), "G": TP(5, 6.5, 11), "H": TP(5, 8, 17), "I": TP(3, 7.5, 9), "J": TP(3, 9, 9),
+    "K": TP(4, 4, 4), "L": TP(1, 5.5, 7), "M": TP(1, 2, 3), "N": TP(5, 5.5, 9),
+}
+RELIABLE_LINKS = [
+    ("A", "B"), ("B", "C"), ("C", "D"), ("C", "E"), ("C", "I"), ("E", "F"), ("D", "G"), ("E", "H"),
+    ("G", "H"), ("F", "J"), ("I", "J"), ("J", "K"), ("J", "L"), ("H", "M"), ("K", "N"), ("L", "N"),
+]
+
+
+def test_textbook_example_reliable_construction():
+    net = build_network([Activity(k, math.ceil(e.most_likely)) for k, e in RELIABLE.items()],
+                        [Link(p, s) for p, s in RELIABLE_LINKS])
+    result = analyse_pert(net, RELIABLE)
+    assert result.expected_duration == pytest.approx(44)
+    assert list(result.variance_chain) == ["A", "B", "C", "E", "F", "J", "L", "N"]
+    assert result.variance == pytest.approx(9)
+    assert result.probability_by(47) == pytest.approx(0.8413, abs=1e-4)
+    assert result.duration_for(0.5) == pytest.approx(44)
