@@ -135,7 +135,8 @@ def schedule_command(
         sim = None
         if simulate is not None:
             sim = run_simulation(
-                network, plan.estimates, iterations=simulate, distribution=distribution, seed=seed
+                network, plan.estimates, iterations=simulate, distribution=distribution, seed=seed,
+                risks=plan.risks,
             )
     except CrmImplError as exc:
         _fail(str(exc))

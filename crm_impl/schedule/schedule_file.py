@@ -28,6 +28,7 @@ from crm_impl.errors import ValidationError
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import Schedule
 from crm_impl.schedule.estimates import ThreePoint
+from crm_impl.schedule.montecarlo import RiskEvent
 from crm_impl.schedule.network import Activity, Link, Network, build_network
 
 __all__ = ["from_project_file", "ProjectPlan", "parse_project", "schedule_records"]
@@ -48,6 +49,8 @@ class ProjectPlan:
     calendar : WorkCalendar
     link_fields : tuple of str
         Where each link came from (``dependencies[3]`` or ``tasks[5].predecessors[0]``).
+    risks : tuple of RiskEvent
+        Risk events for Monte Carlo: ``risks: [{id, probability, delay_days, tasks}]``.
     """
 
     activities: tuple[Activity, ...]
@@ -55,6 +58,7 @@ class ProjectPlan:
     estimates: Mapping[str, ThreePoint]
     calendar: WorkCalendar
     link_fields: tuple[str, ...]
+    risks: tuple[RiskEvent, ...] = ()
 
     def network(self) -> Network:
         """Validate and compile the network; errors name the file's own field paths."""
@@ -227,7 +231,23 @@ def parse_project(data: Any, *, today: date | None = None) -> ProjectPlan:
         estimates=estimates,
         calendar=calendar,
         link_fields=tuple(link_fields),
+        risks=_risks(data.get("risks", [])),
     )
+
+
+def _risks(raw: Any) -> tuple[RiskEvent, ...]:
+    risks = []
+    for i, item in enumerate(_list(raw, "risks")):
+        item = _mapping(item, f"risks[{i}]")
+        for key in ("probability", "delay_days", "tasks"):
+            if key not in item:
+                raise ValidationError("is required", f"risks[{i}].{key}")
+        try:
+            risks.append(RiskEvent(str(item.get("id", i)), item["probability"], item["delay_days"],
+                                   tuple(_list(item["tasks"], f"risks[{i}].tasks"))))
+        except ValidationError as exc:
+            raise ValidationError(exc.reason, f"risks[{i}].{exc.field}") from None
+    return tuple(risks)
 
 
 def schedule_records(schedule: Schedule, calendar: WorkCalendar) -> list[dict[str, Any]]:

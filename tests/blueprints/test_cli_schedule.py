@@ -300,3 +300,31 @@ def test_csv_of_the_small_layout(run):
     assert len(lines) == 4
     assert run(SMALL, "--csv", "--json").exit_code == 2
     assert run(SMALL, "--csv", "--simulate", "10").exit_code == 2
+
+
+def test_simulation_takes_risk_events_from_the_file(tmp_path):
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from blueprints.cli import main
+
+    plan = {"start_date": "2025-03-03",
+            "tasks": [{"id": "a", "duration_days": {"optimistic": 5, "most_likely": 5, "pessimistic": 5}},
+                      {"id": "b", "duration": 3}],
+            "dependencies": [{"pred": "a", "succ": "b", "type": "FS", "lag": 0}]}
+    path = tmp_path / "p.json"
+    runner = CliRunner()
+
+    def p50(extra):
+        path.write_text(_json.dumps({**plan, **extra}))
+        result = runner.invoke(main, ["schedule", str(path), "--json", "--simulate", "500", "--seed", "1"])
+        assert result.exit_code == 0, result.output
+        return _json.loads(result.output)["simulation"]
+
+    calm = p50({})
+    risky = p50({"risks": [{"id": "R1", "probability": 1.0, "delay_days": 4, "tasks": ["a"]}]})
+    assert _json.dumps(calm) != _json.dumps(risky)
+    path.write_text(_json.dumps({**plan, "risks": [{"probability": 2, "delay_days": 1, "tasks": ["a"]}]}))
+    bad = runner.invoke(main, ["schedule", str(path), "--simulate", "100"])
+    assert bad.exit_code == 2 and "risks[0].probability" in bad.output
