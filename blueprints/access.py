@@ -11,7 +11,7 @@ from crm_impl.errors import NotFoundError, PermissionDeniedError
 from crm_impl.permissions import Action, allowed, authorize, membership_of
 from blueprints.database import get_db
 
-__all__ = ["project_view", "Action", "can"]
+__all__ = ["project_view", "Action", "can", "one_of"]
 
 
 def project_view(action: Action):
@@ -48,3 +48,14 @@ def can(action: str) -> bool:
     if "membership" not in g:
         g.membership = membership_of(get_db(), current_user, project.id)
     return g.membership is not None and allowed(g.membership.role, Action(action))
+
+
+def one_of(records, record_id: int):
+    """The record with ``record_id`` among a project's ``records``, else 404.
+
+    Looking up inside the project's own collection keeps ids of other projects out of reach.
+    """
+    found = next((record for record in records if record.id == record_id), None)
+    if found is None:
+        abort(404)
+    return found

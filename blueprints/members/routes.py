@@ -1,21 +1,14 @@
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from crm_impl.membership import add_member, change_role, remove_member
-from crm_impl.models import MemberRole, Membership
-from blueprints.access import Action, project_view
+from crm_impl.models import MemberRole
+from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.forms import submit
 from blueprints.members import bp
 from blueprints.members.forms import ROLE_LABELS, AddMemberForm, MemberRoleForm
 from blueprints.projects.forms import ActionForm
-
-
-def _membership(project, membership_id: int) -> Membership:
-    membership = next((m for m in project.memberships if m.id == membership_id), None)
-    if membership is None:
-        abort(404)
-    return membership
 
 
 def _page(project, add_form, status=200):
@@ -45,7 +38,7 @@ def add(project):
 @bp.post("/<int:membership_id>/role")
 @project_view(Action.MANAGE_MEMBERS)
 def set_role(project, membership_id: int):
-    membership = _membership(project, membership_id)
+    membership = one_of(project.memberships, membership_id)
     form = MemberRoleForm()
     if form.validate_on_submit() and submit(form, change_role, membership, form.expected_version(), MemberRole(form.role.data)):
         flash(_("Role changed."), "success")
@@ -58,7 +51,7 @@ def set_role(project, membership_id: int):
 @bp.post("/<int:membership_id>/remove")
 @project_view(Action.MANAGE_MEMBERS)
 def remove(project, membership_id: int):
-    membership = _membership(project, membership_id)
+    membership = one_of(project.memberships, membership_id)
     form = ActionForm()
     if form.validate_on_submit() and submit(form, remove_member, get_db(), membership):
         flash(_("Member removed."), "success")

@@ -1,11 +1,11 @@
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from crm_impl.overview import project_overview
 from crm_impl.tasks import add_task, delete_task, predecessor_notations, reschedule_task, update_phase, update_task
-from blueprints.access import Action, project_view
+from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.forms import refreshed, render_form, submit
 from blueprints.plan import bp
@@ -16,13 +16,6 @@ from blueprints.projects.forms import ActionForm
 def _phase_choices(project) -> list[tuple[str, str]]:
     zh = str(get_locale()).startswith("zh")
     return [(p.key, f"{p.key} · {(p.name_zh if zh and p.name_zh else p.name)}") for p in project.phases]
-
-
-def _find(items, item_id: int):
-    found = next((item for item in items if item.id == item_id), None)
-    if found is None:
-        abort(404)
-    return found
 
 
 def _save_task(form, operation, *args) -> bool:
@@ -51,7 +44,7 @@ def index(project):
 @project_view(Action.EDIT)
 def quick_edit(project, task_id: int):
     """Save a row of the task table (duration, predecessors) and show the recomputed plan."""
-    task = _find(project.tasks, task_id)
+    task = one_of(project.tasks, task_id)
     form = QuickEditForm()
     if form.validate_on_submit() and submit(
         form, reschedule_task, project, task, form.expected_version(), form.duration.data, form.predecessors.data or ""
@@ -77,7 +70,7 @@ def new_task(project):
 @bp.route("/tasks/<int:task_id>", methods=["GET", "POST"])
 @project_view(Action.EDIT)
 def edit_task(project, task_id: int):
-    task = _find(project.tasks, task_id)
+    task = one_of(project.tasks, task_id)
     phases = _phase_choices(project)
     form = TaskForm(phases=phases) if request.method == "POST" else TaskForm.of(task, phases)
     if form.validate_on_submit():
@@ -92,7 +85,7 @@ def edit_task(project, task_id: int):
 @bp.post("/tasks/<int:task_id>/delete")
 @project_view(Action.EDIT)
 def remove_task(project, task_id: int):
-    task = _find(project.tasks, task_id)
+    task = one_of(project.tasks, task_id)
     if ActionForm().validate_on_submit():
         delete_task(get_db(), project, task)
         get_db().commit()
@@ -103,7 +96,7 @@ def remove_task(project, task_id: int):
 @bp.route("/phases/<int:phase_id>", methods=["GET", "POST"])
 @project_view(Action.EDIT)
 def edit_phase(project, phase_id: int):
-    phase = _find(project.phases, phase_id)
+    phase = one_of(project.phases, phase_id)
     fresh = lambda: PhaseForm(formdata=None, obj=phase)  # noqa: E731
     form = PhaseForm() if request.method == "POST" else fresh()
     if form.validate_on_submit():

@@ -1,12 +1,12 @@
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from crm_impl.exchange import project_mspdi, project_tasks_csv
 from crm_impl.baselines import baseline_variance, delete_baseline, project_earned_value, save_baseline
 from crm_impl.schedule_views import project_gantt_figure, project_network_figure, resource_figure, run_monte_carlo
-from blueprints.access import Action, project_view
+from blueprints.access import Action, one_of, project_view
 from blueprints.schedule import bp
 from blueprints.database import get_db
 from blueprints.forms import submit
@@ -24,10 +24,7 @@ def _baseline(project, default_latest: bool):
     wanted = request.args.get("baseline", type=int)
     if wanted is None:
         return project.baselines[-1] if default_latest and project.baselines else None
-    found = next((b for b in project.baselines if b.id == wanted), None)
-    if found is None:
-        abort(404)
-    return found
+    return one_of(project.baselines, wanted)
 
 
 @bp.get("/gantt")
@@ -68,9 +65,7 @@ def save(project):
 @bp.post("/baselines/<int:baseline_id>/delete")
 @project_view(Action.EDIT)
 def delete(project, baseline_id: int):
-    baseline = next((b for b in project.baselines if b.id == baseline_id), None)
-    if baseline is None:
-        abort(404)
+    baseline = one_of(project.baselines, baseline_id)
     if ActionForm().validate_on_submit():
         delete_baseline(get_db(), project, baseline)
         get_db().commit()

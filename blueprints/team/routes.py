@@ -1,10 +1,9 @@
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from crm_impl.methodology.catalogue import roles
-from crm_impl.models import TeamMember
 from crm_impl.team import add_team_member, remove_team_member, update_team_member
-from blueprints.access import Action, project_view
+from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.forms import refreshed, render_form, submit
 from blueprints.projects.forms import ActionForm
@@ -15,13 +14,6 @@ from blueprints.team.forms import TeamMemberForm
 def _role_choices() -> list[tuple[str, str]]:
     locale = str(get_locale())
     return [(r.id, f"{r.id} · {r.label(locale)}") for r in roles()]
-
-
-def _member(project, member_id: int) -> TeamMember:
-    member = next((m for m in project.team if m.id == member_id), None)
-    if member is None:
-        abort(404)
-    return member
 
 
 @bp.get("/")
@@ -44,7 +36,7 @@ def new(project):
 @bp.route("/<int:member_id>/edit", methods=["GET", "POST"])
 @project_view(Action.EDIT)
 def edit(project, member_id: int):
-    member = _member(project, member_id)
+    member = one_of(project.team, member_id)
     fresh = lambda: TeamMemberForm(formdata=None, obj=member, roles=_role_choices())  # noqa: E731
     form = TeamMemberForm(roles=_role_choices()) if request.method == "POST" else fresh()
     if form.validate_on_submit():
@@ -59,7 +51,7 @@ def edit(project, member_id: int):
 @bp.post("/<int:member_id>/delete")
 @project_view(Action.EDIT)
 def delete(project, member_id: int):
-    member = _member(project, member_id)
+    member = one_of(project.team, member_id)
     if ActionForm().validate_on_submit():
         remove_team_member(get_db(), member)
         get_db().commit()
