@@ -1,0 +1,10 @@
+"""Pure algorithms for tracking a project against the methodology.
+
+RACI checks (:mod:`.raci`), quality-gate reviews (:mod:`.gates`), the steering-committee
+RAG status (:mod:`.rag`) and the risk heat map (:mod:`.risk_figures`). Plain dataclasses in
+and out; no database, no web.
+"""
+
+from crm_impl.tracking.raci import LETTERS, RaciProblem, raci_csv, validate_raci
+
+__all__ = ["LETTERS", "RaciProblem", "raci_csv", "validate_raci"]
