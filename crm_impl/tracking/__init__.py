@@ -5,6 +5,27 @@ RAG status (:mod:`.rag`) and the risk heat map (:mod:`.risk_figures`). Plain dat
 and out; no database, no web.
 """
 
+from crm_impl.tracking.gates import (
+    DECISIONS,
+    CriterionState,
+    Decision,
+    DeliverableState,
+    GateReview,
+    check_decision,
+    evaluate_gate,
+)
 from crm_impl.tracking.raci import LETTERS, RaciProblem, raci_csv, validate_raci
 
-__all__ = ["LETTERS", "RaciProblem", "raci_csv", "validate_raci"]
+__all__ = [
+    "DECISIONS",
+    "CriterionState",
+    "Decision",
+    "DeliverableState",
+    "GateReview",
+    "check_decision",
+    "evaluate_gate",
+    "LETTERS",
+    "RaciProblem",
+    "raci_csv",
+    "validate_raci",
+]
