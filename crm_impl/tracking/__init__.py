@@ -14,6 +14,18 @@ from crm_impl.tracking.gates import (
     check_decision,
     evaluate_gate,
 )
+from crm_impl.tracking.rag import (
+    AREAS,
+    AreaStatus,
+    Rag,
+    RagThresholds,
+    StatusFacts,
+    StatusReport,
+    area_label,
+    assess_status,
+    describe_thresholds,
+    rag_label,
+)
 from crm_impl.tracking.raci import LETTERS, RaciProblem, raci_csv, validate_raci
 
 __all__ = [
@@ -28,4 +40,14 @@ __all__ = [
     "RaciProblem",
     "raci_csv",
     "validate_raci",
+    "AREAS",
+    "AreaStatus",
+    "Rag",
+    "RagThresholds",
+    "StatusFacts",
+    "StatusReport",
+    "area_label",
+    "assess_status",
+    "describe_thresholds",
+    "rag_label",
 ]
