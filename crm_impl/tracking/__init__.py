@@ -1,8 +1,9 @@
 """Pure algorithms for tracking a project against the methodology.
 
-RACI checks (:mod:`.raci`), quality-gate reviews (:mod:`.gates`), the steering-committee
-RAG status (:mod:`.rag`) and the risk heat map (:mod:`.risk_figures`). Plain dataclasses in
-and out; no database, no web.
+RACI checks (:mod:`.raci`), quality-gate reviews (:mod:`.gates`) and the steering-committee
+RAG status (:mod:`.rag`): plain dataclasses in and out, no database, no web. The risk heat
+map lives in :mod:`.risk_figures` and is not re-exported here, so importing the package does
+not load plotly (as with :mod:`crm_impl.schedule` and its figures).
 """
 
 from crm_impl.tracking.gates import (
@@ -14,6 +15,7 @@ from crm_impl.tracking.gates import (
     check_decision,
     evaluate_gate,
 )
+from crm_impl.tracking.raci import LETTERS, RaciProblem, raci_csv, validate_raci
 from crm_impl.tracking.rag import (
     AREAS,
     AreaStatus,
@@ -26,9 +28,12 @@ from crm_impl.tracking.rag import (
     describe_thresholds,
     rag_label,
 )
-from crm_impl.tracking.raci import LETTERS, RaciProblem, raci_csv, validate_raci
 
 __all__ = [
+    "LETTERS",
+    "RaciProblem",
+    "raci_csv",
+    "validate_raci",
     "DECISIONS",
     "CriterionState",
     "Decision",
@@ -36,10 +41,6 @@ __all__ = [
     "GateReview",
     "check_decision",
     "evaluate_gate",
-    "LETTERS",
-    "RaciProblem",
-    "raci_csv",
-    "validate_raci",
     "AREAS",
     "AreaStatus",
     "Rag",
