@@ -23,6 +23,7 @@ __all__ = [
     "delete_project",
     "projects_of",
     "template_document",
+    "tracking_sections",
 ]
 
 
@@ -92,6 +93,7 @@ def template_document(draft: ProjectDraft) -> dict[str, Any]:
                 for p in task.predecessors
             )
     return {
+        **tracking_sections(template),
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "project": {
@@ -111,6 +113,50 @@ def template_document(draft: ProjectDraft) -> dict[str, Any]:
         "phases": phases,
         "tasks": tasks,
         "dependencies": dependencies,
+    }
+
+
+def tracking_sections(template, gate_tasks: dict[str, str] | None = None) -> dict[str, Any]:
+    """Deliverables with their RACI, quality gates and the typical risks, from the catalogue.
+
+    ``gate_tasks`` maps a gate id to the plan's milestone task standing for it; by default the
+    template's own gate milestones.
+    """
+    from crm_impl.methodology.catalogue import typical_risks
+
+    if gate_tasks is None:
+        gate_tasks = {task.gate: task.key for task in template.tasks if task.gate}
+    return {
+        "deliverables": [
+            {
+                "key": d.key,
+                "phase": d.phase_id,
+                "name": d.name,
+                "name_zh": d.name_zh,
+                "mandatory": d.mandatory,
+                "owner_role": d.owner,
+                "raci": dict(d.raci),
+            }
+            for d in template.deliverables
+        ],
+        "gates": [
+            {"gate": g.id, "phase": g.phase_id, "milestone_task": gate_tasks.get(g.id, "")}
+            for g in template.gates
+        ],
+        "risks": [
+            {
+                "key": f"RISK-{i:02d}",
+                "template": r.id,
+                "title": r.name,
+                "title_zh": r.name_zh,
+                "description": r.description,
+                "probability": r.probability,
+                "impact": r.impact,
+                "response": r.response,
+                "status": "open",
+            }
+            for i, r in enumerate(typical_risks(), start=1)
+        ],
     }
 
 

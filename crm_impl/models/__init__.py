@@ -3,6 +3,20 @@
 from crm_impl.models.accounts import LOCALES, User
 from crm_impl.models.base import Base, Versioned
 from crm_impl.models.plan import Baseline, BaselineTask, Dependency, LinkType, Phase, Task
+from crm_impl.models.tracking import (
+    ActionItem,
+    AuditEvent,
+    ChangeRequest,
+    ChangeStatus,
+    Deliverable,
+    DeliverableStatus,
+    GateDecision,
+    GateRecord,
+    Meeting,
+    RaciAssignment,
+    Risk,
+    RiskStatus,
+)
 from crm_impl.models.projects import (
     Holiday,
     KpiTarget,
@@ -33,4 +47,16 @@ __all__ = [
     "LinkType",
     "Baseline",
     "BaselineTask",
+    "Deliverable",
+    "DeliverableStatus",
+    "RaciAssignment",
+    "GateRecord",
+    "GateDecision",
+    "Risk",
+    "RiskStatus",
+    "ChangeRequest",
+    "ChangeStatus",
+    "Meeting",
+    "ActionItem",
+    "AuditEvent",
 ]

@@ -46,6 +46,10 @@ class Phase(Versioned, Base):
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200))
     name_zh: Mapped[str] = mapped_column(String(200), default="")
+    #: Tracking: actual dates and whether the phase is complete (only after its gate passed).
+    actual_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    actual_finish: Mapped[date | None] = mapped_column(Date, nullable=True)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
 
     project: Mapped["Project"] = relationship(back_populates="phases")  # noqa: F821
     tasks: Mapped[list[Task]] = relationship(back_populates="phase", order_by="Task.position")

@@ -81,6 +81,8 @@ class Project(Versioned, Base):
     #: Working weekdays, Monday = 0 (Python's ``date.weekday()``).
     working_weekdays: Mapped[list[int]] = mapped_column(JSON, default=lambda: [0, 1, 2, 3, 4])
     status: Mapped[ProjectStatus] = mapped_column(_enum(ProjectStatus), default=ProjectStatus.ACTIVE)
+    #: Budget reserve for changes; a change costing more needs steering-committee approval.
+    budget_reserve: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     holidays: Mapped[list[Holiday]] = relationship(
@@ -106,6 +108,25 @@ class Project(Versioned, Base):
     )
     baselines: Mapped[list["Baseline"]] = relationship(  # noqa: F821
         back_populates="project", cascade="all, delete-orphan", order_by="Baseline.id"
+    )
+    deliverables: Mapped[list["Deliverable"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="Deliverable.id"
+    )
+    gates: Mapped[list["GateRecord"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="GateRecord.id"
+    )
+    risks: Mapped[list["Risk"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="Risk.id"
+    )
+    change_requests: Mapped[list["ChangeRequest"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="ChangeRequest.number"
+    )
+    meetings: Mapped[list["Meeting"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="Meeting.held_on"
+    )
+    audit_events: Mapped[list["AuditEvent"]] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", order_by="AuditEvent.id",
+        passive_deletes=True,
     )
 
     def __repr__(self) -> str:

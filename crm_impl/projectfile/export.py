@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from crm_impl.models import Project
+from crm_impl.projectfile.tracking import export_tracking, utc_text
 from crm_impl.projectfile.validate import FORMAT, FORMAT_VERSION
 
 __all__ = ["export_project", "dumps"]
@@ -14,15 +15,6 @@ __all__ = ["export_project", "dumps"]
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def _utc(moment: datetime | None) -> str | None:
-    """Timestamps in UTC: SQLite hands them back without a zone, PostgreSQL in UTC."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat()
 
 
 def export_project(project: Project) -> dict[str, Any]:
@@ -44,6 +36,7 @@ def export_project(project: Project) -> dict[str, Any]:
             "currency": project.currency,
             "template": project.template_id,
             "status": project.status.value,
+            "budget_reserve": project.budget_reserve,
         },
         "calendar": {
             "working_weekdays": sorted(project.working_weekdays),
@@ -64,7 +57,11 @@ def export_project(project: Project) -> dict[str, Any]:
             }
             for m in project.team
         ],
-        "phases": [{"key": p.key, "name": p.name, "name_zh": p.name_zh} for p in project.phases],
+        "phases": [
+            {"key": p.key, "name": p.name, "name_zh": p.name_zh, "actual_start": _iso(p.actual_start),
+             "actual_finish": _iso(p.actual_finish), "complete": p.complete}
+            for p in project.phases
+        ],
         "tasks": [_task(task) for task in project.tasks],
         "dependencies": [
             {"pred": tasks_by_id[d.pred_id], "succ": tasks_by_id[d.succ_id], "type": d.type.value, "lag": d.lag}
@@ -73,7 +70,7 @@ def export_project(project: Project) -> dict[str, Any]:
         "baselines": [
             {
                 "name": b.name,
-                "created_at": _utc(b.created_at),
+                "created_at": utc_text(b.created_at),
                 "tasks": [
                     {"id": t.task_key, "start": t.start.isoformat(), "finish": t.finish.isoformat(),
                      "duration": t.duration, "budget": t.budget}
@@ -82,6 +79,7 @@ def export_project(project: Project) -> dict[str, Any]:
             }
             for b in project.baselines
         ],
+        **export_tracking(project),
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -26,6 +26,7 @@ from crm_impl.models import (
     TeamMember,
     User,
 )
+from crm_impl.projectfile.tracking import load_tracking, utc_moment
 from crm_impl.projectfile.validate import validate_document
 
 __all__ = ["parse", "import_project"]
@@ -50,13 +51,6 @@ def parse(raw: bytes | str) -> Any:
         raise ProjectFileError(
             [("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
         ) from None
-
-
-def _moment(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    moment = datetime.fromisoformat(value)
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
 
 
 def _day(value: str | None) -> date | None:
@@ -121,7 +115,7 @@ def import_project(session: Session, owner: User, data: Any) -> Project:
     project.baselines = [
         Baseline(
             name=b["name"],
-            created_at=_moment(b.get("created_at")),
+            created_at=utc_moment(b.get("created_at")),
             tasks=[
                 BaselineTask(task_key=t["id"], start=date.fromisoformat(t["start"]), finish=date.fromisoformat(t["finish"]),
                              duration=t["duration"], budget=float(t.get("budget", 0)))
@@ -130,6 +124,7 @@ def import_project(session: Session, owner: User, data: Any) -> Project:
         )
         for b in data.get("baselines", [])
     ]
+    load_tracking(project, phases, data)
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)
     session.flush()

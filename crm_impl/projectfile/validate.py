@@ -125,6 +125,8 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
     for name in _duplicates(b["name"] for b in data.get("baselines", [])):
         problems.append(("baselines", f"baseline name {name!r} is used twice"))
 
+    problems.extend(_tracking_problems(data, set(phases), ids, known_roles))
+
     calendar = data.get("calendar", {})
     for day in _duplicates(h["date"] for h in calendar.get("holidays", [])):
         problems.append(("calendar.holidays", f"holiday {day} is listed twice"))
@@ -133,6 +135,45 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
     for i, member in enumerate(data.get("team", [])):
         if member["role"] not in known_roles:
             problems.append((f"team[{i}].role", f"unknown role {member['role']!r}"))
+    return problems
+
+
+def _tracking_problems(data: dict[str, Any], phases: set[str], tasks: set[str], roles: set[str]) -> Problems:
+    """References inside the methodology-tracking sections must point at what exists."""
+    problems: Problems = []
+    deliverables = data.get("deliverables", [])
+    for key in _duplicates(d["key"] for d in deliverables):
+        problems.append(("deliverables", f"deliverable key {key!r} is used more than once"))
+    for i, item in enumerate(deliverables):
+        if item["phase"] not in phases:
+            problems.append((f"deliverables[{i}].phase", f"unknown phase {item['phase']!r}"))
+        if item["owner_role"] not in roles:
+            problems.append((f"deliverables[{i}].owner_role", f"unknown role {item['owner_role']!r}"))
+        for role in item.get("raci", {}):
+            if role not in roles:
+                problems.append((f"deliverables[{i}].raci", f"unknown role {role!r}"))
+    gates = data.get("gates", [])
+    for gate in _duplicates(g["gate"] for g in gates):
+        problems.append(("gates", f"gate {gate!r} is listed twice"))
+    for i, gate in enumerate(gates):
+        if gate["phase"] not in phases:
+            problems.append((f"gates[{i}].phase", f"unknown phase {gate['phase']!r}"))
+        if gate.get("milestone_task") and gate["milestone_task"] not in tasks:
+            problems.append((f"gates[{i}].milestone_task", f"unknown task {gate['milestone_task']!r}"))
+    risks = data.get("risks", [])
+    for key in _duplicates(r["key"] for r in risks):
+        problems.append(("risks", f"risk key {key!r} is used more than once"))
+    for i, risk in enumerate(risks):
+        for task in risk.get("linked_tasks", []):
+            if task not in tasks:
+                problems.append((f"risks[{i}].linked_tasks", f"unknown task {task!r}"))
+    changes = data.get("change_requests", [])
+    for number in _duplicates(c["number"] for c in changes):
+        problems.append(("change_requests", f"change request number {number} is used twice"))
+    for i, change in enumerate(changes):
+        for j, item in enumerate(change.get("plan_changes", [])):
+            if item["task"] not in tasks:
+                problems.append((f"change_requests[{i}].plan_changes[{j}].task", f"unknown task {item['task']!r}"))
     return problems
 
 
