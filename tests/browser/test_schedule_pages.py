@@ -30,3 +30,8 @@ def test_gantt_network_and_monte_carlo_show_the_critical_path_and_gates(page, de
     page.locator(".js-plotly-plot .main-svg").first.wait_for()
     assert re.match(r"\d+%", page.get_by_test_id("probability").inner_text())
     page.screenshot(path=artifacts / "schedule-montecarlo.png", full_page=True)
+
+    page.get_by_role("link", name="Baselines and earned value").click()
+    assert page.get_by_test_id("earned-value").is_visible()
+    assert page.get_by_test_id("variance").locator("tbody tr").count() >= 35
+    page.screenshot(path=artifacts / "schedule-baselines.png", full_page=True)
