@@ -15,6 +15,10 @@ def get_db() -> Session:
     """The session of the current request, opened on first use."""
     if "db" not in g:
         g.db = current_app.extensions["crm_impl.session_factory"]()
+    # The audit trail names whoever is logged in (read late: login happens mid-request).
+    user = getattr(g, "_login_user", None)
+    if user is not None and getattr(user, "is_authenticated", False):
+        g.db.info["actor"] = user.email
     return g.db
 
 

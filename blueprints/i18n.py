@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, Flask, current_app, redirect, request, session, url_for
-from flask_babel import format_currency, format_date, format_decimal, format_percent, get_locale
+from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_login import current_user
 
 from crm_impl.accounts import set_locale
@@ -59,6 +59,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.filters.update(
         date=_date,
+        datetime=lambda moment, style="medium": "—" if moment is None else format_datetime(moment, style),
         money=_money,
         number=lambda value, fmt=None: "—" if value is None else format_decimal(value, fmt),
         percent=lambda value: "—" if value is None else format_percent(value),

@@ -43,7 +43,14 @@ def make_engine(url: str, **kwargs) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """A session factory whose objects stay readable after commit (views render them)."""
+    """A session factory whose objects stay readable after commit (views render them).
+
+    Its sessions keep the audit trail (:mod:`crm_impl.audit`); say who acts with
+    ``session.info["actor"]``.
+    """
+    from crm_impl import audit
+
+    audit.install()
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 

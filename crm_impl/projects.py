@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from crm_impl import audit
 from crm_impl.editing import check_version
 from crm_impl.errors import ValidationError
 from crm_impl.models import Holiday, Membership, Project, ProjectStatus, User
@@ -163,7 +164,11 @@ def tracking_sections(template, gate_tasks: dict[str, str] | None = None) -> dic
 def create_project(session: Session, owner: User, draft: ProjectDraft) -> Project:
     """Create a project owned by ``owner`` with the phases, tasks and links of its template."""
     draft.check()
-    return import_project(session, owner, template_document(draft))
+    project = import_project(session, owner, template_document(draft))
+    audit.record(session, project, "Project", "create", project.title,
+                 {"template": project.template_id, "tasks": len(project.tasks)})
+    session.flush()
+    return project
 
 
 def update_project(project: Project, expected_version: int | None, draft: ProjectDraft) -> None:

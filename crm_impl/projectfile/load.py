@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from crm_impl import audit
 from crm_impl.errors import ProjectFileError
 from crm_impl.models import (
     Baseline,
@@ -127,7 +128,12 @@ def import_project(session: Session, owner: User, data: Any) -> Project:
     load_tracking(project, phases, data)
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)
-    session.flush()
+    # A restored project keeps the audit trail of its file; its rows are not changes.
+    session.info[audit.SUSPENDED] = True
+    try:
+        session.flush()
+    finally:
+        session.info.pop(audit.SUSPENDED, None)
     return project
 
 

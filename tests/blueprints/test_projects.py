@@ -195,3 +195,15 @@ def test_inline_edit_of_a_row_recomputes_the_schedule(client, login, user, load_
     assert bad.status_code == 422 and "dependency cycle" in bad.text
     db.expire_all()
     assert db.get(type(poc), poc.id).duration == 20
+
+
+def test_audit_trail_page_names_who_changed_what(client, login, user, load_sample, db):
+    project = load_sample(user)
+    task = project.tasks[1]
+    login()
+    client.post(f"/projects/{project.id}/plan/tasks/{task.id}/quick",
+                data={"duration": task.duration + 1, "predecessors": "", "version": task.version})
+    page = client.get(f"/projects/{project.id}/audit")
+    assert page.status_code == 200
+    assert "pm@example.com" in page.text and task.key in page.text
+    assert f"{task.duration} → <strong>{task.duration + 1}</strong>" in page.text
