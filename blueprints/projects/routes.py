@@ -115,3 +115,10 @@ def export(project):
         mimetype="application/json",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+@bp.get("/<int:project_id>/audit")
+@project_view(Action.VIEW)
+def audit_trail(project):
+    events = sorted(project.audit_events, key=lambda e: (e.at, e.id), reverse=True)
+    return render_template("projects/audit.html", project=project, events=events)
