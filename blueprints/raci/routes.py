@@ -1,0 +1,51 @@
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from crm_impl.methodology import roles
+from crm_impl.raci_ops import project_raci_csv, raci_matrix, raci_problems, role_columns, save_raci
+from crm_impl.tracking.raci import LETTERS
+from blueprints.access import Action, project_view
+from blueprints.forms import submit
+from blueprints.projects.forms import ActionForm
+from blueprints.raci import bp
+
+
+def _grid(project, matrix, form, status=200):
+    problems = raci_problems(matrix)
+    return render_template(
+        "raci/index.html", project=project, matrix=matrix, columns=role_columns(), letters=LETTERS,
+        role_names={r.id: r for r in roles()}, problems=problems,
+        bad_rows={p.deliverable for p in problems}, form=form,
+    ), status
+
+
+@bp.get("/")
+@project_view(Action.VIEW)
+def index(project):
+    return _grid(project, raci_matrix(project), ActionForm(formdata=None))
+
+
+@bp.post("/")
+@project_view(Action.EDIT)
+def save(project):
+    form = ActionForm()
+    columns = role_columns()
+    # The grid posts one select per cell, named "<deliverable>|<role>", and one version per row.
+    matrix = {
+        d.key: {role: request.form.get(f"{d.key}|{role}", "") for role in columns} for d in project.deliverables
+    }
+    versions = {d.key: request.form.get(f"version|{d.key}", type=int) for d in project.deliverables}
+    if form.validate_on_submit() and submit(form, save_raci, project, matrix, versions):
+        flash(_("RACI matrix saved."), "success")
+        return redirect(url_for("raci.index", project_id=project.id))
+    status = 409 if getattr(form, "stale", False) else 422
+    shown = raci_matrix(project) if status == 409 else {k: {r: v for r, v in row.items() if v} for k, row in matrix.items()}
+    return _grid(project, shown, form, status)
+
+
+@bp.get("/raci.csv")
+@project_view(Action.VIEW)
+def export_csv(project):
+    filename = f"{project.code or 'project-' + str(project.id)}-raci.csv"
+    return Response("\ufeff" + project_raci_csv(project), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
