@@ -70,5 +70,6 @@ def plan_schedule(project: Project) -> PlannedProject:
             start=calendar.start_date(timing.es),
             finish=calendar.finish_date(timing.ef, timing.duration),
         )
-    finish = calendar.finish_date(schedule.project_duration, 1) if tasks else project.start_date
+    # The project ends with its last task or milestone (the closure gate), on that task's date.
+    finish = max((t.finish for t in tasks.values()), default=project.start_date)
     return PlannedProject(calendar=calendar, schedule=schedule, tasks=tasks, finish=finish)

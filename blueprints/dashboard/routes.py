@@ -1,0 +1,20 @@
+from datetime import date
+
+from flask import render_template, request
+from flask_babel import get_locale
+
+from crm_impl.status import project_dashboard
+from crm_impl.tracking.rag import describe_thresholds
+from blueprints.access import Action, project_view
+from blueprints.dashboard import bp
+
+
+@bp.get("/")
+@project_view(Action.VIEW)
+def index(project):
+    locale = str(get_locale())
+    today = request.args.get("date", type=date.fromisoformat) or date.today()
+    return render_template(
+        "dashboard/index.html", project=project, today=today,
+        dashboard=project_dashboard(project, today, locale), thresholds=describe_thresholds(locale=locale),
+    )
