@@ -23,17 +23,20 @@ class Action(enum.StrEnum):
     ARCHIVE = "archive"  # archive or re-activate the project
     MANAGE_MEMBERS = "manage_members"  # grant, change and revoke access
     DELETE = "delete"  # delete the project with everything in it
+    APPROVE_CHANGES = "approve_changes"  # approve or reject change requests (see crm_impl.change_ops)
 
 
 _READ = {Action.VIEW}
 _WRITE = _READ | {Action.EDIT}
 
 #: Viewers and steering members read; managers and consultants edit; owners manage membership.
+#: Steering members, managers and owners decide on change requests (a change above the remaining
+#: budget reserve only by steering members: that rule is in the domain, it depends on the change).
 ROLE_ACTIONS: dict[MemberRole, frozenset[Action]] = {
     MemberRole.VIEWER: frozenset(_READ),
-    MemberRole.STEERING: frozenset(_READ),
+    MemberRole.STEERING: frozenset(_READ | {Action.APPROVE_CHANGES}),
     MemberRole.CONSULTANT: frozenset(_WRITE),
-    MemberRole.MANAGER: frozenset(_WRITE | {Action.ARCHIVE}),
+    MemberRole.MANAGER: frozenset(_WRITE | {Action.ARCHIVE, Action.APPROVE_CHANGES}),
     MemberRole.OWNER: frozenset(Action),
 }
 

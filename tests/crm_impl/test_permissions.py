@@ -10,8 +10,13 @@ from crm_impl.permissions import ROLE_ACTIONS, Action, allowed, authorize
 def test_role_matrix_reads_edits_and_owns():
     readers = {MemberRole.VIEWER, MemberRole.STEERING}
     editors = {MemberRole.MANAGER, MemberRole.CONSULTANT}
+    assert ROLE_ACTIONS[MemberRole.VIEWER] == {Action.VIEW}
+    # Steering members read and decide on change requests, nothing else.
+    assert ROLE_ACTIONS[MemberRole.STEERING] == {Action.VIEW, Action.APPROVE_CHANGES}
     for role in readers:
-        assert ROLE_ACTIONS[role] == {Action.VIEW}
+        assert not allowed(role, Action.EDIT)
+    assert allowed(MemberRole.MANAGER, Action.APPROVE_CHANGES)
+    assert not allowed(MemberRole.CONSULTANT, Action.APPROVE_CHANGES)
     for role in editors:
         assert allowed(role, Action.EDIT) and not allowed(role, Action.MANAGE_MEMBERS)
         assert not allowed(role, Action.DELETE)
