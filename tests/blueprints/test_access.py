@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
+from crm_impl.change_ops import ChangeDraft, submit_change
+from crm_impl.meeting_ops import ActionDraft, MeetingDraft, add_action, add_meeting
 from crm_impl.membership import add_member
 from crm_impl.models import MemberRole
 from crm_impl.permissions import allowed
@@ -26,6 +29,12 @@ def _url(rule, project) -> str:
         "member_id": project.team[0].id,
         "membership_id": project.memberships[0].id,
         "baseline_id": project.baselines[0].id,
+        "deliverable_id": project.deliverables[0].id,
+        "gate_id": project.gates[0].id,
+        "risk_id": project.risks[0].id,
+        "change_id": project.change_requests[0].id,
+        "meeting_id": project.meetings[0].id,
+        "action_id": project.meetings[0].actions[0].id,
     }
     missing = set(rule.arguments) - ids.keys()
     assert not missing, f"test does not know how to fill {missing} in {rule}"
@@ -44,6 +53,10 @@ def project(db, make_user, load_sample):
         make_user(email)
         add_member(db, project, email, role)
     make_user("stranger@example.com")
+    # Records for the ids of the change and meeting URLs (the samples have none).
+    submit_change(db, project, ChangeDraft(title="Dealer portal"))
+    meeting = add_meeting(db, project, MeetingDraft(held_on=date(2025, 6, 3), title="Steering"))
+    add_action(db, meeting, ActionDraft(text="Sign the data agreement"))
     db.commit()
     return project
 
@@ -71,10 +84,13 @@ def test_anonymous_user_is_sent_to_login(app, client, project):
             assert "/auth/login" in response.headers["Location"]
 
 
-@pytest.mark.parametrize("email", ["viewer@example.com", "steer@example.com"])
-def test_readers_get_403_on_every_state_changing_url(app, client, login, project, email):
+@pytest.mark.parametrize(("email", "role"), [("viewer@example.com", MemberRole.VIEWER),
+                                           ("steer@example.com", MemberRole.STEERING)])
+def test_readers_get_403_on_every_state_changing_url(app, client, login, project, email, role):
     login(email)
-    posts = [rule for rule in _project_rules(app) if "POST" in rule.methods]
+    # Steering members decide on change requests (Action.APPROVE_CHANGES): those URLs are theirs.
+    posts = [rule for rule in _project_rules(app) if "POST" in rule.methods
+             and not allowed(role, app.view_functions[rule.endpoint].required_action)]
     assert len(posts) >= 10
     for rule in posts:
         response = client.post(_url(rule, project), data={})

@@ -1,0 +1,111 @@
+from datetime import datetime, timezone
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import get_locale, gettext as _
+from flask_login import current_user
+
+from crm_impl.change_ops import (
+    approve_change,
+    assess_change,
+    needs_steering,
+    remaining_reserve,
+    reject_change,
+    submit_change,
+)
+from crm_impl.errors import PermissionDeniedError
+from crm_impl.models import ChangeStatus
+from blueprints.access import Action, one_of, project_view
+from blueprints.changes import bp
+from blueprints.changes.forms import AssessForm, ChangeForm, DecisionForm
+from blueprints.database import get_db
+from blueprints.forms import refreshed, render_form, submit
+
+
+def _status(form) -> int:
+    if getattr(form, "stale", False):
+        return 409
+    return 422 if form.is_submitted() and (form.errors or form.form_errors) else 200
+
+
+def _show(project, change, assess_form=None, decision_form=None, refusal=None, status=None):
+    """The change request page with its assess form and decision buttons."""
+    assess_form = assess_form or AssessForm.of(change)
+    decision_form = decision_form or DecisionForm(formdata=None, obj=change)
+    page = render_template(
+        "changes/show.html", project=project, change=change, form=assess_form, decision_form=decision_form,
+        refusal=refusal, needs_steering=needs_steering(project, change), remaining=remaining_reserve(project),
+        tasks={t.key: t for t in project.tasks}, zh=str(get_locale()).startswith("zh"),
+    )
+    return page, status or max(_status(assess_form), _status(decision_form))
+
+
+@bp.get("/")
+@project_view(Action.VIEW)
+def index(project):
+    approved = sum(c.cost_impact for c in project.change_requests if c.status is ChangeStatus.APPROVED)
+    return render_template("changes/index.html", project=project, remaining=remaining_reserve(project),
+                           approved=approved, needs_steering=lambda c: needs_steering(project, c))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@project_view(Action.EDIT)
+def new(project):
+    form = ChangeForm()
+    if form.validate_on_submit() and submit(form, submit_change, get_db(), project, form.draft()):
+        flash(_("Change request CR-%(n)s submitted.", n=form.result.number), "success")
+        return redirect(url_for("changes.show", project_id=project.id, change_id=form.result.id))
+    return render_form("changes/new.html", form, project=project)
+
+
+@bp.get("/<int:change_id>")
+@project_view(Action.VIEW)
+def show(project, change_id: int):
+    return _show(project, one_of(project.change_requests, change_id))
+
+
+def _assess(project, change, form):
+    return assess_change(project, change, form.expected_version(), form.assessment())
+
+
+@bp.post("/<int:change_id>/assess")
+@project_view(Action.EDIT)
+def assess(project, change_id: int):
+    change = one_of(project.change_requests, change_id)
+    form = AssessForm()
+    if form.validate_on_submit():
+        if submit(form, _assess, project, change, form):
+            flash(_("CR-%(n)s assessed.", n=change.number), "success")
+            return redirect(url_for("changes.show", project_id=project.id, change_id=change.id))
+        if getattr(form, "stale", False):
+            form = refreshed(form, AssessForm.of(change))
+    return _show(project, change, assess_form=form)
+
+
+def _decide(project, change_id: int, operation, done_message):
+    change = one_of(project.change_requests, change_id)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        try:
+            saved = submit(form, operation, get_db(), project, change, form.expected_version(), current_user,
+                           datetime.now(timezone.utc))
+        except PermissionDeniedError as error:
+            get_db().rollback()
+            return _show(project, change, refusal=str(error), status=403)
+        if saved:
+            flash(done_message(change.number), "success")
+            return redirect(url_for("changes.show", project_id=project.id, change_id=change.id))
+        if getattr(form, "stale", False):
+            form = refreshed(form, DecisionForm(formdata=None, obj=change))
+    return _show(project, change, decision_form=form)
+
+
+@bp.post("/<int:change_id>/approve")
+@project_view(Action.APPROVE_CHANGES)
+def approve(project, change_id: int):
+    return _decide(project, change_id, approve_change, lambda n: _("CR-%(n)s approved; the plan was updated.", n=n))
+
+
+@bp.post("/<int:change_id>/reject")
+@project_view(Action.APPROVE_CHANGES)
+def reject(project, change_id: int):
+    return _decide(project, change_id, reject_change, lambda n: _("CR-%(n)s rejected.", n=n))
