@@ -55,9 +55,9 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
 
 def _register_blueprints(app: Flask) -> None:
     from blueprints import (
-        assets, auth, changes, dashboard, meetings, members, plan, projects, raci, risks, schedule, team,
+        assets, auth, changes, dashboard, meetings, members, phases, plan, projects, raci, risks, schedule, team,
     )
 
-    for module in (assets, auth, projects, members, team, plan, schedule, raci, dashboard,
+    for module in (assets, auth, projects, members, team, plan, schedule, raci, dashboard, phases,
                    risks, changes, meetings):
         app.register_blueprint(module.bp)

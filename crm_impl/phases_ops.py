@@ -154,7 +154,7 @@ def gate_review(project: Project, gate: GateRecord, locale: str | None = "en") -
 def _not_signed(deliverable: Deliverable) -> None:
     if deliverable.status == DeliverableStatus.SIGNED_OFF:
         raise ValidationError(
-            f"deliverable {deliverable.key} is signed off; reopen it before changing it", "status"
+            f"deliverable {deliverable.key} is signed off; reopen it before changing it"
         )
 
 
@@ -226,10 +226,10 @@ def sign_off(deliverable: Deliverable, expected_version: int | None, actor: str,
     check_version(deliverable, expected_version)
     if deliverable.status == DeliverableStatus.SIGNED_OFF:
         raise ValidationError(
-            f"deliverable {deliverable.key} is already signed off by {deliverable.signed_off_by}", "status"
+            f"deliverable {deliverable.key} is already signed off by {deliverable.signed_off_by}"
         )
     if not (actor or "").strip():
-        raise ValidationError("a sign-off needs the name of who signs", "signed_off_by")
+        raise ValidationError("a sign-off needs the name of who signs")
     deliverable.status = DeliverableStatus.SIGNED_OFF
     deliverable.signed_off_by = actor.strip()[:120]
     deliverable.signed_off_at = now
@@ -239,10 +239,10 @@ def reopen(deliverable: Deliverable, expected_version: int | None) -> None:
     """Withdraw the sign-off (back to *in progress*); refused once the phase is complete."""
     check_version(deliverable, expected_version)
     if deliverable.status != DeliverableStatus.SIGNED_OFF:
-        raise ValidationError(f"deliverable {deliverable.key} is not signed off", "status")
+        raise ValidationError(f"deliverable {deliverable.key} is not signed off")
     if deliverable.phase.complete:
         raise ValidationError(
-            f"phase {deliverable.phase.key} is complete; its deliverables can no longer be reopened", "status"
+            f"phase {deliverable.phase.key} is complete; its deliverables can no longer be reopened"
         )
     deliverable.status = DeliverableStatus.IN_PROGRESS
     deliverable.signed_off_by = ""
@@ -255,7 +255,7 @@ def reopen(deliverable: Deliverable, expected_version: int | None) -> None:
 def _undecided(gate: GateRecord) -> None:
     if gate.decision in PASSED:
         raise ValidationError(
-            f"gate {gate.gate_id} was already passed by {gate.decided_by}; the decision is final", "decision"
+            f"gate {gate.gate_id} was already passed by {gate.decided_by}; the decision is final"
         )
 
 
@@ -290,7 +290,7 @@ def decide_gate(
     check_version(gate, expected_version)
     _undecided(gate)
     if not (actor or "").strip():
-        raise ValidationError("a gate decision needs the name of who decides", "decided_by")
+        raise ValidationError("a gate decision needs the name of who decides")
     review = gate_review(project, gate)
     check_decision(review, decision, conditions or "")
     gate.decision = GateDecision(decision)
@@ -340,13 +340,12 @@ def complete_phase(project: Project, phase: Phase, expected_version: int | None,
     """
     check_version(phase, expected_version)
     if phase.complete:
-        raise ValidationError(f"phase {phase.key} is complete already", "complete")
+        raise ValidationError(f"phase {phase.key} is complete already")
     gate = gate_of(project, phase)
     if gate is not None and gate.decision not in PASSED:
         state = f"its decision is {gate.decision.value}" if gate.decision else "it has no decision yet"
         raise ValidationError(
-            f"phase {phase.key} cannot be completed before its gate {gate.gate_id} has passed ({state})",
-            "complete",
+            f"phase {phase.key} cannot be completed before its gate {gate.gate_id} has passed ({state})"
         )
     if actual_finish is None:
         raise ValidationError("is required", "actual_finish")

@@ -1,0 +1,247 @@
+import mimetypes
+from datetime import datetime, timezone
+from io import BytesIO
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import get_locale, gettext as _
+from flask_login import current_user
+
+from crm_impl.methodology.catalogue import roles
+from crm_impl.phases_ops import (
+    PASSED,
+    attach_file,
+    complete_phase,
+    decide_gate,
+    gate_review,
+    phase_rows,
+    reopen,
+    set_checks,
+    set_phase_dates,
+    sign_off,
+    update_deliverable,
+)
+from blueprints.access import Action, one_of, project_view
+from blueprints.forms import refreshed, submit
+from blueprints.phases import bp
+from blueprints.phases.forms import (
+    ButtonForm,
+    ChecksForm,
+    CompleteForm,
+    DecisionForm,
+    DeliverableForm,
+    PhaseDatesForm,
+    UploadForm,
+)
+
+
+def _actor() -> str:
+    return current_user.display_name or current_user.email
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _status(form) -> int:
+    return 409 if getattr(form, "stale", False) else 422
+
+
+def _role_choices() -> list[tuple[str, str]]:
+    locale = str(get_locale())
+    return [(r.id, f"{r.id} · {r.label(locale)}") for r in roles()]
+
+
+# --- phases -----------------------------------------------------------------------------------
+
+
+@bp.get("/")
+@project_view(Action.VIEW)
+def index(project):
+    return render_template("phases/index.html", project=project, rows=phase_rows(project))
+
+
+def _phase_page(project, phase, status: int = 200, **forms):
+    """The phase page; a refused form is passed in to show with its errors."""
+    row = next(r for r in phase_rows(project) if r.phase is phase)
+    forms.setdefault("dates_form", PhaseDatesForm(formdata=None, obj=phase))
+    forms.setdefault("complete_form", CompleteForm.of(phase))
+    forms.setdefault("button_errors", [])
+    return render_template("phases/phase.html", project=project, row=row, **forms), status
+
+
+@bp.get("/<int:phase_id>")
+@project_view(Action.VIEW)
+def phase(project, phase_id: int):
+    return _phase_page(project, one_of(project.phases, phase_id))
+
+
+@bp.post("/<int:phase_id>/dates")
+@project_view(Action.EDIT)
+def dates(project, phase_id: int):
+    phase = one_of(project.phases, phase_id)
+    form = PhaseDatesForm()
+    if form.validate_on_submit() and submit(form, lambda: set_phase_dates(
+        phase, form.expected_version(), actual_start=form.actual_start.data, actual_finish=form.actual_finish.data
+    )):
+        flash(_("Phase dates saved."), "success")
+        return redirect(url_for("phases.phase", project_id=project.id, phase_id=phase.id))
+    if getattr(form, "stale", False):
+        form = refreshed(form, PhaseDatesForm(formdata=None, obj=phase))
+    return _phase_page(project, phase, _status(form), dates_form=form)
+
+
+@bp.post("/<int:phase_id>/complete")
+@project_view(Action.EDIT)
+def complete(project, phase_id: int):
+    phase = one_of(project.phases, phase_id)
+    form = CompleteForm()
+    if form.validate_on_submit() and submit(
+        form, complete_phase, project, phase, form.expected_version(), form.actual_finish.data
+    ):
+        flash(_("Phase %(key)s is complete.", key=phase.key), "success")
+        return redirect(url_for("phases.phase", project_id=project.id, phase_id=phase.id))
+    if getattr(form, "stale", False):
+        form = refreshed(form, CompleteForm.of(phase))
+    return _phase_page(project, phase, _status(form), complete_form=form)
+
+
+# --- deliverables -----------------------------------------------------------------------------
+
+
+def _deliverable_page(project, deliverable, status: int = 200, **forms):
+    forms.setdefault("form", DeliverableForm.of(deliverable, _role_choices()))
+    forms.setdefault("upload_form", UploadForm(formdata=None, version=deliverable.version))
+    return render_template("phases/deliverable.html", project=project, deliverable=deliverable, **forms), status
+
+
+@bp.route("/deliverables/<int:deliverable_id>/edit", methods=["GET", "POST"])
+@project_view(Action.EDIT)
+def edit_deliverable(project, deliverable_id: int):
+    deliverable = one_of(project.deliverables, deliverable_id)
+    if request.method == "GET":
+        return _deliverable_page(project, deliverable)
+    form = DeliverableForm(roles=_role_choices())
+    if form.validate_on_submit() and submit(form, lambda: update_deliverable(
+        deliverable, form.expected_version(), due_date=form.due_date.data, status=form.status.data,
+        link=form.link.data or "", owner_role=form.owner_role.data,
+    )):
+        flash(_("Deliverable %(key)s saved.", key=deliverable.key), "success")
+        return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id))
+    if getattr(form, "stale", False):
+        form = refreshed(form, DeliverableForm.of(deliverable, _role_choices()))
+    return _deliverable_page(project, deliverable, _status(form), form=form)
+
+
+@bp.post("/deliverables/<int:deliverable_id>/file")
+@project_view(Action.EDIT)
+def upload(project, deliverable_id: int):
+    deliverable = one_of(project.deliverables, deliverable_id)
+    form = UploadForm()
+    if form.validate_on_submit() and submit(form, lambda: attach_file(
+        deliverable, form.file.data.filename or "", form.file.data.read(), expected_version=form.expected_version()
+    )):
+        flash(_("File %(name)s attached to %(key)s.", name=deliverable.file_name, key=deliverable.key), "success")
+        return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id))
+    if getattr(form, "stale", False):
+        form = refreshed(form, UploadForm(formdata=None, version=deliverable.version))
+    return _deliverable_page(project, deliverable, _status(form), upload_form=form)
+
+
+@bp.get("/deliverables/<int:deliverable_id>/file")
+@project_view(Action.VIEW)
+def download(project, deliverable_id: int):
+    deliverable = one_of(project.deliverables, deliverable_id)
+    if not deliverable.file_name or deliverable.file_data is None:
+        abort(404)
+    mimetype = mimetypes.guess_type(deliverable.file_name)[0] or "application/octet-stream"
+    return send_file(BytesIO(deliverable.file_data), mimetype=mimetype, as_attachment=True,
+                     download_name=deliverable.file_name)
+
+
+def _button(project, deliverable, operation, *args, done: str):
+    """Run a sign-off button's operation; a refusal shows on the phase page (409 or 422)."""
+    form = ButtonForm()
+    if form.validate_on_submit() and submit(form, operation, deliverable, form.expected_version(), *args):
+        flash(done, "success")
+        return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id,
+                                _anchor=f"deliverable-{deliverable.id}"))
+    messages = [*form.form_errors, *(e for errors in form.errors.values() for e in errors)]
+    return _phase_page(project, deliverable.phase, _status(form), button_errors=messages)
+
+
+@bp.post("/deliverables/<int:deliverable_id>/sign-off")
+@project_view(Action.EDIT)
+def sign(project, deliverable_id: int):
+    deliverable = one_of(project.deliverables, deliverable_id)
+    return _button(project, deliverable, sign_off, _actor(), _now(),
+                   done=_("Deliverable %(key)s signed off.", key=deliverable.key))
+
+
+@bp.post("/deliverables/<int:deliverable_id>/reopen")
+@project_view(Action.EDIT)
+def reopen_deliverable(project, deliverable_id: int):
+    deliverable = one_of(project.deliverables, deliverable_id)
+    return _button(project, deliverable, reopen, done=_("Deliverable %(key)s reopened.", key=deliverable.key))
+
+
+# --- gates ------------------------------------------------------------------------------------
+
+
+def _manual_criteria(review) -> list[tuple[str, str]]:
+    """Criteria a reviewer ticks by hand: those without a measured value."""
+    return [(c.key, c.text) for c in review.criteria if c.measured is None]
+
+
+def _checks_form(project, gate, *, fresh: bool = False) -> ChecksForm:
+    """The checklist form: from the request, or ``fresh`` from the gate as stored."""
+    criteria = _manual_criteria(gate_review(project, gate, str(get_locale())))
+    if not fresh:
+        return ChecksForm(criteria=criteria)
+    form = ChecksForm(formdata=None, version=gate.version, criteria=criteria)
+    form.checks.data = [key for key, ticked in (gate.checks or {}).items() if ticked]
+    return form
+
+
+def _gate_page(project, gate, status: int = 200, **forms):
+    review = gate_review(project, gate, str(get_locale()))
+    forms.setdefault("checks_form", _checks_form(project, gate, fresh=True))
+    forms.setdefault("decision_form", DecisionForm(formdata=None, version=gate.version))
+    return render_template("phases/gate.html", project=project, gate=gate, review=review,
+                           decided=gate.decision in PASSED, **forms), status
+
+
+@bp.get("/gates/<int:gate_id>")
+@project_view(Action.VIEW)
+def gate(project, gate_id: int):
+    return _gate_page(project, one_of(project.gates, gate_id))
+
+
+@bp.post("/gates/<int:gate_id>/checks")
+@project_view(Action.EDIT)
+def checks(project, gate_id: int):
+    gate = one_of(project.gates, gate_id)
+    form = _checks_form(project, gate)
+    if form.validate_on_submit() and submit(
+        form, set_checks, gate, form.expected_version(), {key: True for key in form.checks.data or []}
+    ):
+        flash(_("Checklist of gate %(gate)s saved.", gate=gate.gate_id), "success")
+        return redirect(url_for("phases.gate", project_id=project.id, gate_id=gate.id))
+    if getattr(form, "stale", False):
+        form = refreshed(form, _checks_form(project, gate, fresh=True))
+    return _gate_page(project, gate, _status(form), checks_form=form)
+
+
+@bp.post("/gates/<int:gate_id>/decision")
+@project_view(Action.EDIT)
+def decide(project, gate_id: int):
+    gate = one_of(project.gates, gate_id)
+    form = DecisionForm()
+    if form.validate_on_submit() and submit(
+        form, decide_gate, project, gate, form.expected_version(), form.decision.data, form.conditions.data or "",
+        _actor(), _now(),
+    ):
+        flash(_("Decision on gate %(gate)s recorded.", gate=gate.gate_id), "success")
+        return redirect(url_for("phases.gate", project_id=project.id, gate_id=gate.id))
+    if getattr(form, "stale", False):
+        form = refreshed(form, DecisionForm(formdata=None, version=gate.version))
+    return _gate_page(project, gate, _status(form), decision_form=form)
