@@ -57,6 +57,8 @@ def project(db, make_user, load_sample):
     submit_change(db, project, ChangeDraft(title="Dealer portal"))
     meeting = add_meeting(db, project, MeetingDraft(held_on=date(2025, 6, 3), title="Steering"))
     add_action(db, meeting, ActionDraft(text="Sign the data agreement"))
+    # A document on the first deliverable, so its download URL has something to send.
+    project.deliverables[0].file_name, project.deliverables[0].file_data = "charter.pdf", b"%PDF-1.4"
     db.commit()
     return project
 
