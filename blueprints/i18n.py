@@ -62,5 +62,5 @@ def init_app(app: Flask) -> None:
         datetime=lambda moment, style="medium": "—" if moment is None else format_datetime(moment, style),
         money=_money,
         number=lambda value, fmt=None: "—" if value is None else format_decimal(value, fmt),
-        percent=lambda value: "—" if value is None else format_percent(value),
+        percent=lambda value, fmt=None: "—" if value is None else format_percent(value, fmt),
     )

@@ -176,10 +176,12 @@ def heatmap_points(project: Project, locale: str | None = None) -> tuple[list[Ri
         if not is_open(risk):
             continue
         title = risk.title_zh if is_chinese(locale) and risk.title_zh else risk.title
-        before.append(RiskPoint(risk.key, title, risk.probability, risk.impact))
+        # Markers carry the short number ("09" for RISK-09): several share a cell.
+        label = risk.key.removeprefix("RISK-")
+        before.append(RiskPoint(label, title, risk.probability, risk.impact))
         after.append(
             RiskPoint(
-                risk.key, title,
+                label, title,
                 risk.residual_probability or risk.probability,
                 risk.residual_impact or risk.impact,
             )

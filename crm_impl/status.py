@@ -61,7 +61,7 @@ def kpi_rows(project: Project, locale: str = "en") -> list[KpiRow]:
         met = None if actual is None else (actual <= target if lower_is_better else actual >= target)
         if known is not None and actual is not None and own is None:
             met = known.is_met(actual)
-        name = known.label(locale) if known else kpi_id.replace("_", " ")
+        name = known.label(locale) if known else kpi_id.replace("_", " ").capitalize()
         rows.append(KpiRow(kpi_id, name, own.baseline if own else None, target, actual, met,
                            known.unit if known else ("ratio" if target <= 1 else "count")))
     return rows

@@ -87,11 +87,12 @@ def test_heatmap_points_before_and_after_mitigation(db, project):
     first, second, third = project.risks[:3]
     first.residual_probability, first.residual_impact = 1, 2
     second.status = RiskStatus.CLOSED
+    third.residual_probability = third.residual_impact = None
     before, after = heatmap_points(project, "zh_Hans_CN")
     assert len(before) == len(after) == 11  # closed risks leave the map
-    assert before[0].id == "RISK-01" and (before[0].probability, before[0].impact) == (first.probability, first.impact)
+    assert before[0].id == "01" and (before[0].probability, before[0].impact) == (first.probability, first.impact)
     assert (after[0].probability, after[0].impact) == (1, 2)
-    assert (after[1].id, after[1].score) == (third.key, third.score)  # no residual: unchanged
+    assert (after[1].id, after[1].score) == ("03", third.score)  # no residual: unchanged
     assert before[0].title == first.title_zh
     figure = risk_heatmap_pair(before, after, locale="en")
     assert figure.data
