@@ -12,11 +12,11 @@ from datetime import date
 import plotly.graph_objects as go
 
 from crm_impl.methodology import is_chinese
-from crm_impl.models import Baseline, Project
+from crm_impl.models import Baseline, Project, RiskStatus
 from crm_impl.planning import PlannedProject, plan_schedule
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.figures import GanttTask, gantt_figure, gantt_tasks, network_figure, schedule_links
-from crm_impl.schedule.montecarlo import SimulationResult, simulate
+from crm_impl.schedule.montecarlo import RiskEvent, SimulationResult, simulate
 from crm_impl.schedule.pert import PertResult, analyse_pert
 from crm_impl.schedule.risk_figures import (
     criticality_figure,
@@ -32,6 +32,8 @@ __all__ = [
     "resource_figure",
     "MonteCarloRun",
     "run_monte_carlo",
+    "risk_events",
+    "RISK_CHANCE",
 ]
 
 #: A working week of one full-time person, in person-days.
@@ -110,6 +112,24 @@ def _estimates(project: Project) -> dict[str, ThreePoint]:
     }
 
 
+#: The risk register rates probability 1–5; the simulation needs a chance per run.
+RISK_CHANCE = {1: 0.1, 2: 0.3, 3: 0.5, 4: 0.7, 5: 0.9}
+
+
+def risk_events(project: Project) -> list[RiskEvent]:
+    """Open risks that name tasks and a delay, as Monte Carlo events (residual rating if any)."""
+    return [
+        RiskEvent(
+            id=risk.key,
+            probability=RISK_CHANCE[risk.residual_probability or risk.probability],
+            delay_days=risk.delay_days,
+            tasks=tuple(risk.linked_tasks),
+        )
+        for risk in project.risks
+        if risk.status is not RiskStatus.CLOSED and risk.linked_tasks and risk.delay_days > 0
+    ]
+
+
 def run_monte_carlo(
     project: Project,
     *,
@@ -118,12 +138,17 @@ def run_monte_carlo(
     distribution: str = "triangular",
     target: date | None = None,
     locale: str = "en",
+    with_risks: bool = False,
 ) -> MonteCarloRun:
-    """Simulate the project from its three-point estimates (planned duration where none)."""
+    """Simulate the project from its three-point estimates (planned duration where none),
+    optionally with the risk register's events delaying their linked tasks."""
     plan = plan_schedule(project)
     estimates = _estimates(project)
     pert = analyse_pert(plan.schedule.network, estimates)
-    result = simulate(plan.schedule.network, estimates, iterations=iterations, distribution=distribution, seed=seed)
+    result = simulate(
+        plan.schedule.network, estimates, iterations=iterations, distribution=distribution, seed=seed,
+        risks=risk_events(project) if with_risks else (),
+    )
     percentiles = {"P50": result.p50, "P80": result.p80, "P90": result.p90}
     dates = {name: plan.calendar.finish_date(round(value), 1) for name, value in percentiles.items()}
     probability = pert_probability = None

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from blueprints.forms import choices
@@ -20,6 +20,7 @@ class MonteCarloForm(FlaskForm):
         default="triangular",
     )
     target = DateField(_l("Go-live target date"), validators=[Optional()])
+    risks = BooleanField(_l("Include risk-register events"))
 
 
 class BaselineForm(FlaskForm):

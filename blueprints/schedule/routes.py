@@ -123,6 +123,7 @@ def monte_carlo(project):
             distribution=form.distribution.data,
             target=form.target.data,
             locale=str(get_locale()),
+            with_risks=form.risks.data,
         )
     status = 200 if run else 422
     return render_template(

@@ -57,3 +57,15 @@ def test_pert_answer_is_shown_beside_the_simulation(db, user, load_sample):
     assert round(run.pert.expected_duration, 1) == 183.3 and round(run.pert.std_dev, 1) == 5.1  # §10.5
     assert run.pert_dates["P50"] <= run.pert_dates["P80"] <= run.pert_dates["P90"]
     assert 0.0 < run.pert_probability < 1.0
+
+
+def test_risk_register_events_delay_the_simulated_finish(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    risk = project.risks[9]  # data migration
+    risk.linked_tasks, risk.delay_days = ["R28"], 15  # R28: data cleansing and migration
+    risk.residual_probability = 5  # 90% chance per run
+    calm = run_monte_carlo(project, iterations=2000, seed=3)
+    risky = run_monte_carlo(project, iterations=2000, seed=3, with_risks=True)
+    assert risky.result.p50 >= calm.result.p50 + 5
+    risk.linked_tasks = []  # a risk without tasks cannot delay anything
+    assert run_monte_carlo(project, iterations=2000, seed=3, with_risks=True).result.p50 == calm.result.p50
