@@ -26,7 +26,7 @@ class MeetingForm(VersionedForm):
 
 class ActionItemForm(VersionedForm):
     text = StringField(_l("Action"), validators=[DataRequired()])
-    owner = StringField(_l("Owner"), validators=[Length(max=120)])
+    owner = StringField(_l("Responsible person"), validators=[Length(max=120)])
     due_date = DateField(_l("Due"), validators=[Optional()])
 
     def draft(self) -> ActionDraft:

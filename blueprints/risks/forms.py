@@ -36,7 +36,7 @@ class RiskForm(VersionedForm):
     residual_impact = SelectField(
         _l("Impact after mitigation"), coerce=_optional_int, choices=choices([("", "—"), *SCALE])
     )
-    owner = StringField(_l("Owner"), validators=[Length(max=120)])
+    owner = StringField(_l("Responsible person"), validators=[Length(max=120)])
     response = TextAreaField(_l("Response"))
     status = SelectField(_l("Status"), choices=choices(STATUSES), default=RiskStatus.OPEN.value)
     linked_tasks = StringField(
