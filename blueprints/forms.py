@@ -13,7 +13,16 @@ from wtforms import HiddenField, SelectChoice
 from crm_impl.errors import StaleEditError, ValidationError
 from blueprints.database import get_db
 
-__all__ = ["VersionedForm", "choices", "submit", "render_form", "refreshed"]
+__all__ = [
+    "VersionedForm",
+    "choices",
+    "submit",
+    "render_form",
+    "refreshed",
+    "is_stale",
+    "refusal_status",
+    "form_status",
+]
 
 STALE_MESSAGE = _l(
     "Someone else changed this record since you opened it. Your changes were not saved; "
@@ -63,14 +72,26 @@ def submit(form: FlaskForm, operation: Callable[..., Any], *args: Any) -> bool:
     return False
 
 
+def is_stale(form: FlaskForm) -> bool:
+    """Whether :func:`submit` refused the form because its record changed meanwhile."""
+    return getattr(form, "stale", False)
+
+
+def refusal_status(form: FlaskForm) -> int:
+    """The HTTP status of a refused submission: 409 when stale, else 422."""
+    return 409 if is_stale(form) else 422
+
+
+def form_status(form: FlaskForm) -> int:
+    """200 for a form shown fresh, else the status of its refusal."""
+    if is_stale(form) or (form.is_submitted() and (form.errors or form.form_errors)):
+        return refusal_status(form)
+    return 200
+
+
 def render_form(template: str, form: FlaskForm, **context: Any):
     """Render a form page; a refused submission answers 409 (stale) or 422 (invalid)."""
-    status = 200
-    if getattr(form, "stale", False):
-        status = 409
-    elif form.is_submitted() and (form.errors or form.form_errors):
-        status = 422
-    return render_template(template, form=form, **context), status
+    return render_template(template, form=form, **context), form_status(form)
 
 
 def refreshed(stale_form: FlaskForm, fresh_form: FlaskForm) -> FlaskForm:

@@ -18,13 +18,7 @@ from blueprints.access import Action, one_of, project_view
 from blueprints.changes import bp
 from blueprints.changes.forms import AssessForm, ChangeForm, DecisionForm
 from blueprints.database import get_db
-from blueprints.forms import refreshed, render_form, submit
-
-
-def _status(form) -> int:
-    if getattr(form, "stale", False):
-        return 409
-    return 422 if form.is_submitted() and (form.errors or form.form_errors) else 200
+from blueprints.forms import form_status, is_stale, refreshed, render_form, submit
 
 
 def _show(project, change, assess_form=None, decision_form=None, refusal=None, status=None):
@@ -36,7 +30,7 @@ def _show(project, change, assess_form=None, decision_form=None, refusal=None, s
         refusal=refusal, needs_steering=needs_steering(project, change), remaining=remaining_reserve(project),
         tasks={t.key: t for t in project.tasks}, zh=str(get_locale()).startswith("zh"),
     )
-    return page, status or max(_status(assess_form), _status(decision_form))
+    return page, status or max(form_status(assess_form), form_status(decision_form))
 
 
 @bp.get("/")
@@ -76,7 +70,7 @@ def assess(project, change_id: int):
         if submit(form, _assess, project, change, form):
             flash(_("CR-%(n)s assessed.", n=change.number), "success")
             return redirect(url_for("changes.show", project_id=project.id, change_id=change.id))
-        if getattr(form, "stale", False):
+        if is_stale(form):
             form = refreshed(form, AssessForm.of(change))
     return _show(project, change, assess_form=form)
 
@@ -94,7 +88,7 @@ def _decide(project, change_id: int, operation, done_message):
         if saved:
             flash(done_message(change.number), "success")
             return redirect(url_for("changes.show", project_id=project.id, change_id=change.id))
-        if getattr(form, "stale", False):
+        if is_stale(form):
             form = refreshed(form, DecisionForm(formdata=None, obj=change))
     return _show(project, change, decision_form=form)
 

@@ -16,7 +16,7 @@ from crm_impl.meeting_ops import (
 )
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
-from blueprints.forms import STALE_MESSAGE, refreshed, render_form, submit
+from blueprints.forms import STALE_MESSAGE, is_stale, refreshed, render_form, submit
 from blueprints.meetings import bp
 from blueprints.meetings.forms import KINDS, ActionItemForm, MeetingForm, ToggleForm
 from blueprints.projects.forms import ActionForm
@@ -69,7 +69,7 @@ def edit(project, meeting_id: int):
         if submit(form, update_meeting, meeting, form.expected_version(), form.draft()):
             flash(_("Meeting saved."), "success")
             return redirect(url_for("meetings.show", project_id=project.id, meeting_id=meeting.id))
-        if getattr(form, "stale", False):
+        if is_stale(form):
             form = refreshed(form, fresh())
     return render_form("meetings/edit.html", form, project=project, meeting=meeting)
 
@@ -103,7 +103,7 @@ def toggle(project, meeting_id: int, action_id: int):
     item = one_of(meeting.actions, action_id)
     form = ToggleForm()
     if form.validate_on_submit() and not submit(form, set_action_done, item, form.expected_version(), not item.done):
-        if getattr(form, "stale", False):
+        if is_stale(form):
             flash(str(STALE_MESSAGE), "warning")
             return _show(project, meeting, status=409)
     if request.form.get("back") == "index":  # toggled in the open-items list

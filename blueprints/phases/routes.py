@@ -21,7 +21,7 @@ from crm_impl.phases_ops import (
     update_deliverable,
 )
 from blueprints.access import Action, one_of, project_view
-from blueprints.forms import refreshed, submit
+from blueprints.forms import is_stale, refreshed, refusal_status, submit
 from blueprints.phases import bp
 from blueprints.phases.forms import (
     ButtonForm,
@@ -40,10 +40,6 @@ def _actor() -> str:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _status(form) -> int:
-    return 409 if getattr(form, "stale", False) else 422
 
 
 def _role_choices() -> list[tuple[str, str]]:
@@ -85,9 +81,9 @@ def dates(project, phase_id: int):
     )):
         flash(_("Phase dates saved."), "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=phase.id))
-    if getattr(form, "stale", False):
+    if is_stale(form):
         form = refreshed(form, PhaseDatesForm(formdata=None, obj=phase))
-    return _phase_page(project, phase, _status(form), dates_form=form)
+    return _phase_page(project, phase, refusal_status(form), dates_form=form)
 
 
 @bp.post("/<int:phase_id>/complete")
@@ -100,9 +96,9 @@ def complete(project, phase_id: int):
     ):
         flash(_("Phase %(key)s is complete.", key=phase.key), "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=phase.id))
-    if getattr(form, "stale", False):
+    if is_stale(form):
         form = refreshed(form, CompleteForm.of(phase))
-    return _phase_page(project, phase, _status(form), complete_form=form)
+    return _phase_page(project, phase, refusal_status(form), complete_form=form)
 
 
 # --- deliverables -----------------------------------------------------------------------------
@@ -127,9 +123,9 @@ def edit_deliverable(project, deliverable_id: int):
     )):
         flash(_("Deliverable %(key)s saved.", key=deliverable.key), "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id))
-    if getattr(form, "stale", False):
+    if is_stale(form):
         form = refreshed(form, DeliverableForm.of(deliverable, _role_choices()))
-    return _deliverable_page(project, deliverable, _status(form), form=form)
+    return _deliverable_page(project, deliverable, refusal_status(form), form=form)
 
 
 @bp.post("/deliverables/<int:deliverable_id>/file")
@@ -142,9 +138,9 @@ def upload(project, deliverable_id: int):
     )):
         flash(_("File %(name)s attached to %(key)s.", name=deliverable.file_name, key=deliverable.key), "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id))
-    if getattr(form, "stale", False):
+    if is_stale(form):
         form = refreshed(form, UploadForm(formdata=None, version=deliverable.version))
-    return _deliverable_page(project, deliverable, _status(form), upload_form=form)
+    return _deliverable_page(project, deliverable, refusal_status(form), upload_form=form)
 
 
 @bp.get("/deliverables/<int:deliverable_id>/file")
@@ -166,7 +162,7 @@ def _button(project, deliverable, operation, *args, done: str):
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id,
                                 _anchor=f"deliverable-{deliverable.id}"))
     messages = [*form.form_errors, *(e for errors in form.errors.values() for e in errors)]
-    return _phase_page(project, deliverable.phase, _status(form), button_errors=messages)
+    return _phase_page(project, deliverable.phase, refusal_status(form), button_errors=messages)
 
 
 @bp.post("/deliverables/<int:deliverable_id>/sign-off")
@@ -226,9 +222,9 @@ def checks(project, gate_id: int):
     ):
         flash(_("Checklist of gate %(gate)s saved.", gate=gate.gate_id), "success")
         return redirect(url_for("phases.gate", project_id=project.id, gate_id=gate.id))
-    if getattr(form, "stale", False):
+    if is_stale(form):
         form = refreshed(form, _checks_form(project, gate, fresh=True))
-    return _gate_page(project, gate, _status(form), checks_form=form)
+    return _gate_page(project, gate, refusal_status(form), checks_form=form)
 
 
 @bp.post("/gates/<int:gate_id>/decision")
@@ -242,6 +238,6 @@ def decide(project, gate_id: int):
     ):
         flash(_("Decision on gate %(gate)s recorded.", gate=gate.gate_id), "success")
         return redirect(url_for("phases.gate", project_id=project.id, gate_id=gate.id))
-    if getattr(form, "stale", False):
+    if is_stale(form):
         form = refreshed(form, DecisionForm(formdata=None, version=gate.version))
-    return _gate_page(project, gate, _status(form), decision_form=form)
+    return _gate_page(project, gate, refusal_status(form), decision_form=form)

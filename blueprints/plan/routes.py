@@ -7,7 +7,7 @@ from crm_impl.overview import project_overview
 from crm_impl.tasks import add_task, delete_task, predecessor_notations, reschedule_task, update_phase, update_task
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
-from blueprints.forms import refreshed, render_form, submit
+from blueprints.forms import is_stale, refreshed, refusal_status, render_form, submit
 from blueprints.plan import bp
 from blueprints.plan.forms import PhaseForm, QuickEditForm, TaskForm
 from blueprints.projects.forms import ActionForm
@@ -52,7 +52,7 @@ def quick_edit(project, task_id: int):
         flash(_("Task %(id)s saved; the schedule is recomputed.", id=task.key), "success")
         return redirect(url_for("plan.index", project_id=project.id, _anchor=f"task-{task.id}"))
     messages = list(form.form_errors) + [str(e) for errors in form.errors.values() for e in errors]
-    return _table(project, {task.id: messages}, status=409 if getattr(form, "stale", False) else 422)
+    return _table(project, {task.id: messages}, status=refusal_status(form))
 
 
 @bp.route("/tasks/new", methods=["GET", "POST"])
@@ -77,7 +77,7 @@ def edit_task(project, task_id: int):
         if _save_task(form, update_task, project, task, form.expected_version()):
             flash(_("Task saved."), "success")
             return redirect(url_for("plan.index", project_id=project.id))
-        if getattr(form, "stale", False):
+        if is_stale(form):
             form = refreshed(form, TaskForm.of(task, phases))
     return render_form("plan/task.html", form, project=project, task=task)
 
@@ -103,6 +103,6 @@ def edit_phase(project, phase_id: int):
         if submit(form, update_phase, phase, form.expected_version(), form.name.data, form.name_zh.data or ""):
             flash(_("Phase saved."), "success")
             return redirect(url_for("plan.index", project_id=project.id))
-        if getattr(form, "stale", False):
+        if is_stale(form):
             form = refreshed(form, fresh())
     return render_form("plan/phase.html", form, project=project, phase=phase)

@@ -12,7 +12,7 @@ from crm_impl.projectfile import dumps, export_project, import_project
 from crm_impl.projects import create_project, delete_project, projects_of, set_archived, update_project
 from blueprints.access import Action, project_view
 from blueprints.database import get_db
-from blueprints.forms import refreshed, render_form, submit
+from blueprints.forms import is_stale, refreshed, render_form, submit
 from blueprints.members.forms import ROLE_LABELS
 from blueprints.projects import bp
 from blueprints.projects.forms import ActionForm, DeleteForm, ImportForm, ProjectForm
@@ -80,7 +80,7 @@ def edit(project):
         if submit(form, update_project, project, form.expected_version(), form.draft()):
             flash(_("Project settings saved."), "success")
             return redirect(url_for("projects.overview", project_id=project.id))
-        if getattr(form, "stale", False):
+        if is_stale(form):
             form = refreshed(form, ProjectForm.of(project))
     return render_form("projects/edit.html", form, project=project)
 

@@ -5,7 +5,7 @@ from crm_impl.methodology import roles
 from crm_impl.raci_ops import project_raci_csv, raci_matrix, raci_problems, role_columns, save_raci
 from crm_impl.tracking.raci import LETTERS
 from blueprints.access import Action, project_view
-from blueprints.forms import submit
+from blueprints.forms import refusal_status, submit
 from blueprints.projects.forms import ActionForm
 from blueprints.raci import bp
 
@@ -38,7 +38,7 @@ def save(project):
     if form.validate_on_submit() and submit(form, save_raci, project, matrix, versions):
         flash(_("RACI matrix saved."), "success")
         return redirect(url_for("raci.index", project_id=project.id))
-    status = 409 if getattr(form, "stale", False) else 422
+    status = refusal_status(form)
     shown = raci_matrix(project) if status == 409 else {k: {r: v for r, v in row.items() if v} for k, row in matrix.items()}
     return _grid(project, shown, form, status)
 

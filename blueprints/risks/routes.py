@@ -5,7 +5,7 @@ from crm_impl.risk_ops import add_risk, add_typical_risks, delete_risk, heatmap_
 from crm_impl.tracking.risk_figures import ZONE_COLORS, risk_heatmap_pair, risk_zone
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
-from blueprints.forms import refreshed, render_form, submit
+from blueprints.forms import is_stale, refreshed, render_form, submit
 from blueprints.projects.forms import ActionForm
 from blueprints.risks import bp
 from blueprints.risks.forms import STATUSES, RiskForm
@@ -48,7 +48,7 @@ def edit(project, risk_id: int):
         if submit(form, update_risk, project, risk, form.expected_version(), form.draft()):
             flash(_("Risk %(key)s saved.", key=risk.key), "success")
             return redirect(url_for("risks.index", project_id=project.id))
-        if getattr(form, "stale", False):
+        if is_stale(form):
             form = refreshed(form, RiskForm.of(risk))
     return render_form("risks/edit.html", form, project=project, risk=risk)
 

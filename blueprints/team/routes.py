@@ -5,7 +5,7 @@ from crm_impl.methodology.catalogue import roles
 from crm_impl.team import add_team_member, remove_team_member, update_team_member
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
-from blueprints.forms import refreshed, render_form, submit
+from blueprints.forms import is_stale, refreshed, render_form, submit
 from blueprints.projects.forms import ActionForm
 from blueprints.team import bp
 from blueprints.team.forms import TeamMemberForm
@@ -43,7 +43,7 @@ def edit(project, member_id: int):
         if submit(form, update_team_member, member, form.expected_version(), form.draft()):
             flash(_("Team member saved."), "success")
             return redirect(url_for("team.index", project_id=project.id))
-        if getattr(form, "stale", False):
+        if is_stale(form):
             form = refreshed(form, fresh())
     return render_form("team/edit.html", form, project=project, member=member)
 
