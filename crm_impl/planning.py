@@ -14,7 +14,14 @@ from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import Schedule, compute_schedule
 from crm_impl.schedule.network import Activity, Link
 
-__all__ = ["PlannedTask", "PlannedProject", "project_calendar", "plan_schedule"]
+__all__ = [
+    "PlannedTask",
+    "PlannedProject",
+    "project_calendar",
+    "project_activities",
+    "project_links",
+    "plan_schedule",
+]
 
 
 @dataclass(frozen=True)
@@ -44,10 +51,10 @@ def project_calendar(project: Project) -> WorkCalendar:
     )
 
 
-def plan_schedule(project: Project) -> PlannedProject:
-    """CPM on the project's planned durations, with start and finish dates per task."""
-    calendar = project_calendar(project)
-    activities = [
+def project_activities(project: Project, calendar: WorkCalendar | None = None) -> list[Activity]:
+    """The project's tasks as engine activities, constraints turned into working-day offsets."""
+    calendar = calendar or project_calendar(project)
+    return [
         Activity(
             id=t.key,
             duration=t.duration,
@@ -57,8 +64,16 @@ def plan_schedule(project: Project) -> PlannedProject:
         )
         for t in project.tasks
     ]
-    links = [Link(d.pred.key, d.succ.key, d.type.value, d.lag) for d in project.dependencies]
-    schedule = compute_schedule(activities, links)
+
+
+def project_links(project: Project) -> list[Link]:
+    return [Link(d.pred.key, d.succ.key, d.type.value, d.lag) for d in project.dependencies]
+
+
+def plan_schedule(project: Project) -> PlannedProject:
+    """CPM on the project's planned durations, with start and finish dates per task."""
+    calendar = project_calendar(project)
+    schedule = compute_schedule(project_activities(project, calendar), project_links(project))
     tasks = {}
     for key, timing in schedule.tasks.items():
         tasks[key] = PlannedTask(

@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-import networkx as nx
 from sqlalchemy.orm import Session
 
 from crm_impl.editing import apply_changes
-from crm_impl.errors import ScheduleCycleError, ValidationError
+from crm_impl.errors import ValidationError
 from crm_impl.models import Dependency, LinkType, Phase, Project, Task
+from crm_impl.planning import project_activities, project_links
+from crm_impl.schedule.network import Link, build_network
 
 __all__ = [
     "PredecessorDraft",
@@ -121,14 +122,9 @@ def _set_predecessors(project: Project, task: Task, predecessors: list[Predecess
         seen.add(pred.task)
         links.append((by_key[pred.task], pred))
 
-    graph = nx.DiGraph((d.pred.key, d.succ.key) for d in project.dependencies if d.succ is not task)
-    graph.add_edges_from((pred_task.key, task.key) for pred_task, _ in links)
-    try:
-        cycle = nx.find_cycle(graph, source=task.key)
-    except nx.NetworkXNoCycle:
-        pass
-    else:
-        raise ScheduleCycleError([u for u, _ in cycle])
+    # The planned network with the new links must still schedule (no cycle) before it changes.
+    others = [link for link in project_links(project) if link.succ != task.key]
+    build_network(project_activities(project), [*others, *(Link(p.key, task.key, d.type, d.lag) for p, d in links)])
 
     current = {d.pred.key: d for d in project.dependencies if d.succ is task}
     for key, dependency in current.items():

@@ -13,10 +13,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import networkx as nx
 from jsonschema import Draft202012Validator
 
-from crm_impl.errors import ProjectFileError
+from crm_impl.errors import ProjectFileError, ScheduleCycleError
+from crm_impl.schedule.network import Activity, Link, build_network
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "schema", "validate_document"]
 
@@ -96,8 +96,6 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
             problems.append((f"{where}.actual_finish", "is before actual_start"))
 
     ids = {t["id"] for t in tasks}
-    graph = nx.DiGraph()
-    graph.add_nodes_from(ids)
     seen_pairs = set()
     for i, dep in enumerate(data.get("dependencies", [])):
         where = f"dependencies[{i}]"
@@ -109,15 +107,8 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
         elif (dep["pred"], dep["succ"]) in seen_pairs:
             problems.append((where, f"link {dep['pred']} → {dep['succ']} is given twice"))
         seen_pairs.add((dep["pred"], dep["succ"]))
-        if dep["pred"] in ids and dep["succ"] in ids and dep["pred"] != dep["succ"]:
-            graph.add_edge(dep["pred"], dep["succ"])
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        pass
-    else:
-        names = " → ".join([u for u, _ in cycle] + [cycle[0][0]])
-        problems.append(("dependencies", f"dependency cycle: {names}"))
+    if not problems:
+        problems.extend(_cycle_problems(tasks, data.get("dependencies", [])))
 
     for i, baseline in enumerate(data.get("baselines", [])):
         for key in _duplicates(t["id"] for t in baseline["tasks"]):
@@ -136,6 +127,21 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
         if member["role"] not in known_roles:
             problems.append((f"team[{i}].role", f"unknown role {member['role']!r}"))
     return problems
+
+
+def _cycle_problems(tasks: list[dict[str, Any]], dependencies: list[dict[str, Any]]) -> Problems:
+    """A dependency cycle, found by the scheduling engine (the one place that knows cycles).
+
+    Only the graph matters here, so every task enters with duration 0; durations and
+    milestones were checked above with their own field paths.
+    """
+    activities = [Activity(t["id"], 0) for t in tasks]
+    links = [Link(d["pred"], d["succ"], d.get("type", "FS"), d.get("lag", 0)) for d in dependencies]
+    try:
+        build_network(activities, links)
+    except ScheduleCycleError as error:
+        return [(error.field, error.reason)]
+    return []
 
 
 def _tracking_problems(data: dict[str, Any], phases: set[str], tasks: set[str], roles: set[str]) -> Problems:
