@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, MetaData
+import enum
+
+from sqlalchemy import Enum, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-__all__ = ["Base", "Versioned"]
+__all__ = ["Base", "Versioned", "str_enum"]
 
 # Deterministic constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -15,6 +17,14 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def str_enum(cls: type[enum.Enum], length: int = 20) -> Enum:
+    """A column type for a string enum, stored as its values in a plain string column.
+
+    No native PostgreSQL enum: adding a value then needs no type migration.
+    """
+    return Enum(cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
 
 
 class Base(DeclarativeBase):

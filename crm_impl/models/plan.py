@@ -12,7 +12,6 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
-    Enum,
     Float,
     ForeignKey,
     Integer,
@@ -23,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm_impl.models.base import Base, Versioned
+from crm_impl.models.base import Base, Versioned, str_enum
 
 __all__ = ["Phase", "Task", "Dependency", "LinkType", "Baseline", "BaselineTask"]
 
@@ -114,7 +113,7 @@ class Dependency(Versioned, Base):
     pred_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     succ_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
     type: Mapped[LinkType] = mapped_column(
-        Enum(LinkType, native_enum=False, length=2, values_callable=lambda e: [m.value for m in e]),
+        str_enum(LinkType, length=2),
         default=LinkType.FS,
     )
     lag: Mapped[int] = mapped_column(Integer, default=0)

@@ -10,7 +10,6 @@ from sqlalchemy import (
     JSON,
     Date,
     DateTime,
-    Enum,
     Float,
     ForeignKey,
     Integer,
@@ -21,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm_impl.models.base import Base, Versioned
+from crm_impl.models.base import Base, Versioned, str_enum
 
 __all__ = [
     "Project",
@@ -57,11 +56,6 @@ class Side(enum.StrEnum):
     ENTERPRISE = "enterprise"
 
 
-def _enum(cls: type[enum.Enum]) -> Enum:
-    # Stored as plain strings (no native PG enum): adding a value needs no type migration.
-    return Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
-
-
 class Project(Versioned, Base):
     __tablename__ = "projects"
 
@@ -80,7 +74,7 @@ class Project(Versioned, Base):
     template_id: Mapped[str] = mapped_column(String(40), default="nine_phase")
     #: Working weekdays, Monday = 0 (Python's ``date.weekday()``).
     working_weekdays: Mapped[list[int]] = mapped_column(JSON, default=lambda: [0, 1, 2, 3, 4])
-    status: Mapped[ProjectStatus] = mapped_column(_enum(ProjectStatus), default=ProjectStatus.ACTIVE)
+    status: Mapped[ProjectStatus] = mapped_column(str_enum(ProjectStatus), default=ProjectStatus.ACTIVE)
     #: Budget reserve for changes; a change costing more needs steering-committee approval.
     budget_reserve: Mapped[float] = mapped_column(Float, default=0.0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -154,7 +148,7 @@ class Membership(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    role: Mapped[MemberRole] = mapped_column(_enum(MemberRole))
+    role: Mapped[MemberRole] = mapped_column(str_enum(MemberRole))
 
     project: Mapped[Project] = relationship(back_populates="memberships")
     user: Mapped["User"] = relationship(back_populates="memberships")  # noqa: F821
@@ -169,7 +163,7 @@ class TeamMember(Versioned, Base):
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(120))
     organisation: Mapped[str] = mapped_column(String(200), default="")
-    side: Mapped[Side] = mapped_column(_enum(Side))
+    side: Mapped[Side] = mapped_column(str_enum(Side))
     #: Methodology role id, e.g. ``V_PM`` or ``E_KU`` (see the methodology catalogue).
     role_id: Mapped[str] = mapped_column(String(10))
     email: Mapped[str] = mapped_column(String(254), default="")

@@ -23,8 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from crm_impl.models.base import Base, Versioned
-from crm_impl.models.projects import _enum
+from crm_impl.models.base import Base, Versioned, str_enum
 
 __all__ = [
     "DeliverableStatus",
@@ -62,7 +61,7 @@ class Deliverable(Versioned, Base):
     mandatory: Mapped[bool] = mapped_column(Boolean, default=True)
     owner_role: Mapped[str] = mapped_column(String(10))
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    status: Mapped[DeliverableStatus] = mapped_column(_enum(DeliverableStatus), default=DeliverableStatus.OPEN)
+    status: Mapped[DeliverableStatus] = mapped_column(str_enum(DeliverableStatus), default=DeliverableStatus.OPEN)
     link: Mapped[str] = mapped_column(Text, default="")
     file_name: Mapped[str] = mapped_column(String(255), default="")
     #: The uploaded document itself, loaded only when downloaded.
@@ -112,7 +111,7 @@ class GateRecord(Versioned, Base):
     milestone_task: Mapped[str] = mapped_column(String(40), default="")
     #: Manual checks of criteria without a KPI: ``{criterion key: true/false}``.
     checks: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    decision: Mapped[GateDecision | None] = mapped_column(_enum(GateDecision), nullable=True)
+    decision: Mapped[GateDecision | None] = mapped_column(str_enum(GateDecision), nullable=True)
     conditions: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(String(120), default="")
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -146,7 +145,7 @@ class Risk(Versioned, Base):
     residual_impact: Mapped[int | None] = mapped_column(Integer, nullable=True)
     owner: Mapped[str] = mapped_column(String(120), default="")
     response: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[RiskStatus] = mapped_column(_enum(RiskStatus), default=RiskStatus.OPEN)
+    status: Mapped[RiskStatus] = mapped_column(str_enum(RiskStatus), default=RiskStatus.OPEN)
     #: Task keys the risk would delay, and by how many working days (for Monte Carlo).
     linked_tasks: Mapped[list[str]] = mapped_column(JSON, default=list)
     delay_days: Mapped[int] = mapped_column(Integer, default=0)
@@ -180,7 +179,7 @@ class ChangeRequest(Versioned, Base):
     cost_impact: Mapped[float] = mapped_column(Float, default=0.0)
     #: The plan changes it asks for: ``[{"task": key, "duration": days, "budget": amount}]``.
     plan_changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    status: Mapped[ChangeStatus] = mapped_column(_enum(ChangeStatus), default=ChangeStatus.SUBMITTED)
+    status: Mapped[ChangeStatus] = mapped_column(str_enum(ChangeStatus), default=ChangeStatus.SUBMITTED)
     decided_by: Mapped[str] = mapped_column(String(120), default="")
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     #: What approval changed: ``[{"task", "field", "before", "after"}]``.

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from crm_impl.models import Project
-from crm_impl.projectfile.tracking import export_tracking, utc_text
+from crm_impl.projectfile.tracking import export_tracking
+from crm_impl.projectfile.values import iso_date, utc_text
 from crm_impl.projectfile.validate import FORMAT, FORMAT_VERSION
 
 __all__ = ["export_project", "dumps"]
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def export_project(project: Project) -> dict[str, Any]:
@@ -58,8 +54,8 @@ def export_project(project: Project) -> dict[str, Any]:
             for m in project.team
         ],
         "phases": [
-            {"key": p.key, "name": p.name, "name_zh": p.name_zh, "actual_start": _iso(p.actual_start),
-             "actual_finish": _iso(p.actual_finish), "complete": p.complete}
+            {"key": p.key, "name": p.name, "name_zh": p.name_zh, "actual_start": iso_date(p.actual_start),
+             "actual_finish": iso_date(p.actual_finish), "complete": p.complete}
             for p in project.phases
         ],
         "tasks": [_task(task) for task in project.tasks],
@@ -102,10 +98,10 @@ def _task(task) -> dict[str, Any]:
         roles={"R": list(task.roles.get("R", [])), "A": task.roles.get("A"), "C": list(task.roles.get("C", []))},
         deliverable=task.deliverable,
         progress=task.progress,
-        actual_start=_iso(task.actual_start),
-        actual_finish=_iso(task.actual_finish),
-        start_no_earlier_than=_iso(task.start_no_earlier_than),
-        finish_no_later_than=_iso(task.finish_no_later_than),
+        actual_start=iso_date(task.actual_start),
+        actual_finish=iso_date(task.actual_finish),
+        start_no_earlier_than=iso_date(task.start_no_earlier_than),
+        finish_no_later_than=iso_date(task.finish_no_later_than),
         budget=task.budget,
         actual_cost=task.actual_cost,
     )

@@ -27,7 +27,8 @@ from crm_impl.models import (
     TeamMember,
     User,
 )
-from crm_impl.projectfile.tracking import load_tracking, utc_moment
+from crm_impl.projectfile.tracking import load_tracking
+from crm_impl.projectfile.values import parse_date, utc_moment
 from crm_impl.projectfile.validate import validate_document
 
 __all__ = ["parse", "import_project"]
@@ -52,10 +53,6 @@ def parse(raw: bytes | str) -> Any:
         raise ProjectFileError(
             [("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
         ) from None
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def import_project(session: Session, owner: User, data: Any) -> Project:
@@ -154,10 +151,10 @@ def _task(item: dict[str, Any], position: int, phase: Phase) -> Task:
         roles={"R": list(roles.get("R", [])), "A": roles.get("A"), "C": list(roles.get("C", []))},
         deliverable=item.get("deliverable", ""),
         progress=item.get("progress", 0),
-        actual_start=_day(item.get("actual_start")),
-        actual_finish=_day(item.get("actual_finish")),
-        start_no_earlier_than=_day(item.get("start_no_earlier_than")),
-        finish_no_later_than=_day(item.get("finish_no_later_than")),
+        actual_start=parse_date(item.get("actual_start")),
+        actual_finish=parse_date(item.get("actual_finish")),
+        start_no_earlier_than=parse_date(item.get("start_no_earlier_than")),
+        finish_no_later_than=parse_date(item.get("finish_no_later_than")),
         budget=float(item.get("budget", 0)),
         actual_cost=None if item.get("actual_cost") is None else float(item["actual_cost"]),
     )

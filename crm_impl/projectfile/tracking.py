@@ -4,7 +4,7 @@ requests, meetings and the audit trail (both directions, so export and import st
 from __future__ import annotations
 
 import base64
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from crm_impl.models import (
@@ -23,32 +23,9 @@ from crm_impl.models import (
     Risk,
     RiskStatus,
 )
+from crm_impl.projectfile.values import iso_date, parse_date, utc_moment, utc_text
 
-__all__ = ["export_tracking", "load_tracking", "utc_text", "utc_moment"]
-
-
-def utc_text(moment: datetime | None) -> str | None:
-    """Timestamps in UTC: SQLite hands them back without a zone, PostgreSQL in UTC."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat()
-
-
-def utc_moment(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    moment = datetime.fromisoformat(value)
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+__all__ = ["export_tracking", "load_tracking"]
 
 
 def export_tracking(project: Project) -> dict[str, Any]:
@@ -61,7 +38,7 @@ def export_tracking(project: Project) -> dict[str, Any]:
                 "name_zh": d.name_zh,
                 "mandatory": d.mandatory,
                 "owner_role": d.owner_role,
-                "due_date": _iso(d.due_date),
+                "due_date": iso_date(d.due_date),
                 "status": d.status.value,
                 "link": d.link,
                 "file": (
@@ -133,7 +110,7 @@ def export_tracking(project: Project) -> dict[str, Any]:
                 "attendees": m.attendees,
                 "decisions": m.decisions,
                 "actions": [
-                    {"text": a.text, "owner": a.owner, "due_date": _iso(a.due_date), "done": a.done} for a in m.actions
+                    {"text": a.text, "owner": a.owner, "due_date": iso_date(a.due_date), "done": a.done} for a in m.actions
                 ],
             }
             for m in project.meetings
@@ -157,8 +134,8 @@ def load_tracking(project: Project, phases: dict[str, Phase], data: dict[str, An
     project.budget_reserve = float(data["project"].get("budget_reserve", 0))
     for item in data.get("phases", []):
         phase = phases[item["key"]]
-        phase.actual_start = _day(item.get("actual_start"))
-        phase.actual_finish = _day(item.get("actual_finish"))
+        phase.actual_start = parse_date(item.get("actual_start"))
+        phase.actual_finish = parse_date(item.get("actual_finish"))
         phase.complete = item.get("complete", False)
     project.deliverables = [
         Deliverable(
@@ -168,7 +145,7 @@ def load_tracking(project: Project, phases: dict[str, Phase], data: dict[str, An
             name_zh=d.get("name_zh", ""),
             mandatory=d.get("mandatory", True),
             owner_role=d["owner_role"],
-            due_date=_day(d.get("due_date")),
+            due_date=parse_date(d.get("due_date")),
             status=DeliverableStatus(d.get("status", "open")),
             link=d.get("link", ""),
             file_name=(d.get("file") or {}).get("name", ""),
@@ -237,7 +214,7 @@ def load_tracking(project: Project, phases: dict[str, Phase], data: dict[str, An
             attendees=m.get("attendees", ""),
             decisions=m.get("decisions", ""),
             actions=[
-                ActionItem(text=a["text"], owner=a.get("owner", ""), due_date=_day(a.get("due_date")), done=a.get("done", False))
+                ActionItem(text=a["text"], owner=a.get("owner", ""), due_date=parse_date(a.get("due_date")), done=a.get("done", False))
                 for a in m.get("actions", [])
             ],
         )
