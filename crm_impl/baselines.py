@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from crm_impl.errors import ValidationError
 from crm_impl.models import Baseline, BaselineTask, Project
-from crm_impl.planning import plan_schedule
+from crm_impl.planning import plan_schedule, project_calendar
 from crm_impl.schedule.earned_value import EarnedValue, EvTask, earned_value
 
 __all__ = ["save_baseline", "delete_baseline", "TaskVariance", "baseline_variance", "project_earned_value"]
@@ -98,4 +98,4 @@ def project_earned_value(project: Project, baseline: Baseline, status_date: date
                 actual_cost=task.actual_cost,
             )
         )
-    return earned_value(tasks, status_date, plan_schedule(project).calendar)
+    return earned_value(tasks, status_date, project_calendar(project))

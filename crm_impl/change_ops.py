@@ -36,6 +36,7 @@ __all__ = [
     "needs_steering",
     "approve_change",
     "reject_change",
+    "approved_change_cost",
 ]
 
 
@@ -203,10 +204,14 @@ def assess_change(project: Project, change: ChangeRequest, expected_version: int
     change.status = ChangeStatus.ASSESSED
 
 
+def approved_change_cost(project: Project) -> float:
+    """The cost of every change approved so far."""
+    return sum(c.cost_impact for c in project.change_requests if c.status is ChangeStatus.APPROVED)
+
+
 def remaining_reserve(project: Project) -> float:
     """The budget reserve less the cost of every change approved so far."""
-    spent = sum(c.cost_impact for c in project.change_requests if c.status is ChangeStatus.APPROVED)
-    return project.budget_reserve - spent
+    return project.budget_reserve - approved_change_cost(project)
 
 
 def needs_steering(project: Project, change: ChangeRequest) -> bool:

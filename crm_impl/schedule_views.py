@@ -12,7 +12,8 @@ from datetime import date
 import plotly.graph_objects as go
 
 from crm_impl.methodology import is_chinese
-from crm_impl.models import Baseline, Project, RiskStatus
+from crm_impl.models import Baseline, Project
+from crm_impl.risk_ops import is_open
 from crm_impl.planning import PlannedProject, plan_schedule
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.figures import GanttTask, gantt_figure, gantt_tasks, network_figure, schedule_links
@@ -126,7 +127,7 @@ def risk_events(project: Project) -> list[RiskEvent]:
             tasks=tuple(risk.linked_tasks),
         )
         for risk in project.risks
-        if risk.status is not RiskStatus.CLOSED and risk.linked_tasks and risk.delay_days > 0
+        if is_open(risk) and risk.linked_tasks and risk.delay_days > 0
     ]
 
 

@@ -12,7 +12,9 @@ from datetime import date
 
 from crm_impl.baselines import project_earned_value
 from crm_impl.methodology import kpis, roles
-from crm_impl.models import ChangeStatus, DeliverableStatus, Project, RiskStatus
+from crm_impl.change_ops import approved_change_cost
+from crm_impl.models import ChangeStatus, DeliverableStatus, Project
+from crm_impl.risk_ops import is_open
 from crm_impl.overview import ProjectOverview, project_overview
 from crm_impl.tracking.rag import StatusFacts, StatusReport, assess_status
 
@@ -21,7 +23,6 @@ __all__ = ["KpiRow", "Dashboard", "TRACKED_KPIS", "kpi_rows", "status_facts", "p
 #: The implementation KPIs the steering committee follows in every project (§9.1), plus
 #: user adoption, which projects set as their own target.
 TRACKED_KPIS = ("requirement_doc_completeness", "training_coverage", "data_migration_accuracy", "user_adoption")
-_OPEN_RISKS = (RiskStatus.OPEN, RiskStatus.MITIGATING, RiskStatus.OCCURRED)
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,8 @@ def kpi_rows(project: Project, locale: str = "en") -> list[KpiRow]:
         lower_is_better = (known.direction == "lower_is_better") if known else (
             own.baseline is not None and own.baseline > own.target
         )
+        # Only the project's own targets carry a measured value.
         met = None if actual is None else (actual <= target if lower_is_better else actual >= target)
-        if known is not None and actual is not None and own is None:
-            met = known.is_met(actual)
         name = known.label(locale) if known else kpi_id.replace("_", " ").capitalize()
         rows.append(KpiRow(kpi_id, name, own.baseline if own else None, target, actual, met,
                            known.unit if known else ("ratio" if target <= 1 else "count")))
@@ -79,7 +79,7 @@ def status_facts(project: Project, today: date, overview: ProjectOverview, kpi_l
         slip = calendar.offset_of(forecast) - calendar.offset_of(planned_finish)
         value = project_earned_value(project, baseline, today)
         bac, eac, cpi = value.bac, value.eac, value.cpi
-    approved = sum(c.cost_impact for c in project.change_requests if c.status is ChangeStatus.APPROVED)
+    approved = approved_change_cost(project)
     staffed = {m.role_id for m in project.team}
     measured = [row for row in kpi_list if row.met is not None]
     return StatusFacts(
@@ -92,7 +92,7 @@ def status_facts(project: Project, today: date, overview: ProjectOverview, kpi_l
         open_change_requests=sum(
             c.status in (ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED) for c in project.change_requests
         ),
-        open_risk_scores=[r.probability * r.impact for r in project.risks if r.status in _OPEN_RISKS],
+        open_risk_scores=[r.score for r in project.risks if is_open(r)],
         unstaffed_roles=sum(role.id not in staffed for role in roles()),
         overdue_deliverables=sum(
             d.due_date is not None and d.due_date < today and d.status is not DeliverableStatus.SIGNED_OFF

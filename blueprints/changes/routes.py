@@ -5,6 +5,7 @@ from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
 from crm_impl.change_ops import (
+    approved_change_cost,
     approve_change,
     assess_change,
     needs_steering,
@@ -13,7 +14,6 @@ from crm_impl.change_ops import (
     submit_change,
 )
 from crm_impl.errors import PermissionDeniedError
-from crm_impl.models import ChangeStatus
 from blueprints.access import Action, one_of, project_view
 from blueprints.changes import bp
 from blueprints.changes.forms import AssessForm, ChangeForm, DecisionForm
@@ -36,9 +36,8 @@ def _show(project, change, assess_form=None, decision_form=None, refusal=None, s
 @bp.get("/")
 @project_view(Action.VIEW)
 def index(project):
-    approved = sum(c.cost_impact for c in project.change_requests if c.status is ChangeStatus.APPROVED)
     return render_template("changes/index.html", project=project, remaining=remaining_reserve(project),
-                           approved=approved, needs_steering=lambda c: needs_steering(project, c))
+                           approved=approved_change_cost(project), needs_steering=lambda c: needs_steering(project, c))
 
 
 @bp.route("/new", methods=["GET", "POST"])
