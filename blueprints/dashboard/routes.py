@@ -4,7 +4,7 @@ from flask import render_template, request
 from flask_babel import get_locale
 
 from crm_impl.status import project_dashboard
-from crm_impl.tracking.rag import describe_thresholds
+from crm_impl.tracking.rag import rag_label
 from blueprints.access import Action, project_view
 from blueprints.dashboard import bp
 
@@ -16,5 +16,6 @@ def index(project):
     today = request.args.get("date", type=date.fromisoformat) or date.today()
     return render_template(
         "dashboard/index.html", project=project, today=today,
-        dashboard=project_dashboard(project, today, locale), thresholds=describe_thresholds(locale=locale),
+        dashboard=project_dashboard(project, today, locale),
+        rag_labels={rag: rag_label(rag, locale) for rag in ("green", "amber", "red", "grey")},
     )
