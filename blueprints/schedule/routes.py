@@ -111,9 +111,8 @@ def resources(project):
 @bp.get("/monte-carlo")
 @project_view(Action.VIEW)
 def monte_carlo(project):
-    form = MonteCarloForm(request.args)
-    if not request.args:
-        form = MonteCarloForm()
+    # A GET form: parameters in the query string, the defaults when there are none.
+    form = MonteCarloForm(formdata=request.args or None)
     run = None
     if form.validate():
         run = run_monte_carlo(
