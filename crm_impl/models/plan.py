@@ -136,7 +136,7 @@ class Baseline(Versioned, Base):
 
     project: Mapped["Project"] = relationship(back_populates="baselines")  # noqa: F821
     tasks: Mapped[list[BaselineTask]] = relationship(
-        back_populates="baseline", cascade="all, delete-orphan", order_by="BaselineTask.id"
+        back_populates="baseline", cascade="all, delete-orphan", order_by="BaselineTask.id", lazy="selectin"
     )
 
 

@@ -71,8 +71,10 @@ class Deliverable(Versioned, Base):
 
     project: Mapped["Project"] = relationship(back_populates="deliverables")  # noqa: F821
     phase: Mapped["Phase"] = relationship()  # noqa: F821
+    # Loaded for all deliverables at once: the grid and the export read every row.
     raci: Mapped[list[RaciAssignment]] = relationship(
-        back_populates="deliverable", cascade="all, delete-orphan", order_by="RaciAssignment.role_id"
+        back_populates="deliverable", cascade="all, delete-orphan", order_by="RaciAssignment.role_id",
+        lazy="selectin",
     )
 
 
@@ -204,7 +206,7 @@ class Meeting(Versioned, Base):
 
     project: Mapped["Project"] = relationship(back_populates="meetings")  # noqa: F821
     actions: Mapped[list[ActionItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="ActionItem.id"
+        back_populates="meeting", cascade="all, delete-orphan", order_by="ActionItem.id", lazy="selectin"
     )
 
 
