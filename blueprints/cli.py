@@ -18,6 +18,7 @@ from crm_impl.errors import CrmImplError, ProjectFileError
 from crm_impl.models import Project
 from crm_impl.projectfile import dumps, export_project, import_project, parse
 from blueprints import cli_schedule, create_app
+from blueprints.cli_errors import fail
 from blueprints.database import migrate
 from blueprints.paths import asset_dir
 
@@ -34,11 +35,6 @@ def _app(instance: str | None) -> Iterator[Flask]:
         yield app
     finally:
         app.extensions["crm_impl.engine"].dispose()
-
-
-def _fail(error: CrmImplError) -> None:
-    click.echo(f"error: {error}", err=True)
-    sys.exit(2)
 
 
 def _session(app: Flask):
@@ -90,7 +86,7 @@ def create_user_command(obj, email: str, name: str, locale: str, password: str) 
         try:
             user = create_user(session, email, password, name, locale)
         except CrmImplError as error:
-            _fail(error)
+            fail(error)
         session.commit()
         click.echo(f"created user {user.email}")
 
@@ -115,8 +111,7 @@ def export_command(obj, project_id: int, output: str) -> None:
     with _app(obj["instance"]) as app, _session(app) as session:
         project = session.get(Project, project_id)
         if project is None:
-            click.echo(f"error: no project {project_id}", err=True)
-            sys.exit(2)
+            fail(f"no project {project_id}")
         text = dumps(export_project(project))
     if output == "-":
         click.echo(text, nl=False)
@@ -134,13 +129,12 @@ def import_command(obj, file, owner_email: str) -> None:
     with _app(obj["instance"]) as app, _session(app) as session:
         owner = find_user_by_email(session, owner_email)
         if owner is None:
-            click.echo(f"error: no user {owner_email!r}", err=True)
-            sys.exit(2)
+            fail(f"no user {owner_email!r}")
         try:
             project = import_project(session, owner, parse(file.read()))
         except ProjectFileError as error:
             session.rollback()
-            _fail(error)
+            fail(error)
         session.commit()
         click.echo(f"imported project {project.id}: {project.title}")
 

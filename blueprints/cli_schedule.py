@@ -12,7 +12,7 @@ import json
 import math
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -26,6 +26,7 @@ from crm_impl.schedule.schedule_file import from_project_file, parse_project, sc
 from crm_impl.schedule.montecarlo import DISTRIBUTIONS, SimulationResult
 from crm_impl.schedule.montecarlo import simulate as run_simulation  # "simulate" is an option
 from crm_impl.schedule.task_csv import task_table_csv
+from blueprints.cli_errors import fail
 
 __all__ = ["commands", "export_mspdi_command", "import_mspdi_command", "schedule_command"]
 
@@ -101,11 +102,6 @@ def _text_report(
     return "\n".join(lines)
 
 
-def _fail(message: str) -> NoReturn:
-    click.echo(f"Error: {message}", err=True)
-    raise SystemExit(2)
-
-
 @click.command("schedule")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
@@ -126,7 +122,7 @@ def schedule_command(
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        _fail(f"cannot read {file}: {exc}")
+        fail(f"cannot read {file}: {exc}")
     try:
         plan = parse_project(from_project_file(data))
         network = plan.network()
@@ -139,7 +135,7 @@ def schedule_command(
                 risks=plan.risks,
             )
     except CrmImplError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if as_csv:
         tasks = data.get("tasks", []) if isinstance(data, dict) else []
         click.echo(task_table_csv(schedule, plan.calendar, tasks), nl=False)
@@ -168,7 +164,7 @@ def _write(out: str, payload: bytes) -> None:
     try:
         Path(out).write_bytes(payload)
     except OSError as exc:
-        _fail(f"cannot write {out}: {exc}")
+        fail(f"cannot write {out}: {exc}")
 
 
 @click.command("export-mspdi")
@@ -180,12 +176,12 @@ def export_mspdi_command(file: Path, out: str) -> None:
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        _fail(f"cannot read {file}: {exc}")
+        fail(f"cannot read {file}: {exc}")
     try:
         validate_document(data)
         payload = export_mspdi(plan_from_project_file(data))
     except CrmImplError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     _write(out, payload)
 
 
@@ -200,12 +196,12 @@ def import_mspdi_command(file: Path, out: str, client: str | None) -> None:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        _fail(f"cannot read {file}: {exc}")
+        fail(f"cannot read {file}: {exc}")
     try:
         document = plan_to_project_file(import_mspdi(raw), client_company=client)
         validate_document(document)
     except CrmImplError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     _write(out, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
