@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -54,6 +55,12 @@ class TaskDraft:
     budget: float = 0.0
     actual_cost: float | None = None
     predecessors: list[PredecessorDraft] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, task: Task) -> TaskDraft:
+        """The draft that would leave ``task`` as it is (its predecessors not included)."""
+        names = [f.name for f in dataclass_fields(cls) if f.name not in ("phase_key", "predecessors")]
+        return cls(phase_key=task.phase.key, **{name: getattr(task, name) for name in names})
 
     def fields(self, project: Project) -> dict:
         if not self.key.strip():
@@ -208,24 +215,10 @@ def reschedule_task(
     project: Project, task: Task, expected_version: int | None, duration: int, predecessors: str
 ) -> None:
     """The task table's inline edit: a new duration and predecessor list, everything else kept."""
-    draft = TaskDraft(
-        key=task.key,
-        phase_key=task.phase.key,
-        name=task.name,
+    draft = replace(
+        TaskDraft.of(task),
         duration=duration,
-        name_zh=task.name_zh,
         milestone=task.milestone and duration == 0,
-        optimistic=task.optimistic,
-        most_likely=task.most_likely,
-        pessimistic=task.pessimistic,
-        deliverable=task.deliverable,
-        progress=task.progress,
-        actual_start=task.actual_start,
-        actual_finish=task.actual_finish,
-        start_no_earlier_than=task.start_no_earlier_than,
-        finish_no_later_than=task.finish_no_later_than,
-        budget=task.budget,
-        actual_cost=task.actual_cost,
         predecessors=parse_predecessors(predecessors),
     )
     update_task(project, task, expected_version, draft)
