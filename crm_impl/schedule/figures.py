@@ -204,6 +204,20 @@ def _link_points(pred: GanttTask, succ: GanttTask, link_type: str) -> tuple[date
     )
 
 
+def _add_arrow(
+    fig: go.Figure, tail: tuple[Any, float], head: tuple[Any, float], *, critical: bool,
+    width: tuple[float, float], opacity: float = 1.0,
+) -> None:
+    """A link drawn as an arrow in data coordinates; ``width`` is (normal, critical)."""
+    fig.add_annotation(
+        x=head[0], y=head[1], ax=tail[0], ay=tail[1], xref="x", yref="y", axref="x", ayref="y",
+        text="", showarrow=True, arrowhead=2, arrowsize=1,
+        arrowwidth=width[1] if critical else width[0],
+        arrowcolor=COLORS["critical"] if critical else COLORS["link"],
+        opacity=opacity,
+    )
+
+
 def _rows(tasks: Sequence[GanttTask]) -> list[tuple[str, str | GanttTask]]:
     """Phase header rows and task rows, phase by phase in order of first appearance."""
     phases: dict[str, list[GanttTask]] = {}
@@ -362,23 +376,8 @@ def gantt_figure(
         pred, succ = by_id[link.pred], by_id[link.succ]
         tail, head = _link_points(pred, succ, link.type)
         both_critical = pred.critical and succ.critical
-        fig.add_annotation(
-            x=head.isoformat(),
-            y=ypos[succ.id],
-            ax=tail.isoformat(),
-            ay=ypos[pred.id],
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            text="",
-            showarrow=True,
-            arrowhead=2,
-            arrowsize=1,
-            arrowwidth=1.2 if both_critical else 0.8,
-            arrowcolor=COLORS["critical"] if both_critical else COLORS["link"],
-            opacity=0.8,
-        )
+        _add_arrow(fig, (tail.isoformat(), ypos[pred.id]), (head.isoformat(), ypos[succ.id]),
+                   critical=both_critical, width=(0.8, 1.2), opacity=0.8)
     if today is not None:
         fig.add_shape(
             type="line",
@@ -520,22 +519,7 @@ def network_figure(
         pred, succ = by_id[link.pred], by_id[link.succ]
         (x0, y0), (x1, y1) = pos[pred.id], pos[succ.id]
         critical = pred.critical and succ.critical and _is_tight(pred, succ, link)
-        fig.add_annotation(
-            x=x1 - half_w,
-            y=y1,
-            ax=x0 + half_w,
-            ay=y0,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            text="",
-            showarrow=True,
-            arrowhead=2,
-            arrowsize=1,
-            arrowwidth=2 if critical else 1,
-            arrowcolor=COLORS["critical"] if critical else COLORS["link"],
-        )
+        _add_arrow(fig, (x0 + half_w, y0), (x1 - half_w, y1), critical=critical, width=(1, 2))
         lag = getattr(link, "lag", 0)
         if link.type != "FS" or lag:
             label_x.append((x0 + half_w + x1 - half_w) / 2)
