@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from flask import Flask
 
-from crm_impl.accounts import create_user, find_user_by_email
+from crm_impl.operations.accounts import create_user, find_user_by_email
 from crm_impl.errors import CrmImplError, ProjectFileError
 from crm_impl.models import Project
 from crm_impl.projectfile import dumps, export_project, import_project, parse

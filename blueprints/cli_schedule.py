@@ -21,11 +21,11 @@ from crm_impl.projectfile import validate_document
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import Schedule, schedule_network
 from crm_impl.schedule.exchange import plan_from_project_file, plan_to_project_file
-from crm_impl.schedule.mspdi import export_mspdi, import_mspdi
+from crm_impl.formats.mspdi import export_mspdi, import_mspdi
 from crm_impl.schedule.schedule_file import from_project_file, parse_project, schedule_records
 from crm_impl.schedule.montecarlo import DISTRIBUTIONS, SimulationResult
 from crm_impl.schedule.montecarlo import simulate as run_simulation  # "simulate" is an option
-from crm_impl.schedule.task_csv import task_table_csv
+from crm_impl.formats.csv_tables import task_table_csv
 from blueprints.cli_errors import fail
 
 __all__ = ["commands", "export_mspdi_command", "import_mspdi_command", "schedule_command"]

@@ -8,7 +8,7 @@ from flask import Blueprint, Flask, current_app, redirect, request, session, url
 from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_login import current_user
 
-from crm_impl.accounts import set_locale
+from crm_impl.operations.accounts import set_locale
 from blueprints.database import get_db
 from blueprints.extensions import babel
 from blueprints.paths import asset_dir

@@ -23,7 +23,7 @@ class Action(enum.StrEnum):
     ARCHIVE = "archive"  # archive or re-activate the project
     MANAGE_MEMBERS = "manage_members"  # grant, change and revoke access
     DELETE = "delete"  # delete the project with everything in it
-    APPROVE_CHANGES = "approve_changes"  # approve or reject change requests (see crm_impl.change_ops)
+    APPROVE_CHANGES = "approve_changes"  # approve or reject change requests (see crm_impl.operations.changes)
 
 
 _READ = {Action.VIEW}

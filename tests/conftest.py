@@ -98,7 +98,7 @@ def db(engine):
 
 @pytest.fixture
 def make_user(db):
-    from crm_impl.accounts import create_user
+    from crm_impl.operations.accounts import create_user
 
     def factory(email: str = "pm@example.com", password: str = "correct horse", **kwargs):
         user = create_user(db, email, password, **kwargs)

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from crm_impl.accounts import MIN_PASSWORD_LENGTH
+from crm_impl.operations.accounts import MIN_PASSWORD_LENGTH
 from blueprints.forms import choices
 
 _LANGUAGES = [("en", "English"), ("zh_Hans", "简体中文")]

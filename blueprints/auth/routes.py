@@ -2,7 +2,7 @@ from flask import current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from crm_impl.accounts import authenticate, create_user
+from crm_impl.operations.accounts import authenticate, create_user
 from blueprints.auth import bp
 from blueprints.auth.forms import LoginForm, RegisterForm
 from blueprints.database import get_db

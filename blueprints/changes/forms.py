@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import FloatField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from crm_impl.change_ops import Assessment, ChangeDraft, format_plan_changes, parse_plan_changes
+from crm_impl.operations.changes import Assessment, ChangeDraft, format_plan_changes, parse_plan_changes
 from blueprints.forms import VersionedForm
 
 

@@ -4,7 +4,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
-from crm_impl.change_ops import (
+from crm_impl.operations.changes import (
     approved_change_cost,
     approve_change,
     assess_change,

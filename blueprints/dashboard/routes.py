@@ -3,7 +3,7 @@ from datetime import date
 from flask import render_template, request
 from flask_babel import get_locale
 
-from crm_impl.status import project_dashboard
+from crm_impl.operations.status import project_dashboard
 from crm_impl.tracking.rag import rag_label
 from blueprints.access import Action, project_view
 from blueprints.dashboard import bp

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from crm_impl.meeting_ops import ActionDraft, MeetingDraft
+from crm_impl.operations.meetings import ActionDraft, MeetingDraft
 from blueprints.forms import VersionedForm, choices
 
 KINDS = [("steering", _l("Steering decision meeting")), ("project", _l("Project meeting")),

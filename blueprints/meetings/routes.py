@@ -3,7 +3,7 @@ from datetime import date
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from crm_impl.meeting_ops import (
+from crm_impl.operations.meetings import (
     add_action,
     add_meeting,
     delete_action,

@@ -1,7 +1,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from crm_impl.membership import add_member, change_role, remove_member
+from crm_impl.operations.members import add_member, change_role, remove_member
 from crm_impl.models import MemberRole
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db

@@ -7,7 +7,7 @@ from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
 from crm_impl.methodology.catalogue import roles
-from crm_impl.phases_ops import (
+from crm_impl.operations.phases import (
     PASSED,
     attach_file,
     complete_phase,

@@ -3,7 +3,7 @@ from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectF
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from crm_impl.models import Task
-from crm_impl.tasks import TaskDraft, parse_predecessors, predecessor_notations
+from crm_impl.operations.plan import TaskDraft, parse_predecessors, predecessor_notations
 from blueprints.forms import VersionedForm, choices
 
 

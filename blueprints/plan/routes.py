@@ -3,8 +3,8 @@ from datetime import date
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
-from crm_impl.overview import project_overview
-from crm_impl.tasks import add_task, delete_task, predecessor_notations, reschedule_task, update_phase, update_task
+from crm_impl.operations.overview import project_overview
+from crm_impl.operations.plan import add_task, delete_task, predecessor_notations, reschedule_task, update_phase, update_task
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.forms import is_stale, refreshed, refusal_status, render_form, submit

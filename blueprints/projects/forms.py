@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from crm_impl.models import Project
-from crm_impl.projects import ProjectDraft
+from crm_impl.operations.projects import ProjectDraft
 from blueprints.forms import VersionedForm, choices
 
 WEEKDAYS = [

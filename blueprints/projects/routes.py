@@ -6,10 +6,10 @@ from flask_login import current_user, login_required
 
 from crm_impl.errors import ProjectFileError
 from crm_impl.methodology.catalogue import list_templates
-from crm_impl.overview import project_overview
-from crm_impl.project_exchange import read_upload
+from crm_impl.operations.overview import project_overview
+from crm_impl.operations.exchange import read_upload
 from crm_impl.projectfile import dumps, export_project, import_project
-from crm_impl.projects import create_project, delete_project, projects_of, set_archived, update_project
+from crm_impl.operations.projects import create_project, delete_project, projects_of, set_archived, update_project
 from blueprints.access import Action, project_view
 from blueprints.database import get_db
 from blueprints.forms import is_stale, refreshed, render_form, submit

@@ -2,7 +2,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from crm_impl.methodology import roles
-from crm_impl.raci_ops import project_raci_csv, raci_matrix, raci_problems, role_columns, save_raci
+from crm_impl.operations.raci import project_raci_csv, raci_matrix, raci_problems, role_columns, save_raci
 from crm_impl.tracking.raci import LETTERS
 from blueprints.access import Action, project_view
 from blueprints.forms import refusal_status, submit

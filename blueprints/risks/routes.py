@@ -1,7 +1,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
-from crm_impl.risk_ops import add_risk, add_typical_risks, delete_risk, heatmap_points, update_risk
+from crm_impl.operations.risks import add_risk, add_typical_risks, delete_risk, heatmap_points, update_risk
 from crm_impl.tracking.risk_figures import ZONE_COLORS, risk_heatmap_pair, risk_zone
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db

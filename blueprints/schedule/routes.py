@@ -3,9 +3,9 @@ from datetime import date
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
-from crm_impl.project_exchange import project_mspdi, project_tasks_csv
-from crm_impl.baselines import baseline_variance, delete_baseline, project_earned_value, save_baseline
-from crm_impl.schedule_views import project_gantt_figure, project_network_figure, resource_figure, run_monte_carlo
+from crm_impl.operations.exchange import project_mspdi, project_tasks_csv
+from crm_impl.operations.baselines import baseline_variance, delete_baseline, project_earned_value, save_baseline
+from crm_impl.operations.schedule import project_gantt_figure, project_network_figure, resource_figure, run_monte_carlo
 from blueprints.access import Action, one_of, project_view
 from blueprints.schedule import bp
 from blueprints.database import get_db

@@ -2,7 +2,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from crm_impl.team import TeamMemberDraft
+from crm_impl.operations.team import TeamMemberDraft
 from blueprints.forms import VersionedForm, choices
 
 

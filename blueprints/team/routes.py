@@ -2,7 +2,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from crm_impl.methodology.catalogue import roles
-from crm_impl.team import add_team_member, remove_team_member, update_team_member
+from crm_impl.operations.team import add_team_member, remove_team_member, update_team_member
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.forms import is_stale, refreshed, render_form, submit

@@ -37,7 +37,7 @@ class Versioned:
     """A row edited by people: carries a version number for optimistic locking.
 
     SQLAlchemy increments ``version`` on every UPDATE and adds ``WHERE version = :old`` so a
-    concurrent write is detected at flush time; :func:`crm_impl.editing.check_version` refuses
+    concurrent write is detected at flush time; :func:`crm_impl.db.locking.check_version` refuses
     an edit that was started from an older version before anything is changed.
     """
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from crm_impl import audit
+from crm_impl.db import audit
 from crm_impl.errors import ProjectFileError
 from crm_impl.models import (
     Baseline,

@@ -1,6 +1,6 @@
 """The exchange form of a plan, and its bridge to the crm-impl project file.
 
-:class:`ExchangePlan` is what the schedule file formats (:mod:`crm_impl.schedule.mspdi`) read
+:class:`ExchangePlan` is what the schedule file formats (:mod:`crm_impl.formats.mspdi`) read
 and write: calendar, phases, tasks and links, nothing else a project holds.
 """
 

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from crm_impl.change_ops import ChangeDraft, submit_change
-from crm_impl.meeting_ops import ActionDraft, MeetingDraft, add_action, add_meeting
-from crm_impl.membership import add_member
+from crm_impl.operations.changes import ChangeDraft, submit_change
+from crm_impl.operations.meetings import ActionDraft, MeetingDraft, add_action, add_meeting
+from crm_impl.operations.members import add_member
 from crm_impl.models import MemberRole
 from crm_impl.permissions import allowed
 

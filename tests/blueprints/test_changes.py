@@ -2,7 +2,7 @@
 
 import pytest
 
-from crm_impl.membership import add_member
+from crm_impl.operations.members import add_member
 from crm_impl.models import ChangeRequest, ChangeStatus, MemberRole, Task
 
 

@@ -7,7 +7,7 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from crm_impl.models import DeliverableStatus, GateDecision
-from crm_impl.phases_ops import MAX_FILE_BYTES
+from crm_impl.operations.phases import MAX_FILE_BYTES
 from tests.conftest import SAMPLES
 
 RETAIL = next(p for p in SAMPLES if "retail" in p.stem)

@@ -1,6 +1,6 @@
 """The RACI grid: edit, validation shown in the grid, CSV export."""
 
-from crm_impl.raci_ops import raci_matrix
+from crm_impl.operations.raci import raci_matrix
 
 
 def _form(project, matrix):

@@ -1,7 +1,7 @@
 import pytest
 
 from crm_impl.errors import NotFoundError, PermissionDeniedError
-from crm_impl.membership import add_member, change_role, remove_member
+from crm_impl.operations.members import add_member, change_role, remove_member
 from crm_impl.errors import ValidationError
 from crm_impl.models import MemberRole
 from crm_impl.permissions import ROLE_ACTIONS, Action, allowed, authorize

@@ -3,11 +3,11 @@ risks, an approved change with its delta, meetings with action items, the audit 
 
 from datetime import date, datetime, timezone
 
-from crm_impl.change_ops import Assessment, ChangeDraft, PlanChange, approve_change, assess_change, submit_change
-from crm_impl.meeting_ops import ActionDraft, MeetingDraft, add_action, add_meeting
+from crm_impl.operations.changes import Assessment, ChangeDraft, PlanChange, approve_change, assess_change, submit_change
+from crm_impl.operations.meetings import ActionDraft, MeetingDraft, add_action, add_meeting
 from crm_impl.models import MemberRole, Project
-from crm_impl.membership import add_member
-from crm_impl.phases_ops import attach_file, catalogue_gate, decide_gate, set_checks, sign_off
+from crm_impl.operations.members import add_member
+from crm_impl.operations.phases import attach_file, catalogue_gate, decide_gate, set_checks, sign_off
 from crm_impl.projectfile import export_project, import_project
 from tests.conftest import SAMPLES
 

@@ -1,0 +1,401 @@
+"""Microsoft Project XML (MSPDI) export and import.
+
+The exchange model is deliberately small: a plan's calendar, its phases (summary tasks at
+outline level 1), tasks (level 2) with duration, milestone flag, percent complete and an
+optional three-point estimate, and the four link types with lags.  Durations are written as
+8-hour days (``PT{8d}H0M0S``) and lags in tenths of minutes with ``LagFormat`` 7 (days), the
+way MS Project writes them.
+
+crm-impl ids (task ids, phase keys) travel in the task custom field Text1 and the estimates in
+Duration1–3 (MS Project's own PERT fields), each declared with an alias, so a file exported here
+and re-imported gives back the same plan.  Files from MS Project, ProjectLibre or GanttProject
+without those fields still import: ids become ``T<UID>``, phases ``P1, P2, ...``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+
+from crm_impl.errors import ValidationError
+from crm_impl.formats._mspdi_xml import (
+    ESTIMATE_ALIASES,
+    FIELD_DURATIONS,
+    FIELD_TEXT1,
+    ID_ALIAS,
+    LAG_DAYS,
+    MINUTES_PER_DAY,
+    NAMESPACE,
+    TYPE_CODE,
+    Reader,
+    Row,
+    custom_values,
+    declared_fields,
+    duration_minutes,
+    outline,
+    parse,
+    read_calendar,
+    read_links,
+    whole_days,
+)
+from crm_impl.schedule.calendar import WorkCalendar
+from crm_impl.schedule.exchange import (
+    IMPORTED_PHASE,
+    ExchangePlan,
+    ExchangeTask,
+    plan_from_project_file,
+    plan_to_project_file,
+)
+from crm_impl.schedule.network import Activity, Link, build_network
+
+__all__ = [
+    "NAMESPACE",
+    "IMPORTED_PHASE",
+    "ExchangeTask",
+    "ExchangePlan",
+    "export_mspdi",
+    "import_mspdi",
+    "plan_from_project_file",
+    "plan_to_project_file",
+]
+
+
+# ------------------------------------------------------------------------------------- export
+
+
+def _hours(days: int) -> str:
+    return f"PT{8 * days}H0M0S"
+
+
+def _sub(parent: ET.Element, tag: str, text: object | None = None) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{NAMESPACE}}}{tag}")
+    if text is not None:
+        element.text = str(text)
+    return element
+
+
+def _calendar_element(parent: ET.Element, plan: ExchangePlan) -> None:
+    calendar = _sub(_sub(parent, "Calendars"), "Calendar")
+    _sub(calendar, "UID", 1)
+    _sub(calendar, "Name", "Standard")
+    _sub(calendar, "IsBaseCalendar", 1)
+    _sub(calendar, "BaseCalendarUID", -1)
+    weekdays = _sub(calendar, "WeekDays")
+    for day_type in range(1, 8):  # 1 = Sunday ... 7 = Saturday
+        working = (day_type + 5) % 7 in plan.working_weekdays
+        weekday = _sub(weekdays, "WeekDay")
+        _sub(weekday, "DayType", day_type)
+        _sub(weekday, "DayWorking", int(working))
+        if working:
+            times = _sub(weekday, "WorkingTimes")
+            for start, finish in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
+                period = _sub(times, "WorkingTime")
+                _sub(period, "FromTime", start)
+                _sub(period, "ToTime", finish)
+    if plan.holidays:
+        exceptions = _sub(calendar, "Exceptions")
+        for day, name in plan.holidays:
+            exception = _sub(exceptions, "Exception")
+            _sub(exception, "EnteredByOccurrence", 0)
+            period = _sub(exception, "TimePeriod")
+            _sub(period, "FromDate", f"{day.isoformat()}T00:00:00")
+            _sub(period, "ToDate", f"{day.isoformat()}T23:59:00")
+            _sub(exception, "Occurrences", 1)
+            _sub(exception, "Name", name)
+            _sub(exception, "Type", 1)
+            _sub(exception, "DayWorking", 0)
+
+
+def _extended(parent: ET.Element, field_id: int, value: str) -> None:
+    element = _sub(parent, "ExtendedAttribute")
+    _sub(element, "FieldID", field_id)
+    _sub(element, "Value", value)
+
+
+def export_mspdi(plan: ExchangePlan) -> bytes:
+    """Write ``plan`` as an MSPDI document (UTF-8 bytes with an XML declaration).
+
+    Task dates come from a CPM run on the plan's calendar, so the plan must be schedulable.
+
+    Examples
+    --------
+    >>> plan = ExchangePlan("Pilot", date(2025, 3, 3), phases=[("P1", "Preparation")],
+    ...                     tasks=[ExchangeTask("A", "Assess", "P1", 3)])
+    >>> xml = export_mspdi(plan)
+    >>> b"<Duration>PT24H0M0S</Duration>" in xml, import_mspdi(xml) == plan
+    (True, True)
+
+    Raises
+    ------
+    ValidationError
+        Unknown phase or task, cycle, or invalid duration (from the CPM run).
+    """
+    phase_keys = [key for key, _ in plan.phases]
+    for i, task in enumerate(plan.tasks):
+        if task.phase_key not in phase_keys:
+            raise ValidationError(f"unknown phase {task.phase_key!r}", f"tasks[{i}].phase")
+    schedule = plan.schedule()
+    calendar = plan.calendar()
+    timing = schedule.tasks
+
+    def start_of(es: int) -> str:
+        return f"{calendar.date_at(es).isoformat()}T08:00:00"
+
+    def finish_of(ef: int, duration: int) -> str:
+        if duration == 0:
+            return start_of(ef)
+        return f"{calendar.date_at(ef - 1).isoformat()}T17:00:00"
+
+    root = ET.Element(f"{{{NAMESPACE}}}Project")
+    _sub(root, "SaveVersion", 14)
+    _sub(root, "Name", plan.name)
+    _sub(root, "Title", plan.name)
+    if plan.company:
+        _sub(root, "Company", plan.company)
+    _sub(root, "ScheduleFromStart", 1)
+    _sub(root, "StartDate", f"{plan.start_date.isoformat()}T08:00:00")
+    if plan.tasks:
+        _sub(root, "FinishDate", finish_of(schedule.project_duration, schedule.project_duration))
+    _sub(root, "CalendarUID", 1)
+    _sub(root, "DefaultStartTime", "08:00:00")
+    _sub(root, "DefaultFinishTime", "17:00:00")
+    _sub(root, "MinutesPerDay", MINUTES_PER_DAY)
+    _sub(root, "MinutesPerWeek", MINUTES_PER_DAY * len(plan.working_weekdays))
+    _sub(root, "DaysPerMonth", 20)
+    _sub(root, "DurationFormat", 7)
+
+    definitions = _sub(root, "ExtendedAttributes")
+    for field_id, field_name, alias in (
+        (FIELD_TEXT1, "Text1", ID_ALIAS),
+        *zip(FIELD_DURATIONS, ("Duration1", "Duration2", "Duration3"), ESTIMATE_ALIASES),
+    ):
+        definition = _sub(definitions, "ExtendedAttribute")
+        _sub(definition, "FieldID", field_id)
+        _sub(definition, "FieldName", field_name)
+        _sub(definition, "Alias", alias)
+    _calendar_element(root, plan)
+
+    tasks_element = _sub(root, "Tasks")
+    uid_of: dict[str, int] = {}
+    ordered: list[tuple[str, str, list[ExchangeTask]]] = [
+        (key, name, [t for t in plan.tasks if t.phase_key == key]) for key, name in plan.phases
+    ]
+    uid = 0
+    for key, _, members in ordered:
+        uid += 1
+        uid_of[f"phase:{key}"] = uid
+        for task in members:
+            uid += 1
+            uid_of[task.id] = uid
+    preds: dict[str, list[Link]] = {}
+    for link in plan.links:
+        preds.setdefault(link.succ, []).append(link)
+
+    for p, (key, name, members) in enumerate(ordered, start=1):
+        summary = _sub(tasks_element, "Task")
+        _sub(summary, "UID", uid_of[f"phase:{key}"])
+        _sub(summary, "ID", uid_of[f"phase:{key}"])
+        _sub(summary, "Name", name)
+        _sub(summary, "WBS", p)
+        _sub(summary, "OutlineNumber", p)
+        _sub(summary, "OutlineLevel", 1)
+        if members:
+            es = min(timing[t.id].es for t in members)
+            ef = max(timing[t.id].ef for t in members)
+        else:
+            es = ef = 0
+        _sub(summary, "Start", start_of(es))
+        _sub(summary, "Finish", finish_of(ef, ef - es))
+        _sub(summary, "Duration", _hours(ef - es))
+        _sub(summary, "DurationFormat", 7)
+        _sub(summary, "Milestone", 0)
+        _sub(summary, "Summary", 1)
+        _extended(summary, FIELD_TEXT1, key)
+        for c, task in enumerate(members, start=1):
+            t = timing[task.id]
+            element = _sub(tasks_element, "Task")
+            _sub(element, "UID", uid_of[task.id])
+            _sub(element, "ID", uid_of[task.id])
+            _sub(element, "Name", task.name)
+            _sub(element, "WBS", f"{p}.{c}")
+            _sub(element, "OutlineNumber", f"{p}.{c}")
+            _sub(element, "OutlineLevel", 2)
+            _sub(element, "Start", start_of(t.es))
+            _sub(element, "Finish", finish_of(t.ef, task.duration))
+            _sub(element, "Duration", _hours(task.duration))
+            _sub(element, "DurationFormat", 7)
+            _sub(element, "Milestone", int(task.milestone))
+            _sub(element, "Summary", 0)
+            _sub(element, "PercentComplete", task.progress)
+            for link in preds.get(task.id, ()):
+                pred = _sub(element, "PredecessorLink")
+                _sub(pred, "PredecessorUID", uid_of[link.pred])
+                _sub(pred, "Type", TYPE_CODE[link.type])
+                _sub(pred, "LinkLag", link.lag * MINUTES_PER_DAY * 10)
+                _sub(pred, "LagFormat", LAG_DAYS)
+            _extended(element, FIELD_TEXT1, task.id)
+            if task.has_estimate:
+                for field_id, days in zip(
+                    FIELD_DURATIONS, (task.optimistic, task.most_likely, task.pessimistic)
+                ):
+                    _extended(element, field_id, _hours(int(days)))  # type: ignore[arg-type]
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode", default_namespace=NAMESPACE)
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body + "\n").encode("utf-8")
+
+
+# ------------------------------------------------------------------------------------- import
+
+
+def _span_days(
+    start: date | None, finish: date | None, weekdays: tuple[int, ...], holidays: tuple[tuple[date, str], ...]
+) -> int:
+    """Working days from ``start`` to ``finish`` inclusive: the duration of a task that gives
+    only its dates (0 without them)."""
+    if start is None or finish is None or finish < start:
+        return 0
+    calendar = WorkCalendar.from_iterables(start, weekdays, (day for day, _ in holidays))
+    return calendar.offset_of(finish + timedelta(days=1))
+
+
+def import_mspdi(data: bytes | str) -> ExchangePlan:
+    """Read an MSPDI document into an :class:`ExchangePlan`.
+
+    Summary tasks at outline level 1 become phases; deeper summary tasks are flattened into
+    their phase; tasks outside any summary go to :data:`IMPORTED_PHASE`.  Links to or from a
+    summary task are applied to each task under it.  Durations are rounded up to whole working
+    days, lags to the nearest day (elapsed lags are converted by the share of working weekdays,
+    percent lags by the predecessor's duration); links to other projects are skipped.
+
+    Raises
+    ------
+    ValidationError
+        Not XML, unsafe XML (DTD, entities), not an MSPDI ``<Project>``, a bad number, date or
+        duration, a link to an unknown UID, duplicate ids or a dependency cycle; ``field``
+        points into the file (``Task[UID=7].Duration``).
+    """
+    root = parse(data)
+    namespace, _, local = root.tag[1:].rpartition("}") if root.tag.startswith("{") else ("", "", root.tag)
+    # Some writers omit the namespace or add a version to it (".../project/2007").
+    if local != "Project" or not (namespace == "" or namespace.startswith(NAMESPACE)):
+        raise ValidationError(f"not an MS Project XML file (root element {root.tag!r})", "file")
+    reader = Reader(root)
+    minutes_per_day = reader.integer(root, "MinutesPerDay", "Project") or MINUTES_PER_DAY
+    if minutes_per_day <= 0:
+        raise ValidationError(f"must be > 0, got {minutes_per_day}", "Project.MinutesPerDay")
+    weekdays, holidays = read_calendar(reader, root)
+    aliases = declared_fields(reader, root)
+    id_field = aliases.get(ID_ALIAS)
+    estimate_fields = [aliases.get(a.lower()) for a in ESTIMATE_ALIASES]
+
+    def days_of(text: str, where: str) -> int:
+        return whole_days(duration_minutes(text, where) / minutes_per_day)
+
+    rows = outline(reader, root)
+    by_uid = {row.uid: row for row in rows}
+    if len(by_uid) != len(rows):
+        raise ValidationError("duplicate task UID", "Tasks")
+    phases: list[tuple[str, str]] = []
+    tasks: list[ExchangeTask] = []
+    row_of_task: list[Row] = []
+    stack: list[Row] = []
+    phase_of_row: dict[int, str] = {}
+    imported_key: str | None = None
+    taken_keys: set[str] = set()
+    taken_ids: set[str] = set()
+
+    def new_key(preferred: str | None) -> str:
+        key = preferred[:20] if preferred else None
+        n = len(phases) + 1
+        while key is None or key in taken_keys:
+            key, n = f"P{n}", n + 1
+        taken_keys.add(key)
+        return key
+
+    start_dates: list[date] = []
+    for row in rows:
+        while stack and stack[-1].level >= row.level:
+            stack.pop()
+        element, where = row.element, row.where
+        custom = custom_values(reader, element, where)
+        name = reader.text(element, "Name")
+        start = reader.day(element, "Start", where)
+        if start is not None:
+            start_dates.append(start)
+        if row.summary:
+            if not stack:
+                key = new_key(custom.get(id_field) if id_field else None)
+                phases.append((key, (name or key)[:200]))
+                phase_of_row[row.uid] = key
+            stack.append(row)
+            continue
+        if stack:
+            phase = phase_of_row[stack[0].uid]
+        else:
+            if imported_key is None:
+                imported_key = new_key(IMPORTED_PHASE[0])
+                phases.append((imported_key, IMPORTED_PHASE[1]))
+            phase = imported_key
+        task_id = (custom.get(id_field) if id_field else None) or f"T{row.uid}"
+        if task_id in taken_ids:
+            raise ValidationError(f"duplicate task id {task_id!r}", f"{where}.ExtendedAttribute")
+        taken_ids.add(task_id)
+        row.task_id = task_id
+        for ancestor in stack:
+            ancestor.leaves.append(task_id)
+
+        duration_text = reader.text(element, "Duration")
+        if duration_text is not None:
+            duration = days_of(duration_text, f"{where}.Duration")
+        else:
+            duration = _span_days(start, reader.day(element, "Finish", where), weekdays, holidays)
+        flagged = reader.flag(element, "Milestone")
+        milestone = duration == 0 and flagged is not False
+        progress = reader.integer(element, "PercentComplete", where, default=0)
+        if not 0 <= progress <= 100:  # type: ignore[operator]
+            raise ValidationError(f"must be 0 to 100, got {progress}", f"{where}.PercentComplete")
+        estimate: list[int | None] = [None, None, None]
+        if all(f is not None and f in custom for f in estimate_fields):
+            at = f"{where}.ExtendedAttribute"
+            estimate = [days_of(custom[f], at) for f in estimate_fields]  # type: ignore[index]
+            if not estimate[0] <= estimate[1] <= estimate[2]:  # type: ignore[operator]
+                raise ValidationError("need optimistic <= most likely <= pessimistic", at)
+        tasks.append(
+            ExchangeTask(
+                id=task_id,
+                name=(name or f"Task {row.uid}")[:300],
+                phase_key=phase,
+                duration=duration,
+                milestone=milestone,
+                progress=int(progress),  # type: ignore[arg-type]
+                optimistic=estimate[0],
+                most_likely=estimate[1],
+                pessimistic=estimate[2],
+            )
+        )
+        row_of_task.append(row)
+
+    by_id = {t.id: t for t in tasks}
+    links, link_fields = read_links(reader, rows, by_uid, by_id, minutes_per_day, len(weekdays))
+    # Reject cycles and bad values now, naming the place in the file.
+    build_network(
+        [Activity(t.id, t.duration, milestone=t.milestone) for t in tasks],
+        links,
+        task_field=lambda i: row_of_task[i].where,
+        link_field=lambda i: link_fields[i],
+    )
+
+    start_date = reader.day(root, "StartDate", "Project") or (min(start_dates) if start_dates else None)
+    if start_date is None:
+        raise ValidationError("the project has no start date", "Project.StartDate")
+    name = reader.text(root, "Title") or reader.text(root, "Name") or "Imported project"
+    return ExchangePlan(
+        name=name[:200],
+        start_date=start_date,
+        working_weekdays=weekdays,
+        holidays=holidays,
+        phases=tuple(phases),
+        tasks=tuple(tasks),
+        links=tuple(links),
+        company=reader.text(root, "Company") or "",
+    )

@@ -1,0 +1,101 @@
+"""Baselines of a stored project: save the plan, compare against it, earned value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from crm_impl.errors import ValidationError
+from crm_impl.models import Baseline, BaselineTask, Project
+from crm_impl.operations.planning import plan_schedule, project_calendar
+from crm_impl.schedule.earned_value import EarnedValue, EvTask, earned_value
+
+__all__ = ["save_baseline", "delete_baseline", "TaskVariance", "baseline_variance", "project_earned_value"]
+
+
+def save_baseline(session: Session, project: Project, name: str) -> Baseline:
+    """Snapshot today's planned dates, durations and budgets under ``name``."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError("is required", field="name")
+    if any(b.name == name for b in project.baselines):
+        raise ValidationError(f"a baseline called {name!r} exists already", field="name")
+    plan = plan_schedule(project)
+    baseline = Baseline(
+        name=name,
+        tasks=[
+            BaselineTask(
+                task_key=t.key, start=plan.tasks[t.key].start, finish=plan.tasks[t.key].finish,
+                duration=t.duration, budget=t.budget,
+            )
+            for t in project.tasks
+        ],
+    )
+    project.baselines.append(baseline)
+    session.flush()
+    return baseline
+
+
+def delete_baseline(session: Session, project: Project, baseline: Baseline) -> None:
+    project.baselines.remove(baseline)
+    session.delete(baseline)
+
+
+@dataclass(frozen=True)
+class TaskVariance:
+    key: str
+    name: str
+    baseline_start: date | None
+    baseline_finish: date | None
+    start: date
+    finish: date
+    start_variance: int | None  # working days later (+) or earlier (-) than the baseline
+    finish_variance: int | None
+    milestone: bool
+
+
+def baseline_variance(project: Project, baseline: Baseline) -> list[TaskVariance]:
+    """Each task's current planned (or actual) dates against the baseline, in working days."""
+    plan = plan_schedule(project)
+    calendar = plan.calendar
+    saved = {t.task_key: t for t in baseline.tasks}
+    rows = []
+    for task in project.tasks:
+        start = task.actual_start or plan.tasks[task.key].start
+        finish = task.actual_finish or plan.tasks[task.key].finish
+        was = saved.get(task.key)
+        rows.append(
+            TaskVariance(
+                key=task.key,
+                name=task.name,
+                baseline_start=was.start if was else None,
+                baseline_finish=was.finish if was else None,
+                start=start,
+                finish=finish,
+                start_variance=calendar.offset_of(start) - calendar.offset_of(was.start) if was else None,
+                finish_variance=calendar.offset_of(finish) - calendar.offset_of(was.finish) if was else None,
+                milestone=task.milestone,
+            )
+        )
+    return rows
+
+
+def project_earned_value(project: Project, baseline: Baseline, status_date: date) -> EarnedValue:
+    """PV from the baseline's dates and budgets, EV from progress, AC from booked costs."""
+    saved = {t.task_key: t for t in baseline.tasks}
+    tasks = []
+    for task in project.tasks:
+        was = saved.get(task.key)
+        tasks.append(
+            EvTask(
+                id=task.key,
+                budget=was.budget if was else task.budget,
+                progress=task.progress,
+                baseline_start=was.start if was else None,
+                baseline_finish=was.finish if was else None,
+                actual_cost=task.actual_cost,
+            )
+        )
+    return earned_value(tasks, status_date, project_calendar(project))

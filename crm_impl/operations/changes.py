@@ -1,0 +1,281 @@
+"""Change requests: submit, assess, approve or reject, and apply an approved change to the plan.
+
+The methodology's rule (§8.3): a change whose cost exceeds the budget reserve must be approved
+by the steering committee. Here the *remaining* reserve counts, the project's
+``budget_reserve`` minus the cost of the changes approved so far:
+
+- within the remaining reserve a manager, an owner or a steering member may approve;
+- above it only a member whose project role is steering may approve.
+
+Approval applies the plan changes the request names (new task durations and budgets) and keeps
+what it changed in ``applied_delta`` as ``[{"task", "field", "before", "after"}]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from crm_impl.db.locking import check_version
+from crm_impl.errors import PermissionDeniedError, ValidationError
+from crm_impl.models import ChangeRequest, ChangeStatus, MemberRole, Project, Task, User
+from crm_impl.permissions import Action, allowed, membership_of
+
+__all__ = [
+    "ChangeDraft",
+    "PlanChange",
+    "Assessment",
+    "parse_plan_changes",
+    "format_plan_changes",
+    "submit_change",
+    "assess_change",
+    "remaining_reserve",
+    "needs_steering",
+    "approve_change",
+    "reject_change",
+    "approved_change_cost",
+]
+
+
+@dataclass
+class ChangeDraft:
+    title: str
+    description: str = ""
+    requester: str = ""
+
+    def fields(self) -> dict:
+        if not self.title.strip():
+            raise ValidationError("is required", field="title")
+        if len(self.title.strip()) > 300:
+            raise ValidationError("is longer than 300 characters", field="title")
+        return {
+            "title": self.title.strip(),
+            "description": self.description.strip(),
+            "requester": self.requester.strip()[:120],
+        }
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """One task the change alters: its new duration (working days) and/or new budget."""
+
+    task: str
+    duration: int | None = None
+    budget: float | None = None
+
+    def as_dict(self) -> dict:
+        item: dict = {"task": self.task}
+        if self.duration is not None:
+            item["duration"] = int(self.duration)
+        if self.budget is not None:
+            item["budget"] = float(self.budget)
+        return item
+
+
+@dataclass
+class Assessment:
+    """The assessed impact of a change.
+
+    ``extend_task`` names a task whose duration grows by ``days_impact`` on approval (it
+    becomes a duration entry of the plan changes, so the request stays self-contained).
+    """
+
+    scope_impact: str = ""
+    days_impact: int = 0
+    cost_impact: float = 0.0
+    plan_changes: list[PlanChange] = field(default_factory=list)
+    extend_task: str = ""
+
+
+_ITEM = re.compile(r"^(duration|budget)\s*=\s*(\S+)$", re.IGNORECASE)
+
+
+def parse_plan_changes(text: str) -> list[PlanChange]:
+    """Read one plan change a line: ``TASK duration=N budget=X`` (either or both).
+
+    >>> parse_plan_changes("A07 duration=12 budget=50000\\nA08 budget=0")
+    [PlanChange(task='A07', duration=12, budget=50000.0), PlanChange(task='A08', duration=None, budget=0.0)]
+    """
+    changes = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        words = line.replace(",", " ").split()
+        if not words:
+            continue
+        task, values = words[0], {}
+        for word in words[1:]:
+            match = _ITEM.match(word)
+            if match is None:
+                raise ValidationError(
+                    f"line {number}: cannot read {word!r} (write duration=N or budget=X)", field="plan_changes"
+                )
+            name = match[1].lower()
+            try:
+                values[name] = int(match[2]) if name == "duration" else float(match[2])
+            except ValueError:
+                raise ValidationError(f"line {number}: {match[2]!r} is not a number", field="plan_changes") from None
+        changes.append(PlanChange(task=task, **values))
+    return changes
+
+
+def format_plan_changes(items: list[dict]) -> str:
+    """The text :func:`parse_plan_changes` reads back, for an edit form."""
+    lines = []
+    for item in items:
+        parts = [item["task"]]
+        if item.get("duration") is not None:
+            parts.append(f"duration={item['duration']}")
+        if item.get("budget") is not None:
+            parts.append(f"budget={item['budget']:g}")
+        lines.append(" ".join(parts))
+    return "\n".join(lines)
+
+
+def _tasks(project: Project) -> dict[str, Task]:
+    return {task.key: task for task in project.tasks}
+
+
+def _validated(project: Project, items: list[dict]) -> list[dict]:
+    """Check plan changes against the project's tasks; returns them as stored dicts."""
+    tasks = _tasks(project)
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        key = item.get("task", "")
+        if key not in tasks:
+            raise ValidationError(f"unknown task {key!r}", field="plan_changes")
+        if key in seen:
+            raise ValidationError(f"task {key!r} is listed twice", field="plan_changes")
+        seen.add(key)
+        if item.get("duration") is None and item.get("budget") is None:
+            raise ValidationError(f"task {key!r}: give a new duration or budget", field="plan_changes")
+        duration = item.get("duration")
+        if duration is not None:
+            if duration < 0:
+                raise ValidationError(f"task {key!r}: duration must not be negative", field="plan_changes")
+            if tasks[key].milestone and duration != 0:
+                raise ValidationError(f"task {key!r} is a milestone (duration 0)", field="plan_changes")
+        if item.get("budget") is not None and item["budget"] < 0:
+            raise ValidationError(f"task {key!r}: budget must not be negative", field="plan_changes")
+    return [dict(item) for item in items]
+
+
+def submit_change(session: Session, project: Project, draft: ChangeDraft) -> ChangeRequest:
+    """Record a new change request (status submitted) with the next number."""
+    number = max((c.number for c in project.change_requests), default=0) + 1
+    change = ChangeRequest(number=number, status=ChangeStatus.SUBMITTED, plan_changes=[], applied_delta=[],
+                           **draft.fields())
+    project.change_requests.append(change)
+    session.flush()
+    return change
+
+
+def _undecided(change: ChangeRequest) -> None:
+    if change.status in (ChangeStatus.APPROVED, ChangeStatus.REJECTED):
+        raise ValidationError(f"CR-{change.number} was {change.status.value} already", field="status")
+
+
+def assess_change(project: Project, change: ChangeRequest, expected_version: int | None,
+                  assessment: Assessment) -> None:
+    """Record the impact on scope, days and cost and the plan changes; status becomes assessed."""
+    check_version(change, expected_version)
+    _undecided(change)
+    items = [pc.as_dict() for pc in assessment.plan_changes]
+    extend = assessment.extend_task.strip()
+    if extend:
+        tasks = _tasks(project)
+        if extend not in tasks:
+            raise ValidationError(f"unknown task {extend!r}", field="extend_task")
+        if not assessment.days_impact:
+            raise ValidationError("give the days to add to this task", field="days_impact")
+        if any(item["task"] == extend and "duration" in item for item in items):
+            raise ValidationError(f"the plan changes set the duration of {extend!r} already", field="extend_task")
+        new_duration = tasks[extend].duration + assessment.days_impact
+        existing = next((item for item in items if item["task"] == extend), None)
+        if existing is None:
+            items.append({"task": extend, "duration": new_duration})
+        else:
+            existing["duration"] = new_duration
+    change.plan_changes = _validated(project, items)
+    change.scope_impact = assessment.scope_impact.strip()
+    change.days_impact = int(assessment.days_impact)
+    change.cost_impact = float(assessment.cost_impact)
+    change.status = ChangeStatus.ASSESSED
+
+
+def approved_change_cost(project: Project) -> float:
+    """The cost of every change approved so far."""
+    return sum(c.cost_impact for c in project.change_requests if c.status is ChangeStatus.APPROVED)
+
+
+def remaining_reserve(project: Project) -> float:
+    """The budget reserve less the cost of every change approved so far."""
+    return project.budget_reserve - approved_change_cost(project)
+
+
+def needs_steering(project: Project, change: ChangeRequest) -> bool:
+    """Whether the change costs more than the remaining reserve (steering approval needed)."""
+    return change.cost_impact > remaining_reserve(project)
+
+
+def _decider_role(session: Session, project: Project, user: User) -> MemberRole:
+    membership = membership_of(session, user, project.id)
+    if membership is None or not allowed(membership.role, Action.APPROVE_CHANGES):
+        role = membership.role.value if membership else "none"
+        raise PermissionDeniedError(f"your role in this project ({role}) may not decide on change requests")
+    return membership.role
+
+
+def approve_change(session: Session, project: Project, change: ChangeRequest, expected_version: int | None,
+                   approver: User, now: datetime) -> list[dict]:
+    """Approve an assessed change and apply its plan changes; returns the recorded delta.
+
+    Raises
+    ------
+    PermissionDeniedError
+        If the approver may not decide on changes, or the change costs more than the remaining
+        reserve and the approver is not a steering-committee member.
+    ValidationError
+        If the change is not assessed, or a task it names is no longer in the plan.
+    """
+    role = _decider_role(session, project, approver)
+    check_version(change, expected_version)
+    _undecided(change)
+    if change.status is not ChangeStatus.ASSESSED:
+        raise ValidationError(f"CR-{change.number} must be assessed before it can be approved", field="status")
+    reserve = remaining_reserve(project)
+    if change.cost_impact > reserve and role is not MemberRole.STEERING:
+        raise PermissionDeniedError(
+            f"CR-{change.number} costs {change.cost_impact:,.2f} {project.currency}, more than the remaining "
+            f"budget reserve of {reserve:,.2f} {project.currency}: only a steering-committee member can approve it"
+        )
+    tasks = _tasks(project)
+    delta = []
+    for item in _validated(project, change.plan_changes):
+        task = tasks[item["task"]]
+        for name in ("duration", "budget"):
+            if item.get(name) is None:
+                continue
+            before, after = getattr(task, name), item[name]
+            if before != after:
+                setattr(task, name, after)
+                delta.append({"task": task.key, "field": name, "before": before, "after": after})
+    change.applied_delta = delta
+    change.status = ChangeStatus.APPROVED
+    change.decided_by = approver.email
+    change.decided_at = now
+    session.flush()
+    return delta
+
+
+def reject_change(session: Session, project: Project, change: ChangeRequest, expected_version: int | None,
+                  decider: User, now: datetime) -> None:
+    """Reject a submitted or assessed change; the plan is left as it is."""
+    _decider_role(session, project, decider)
+    check_version(change, expected_version)
+    _undecided(change)
+    change.status = ChangeStatus.REJECTED
+    change.decided_by = decider.email
+    change.decided_at = now
+    change.applied_delta = []

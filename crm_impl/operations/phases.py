@@ -1,0 +1,354 @@
+"""Phase and deliverable tracking with quality gates (issue 3, item 2).
+
+Operations on a project's phases, deliverables and gates. They take the records and, where
+a person acts, the actor's name explicitly; they change the records and leave the commit to
+the caller. The gate rules themselves are pure and live in :mod:`crm_impl.tracking.gates`:
+
+- a deliverable is signed off once, by someone, at a moment; reopening clears the sign-off;
+- a gate passes only when :func:`~crm_impl.tracking.gates.check_decision` allows it (every
+  mandatory deliverable of its phase signed off; for a plain pass every criterion met), and
+  a passed gate marks its milestone task done;
+- a phase is complete only after its gate passed (phases without a gate complete freely).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import PurePosixPath
+
+from crm_impl.db.locking import apply_changes, check_version
+from crm_impl.errors import ScheduleError, ValidationError
+from crm_impl.methodology import Gate, get_template, localized
+from crm_impl.models import (
+    Deliverable,
+    DeliverableStatus,
+    GateDecision,
+    GateRecord,
+    Phase,
+    Project,
+)
+from crm_impl.operations.planning import plan_schedule
+from crm_impl.tracking.gates import DeliverableState, GateReview, check_decision, evaluate_gate
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "PASSED",
+    "PhaseRow",
+    "phase_rows",
+    "phase_status",
+    "gate_of",
+    "catalogue_gate",
+    "update_deliverable",
+    "attach_file",
+    "sign_off",
+    "reopen",
+    "gate_review",
+    "set_checks",
+    "decide_gate",
+    "set_phase_dates",
+    "complete_phase",
+]
+
+#: Largest document a deliverable may carry (10 MB).
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: The decisions that let a phase complete.
+PASSED = frozenset({GateDecision.PASS, GateDecision.PASS_WITH_CONDITIONS})
+_UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    """A phase as the tracking pages show it: planned dates from the schedule, status, gate."""
+
+    phase: Phase
+    status: str  # not_started, in_progress, complete
+    planned_start: date | None
+    planned_finish: date | None
+    deliverables: tuple[Deliverable, ...]
+    gate: GateRecord | None
+    gate_planned: date | None
+
+
+def phase_status(phase: Phase) -> str:
+    """``complete`` once marked so, ``in_progress`` once it has an actual start, else ``not_started``."""
+    if phase.complete:
+        return "complete"
+    return "in_progress" if phase.actual_start else "not_started"
+
+
+def gate_of(project: Project, phase: Phase) -> GateRecord | None:
+    """The gate that closes ``phase``, or ``None`` (e.g. P4 of the nine-phase method)."""
+    return next((g for g in project.gates if g.phase_id == phase.id), None)
+
+
+def phase_rows(project: Project) -> list[PhaseRow]:
+    """Every phase with its planned dates (the schedule's dates of its tasks), deliverables and gate.
+
+    The gate's planned date is its milestone task's finish. Planned dates are ``None`` when the
+    schedule cannot be computed (e.g. a dependency cycle) or the phase has no tasks.
+    """
+    try:
+        planned = plan_schedule(project).tasks
+    except ScheduleError:
+        planned = {}
+    rows = []
+    for phase in project.phases:
+        dates = [planned[t.key] for t in phase.tasks if t.key in planned]
+        gate = gate_of(project, phase)
+        milestone = planned.get(gate.milestone_task) if gate is not None and gate.milestone_task else None
+        rows.append(
+            PhaseRow(
+                phase=phase,
+                status=phase_status(phase),
+                planned_start=min((d.start for d in dates), default=None),
+                planned_finish=max((d.finish for d in dates), default=None),
+                deliverables=tuple(d for d in project.deliverables if d.phase_id == phase.id),
+                gate=gate,
+                gate_planned=milestone.finish if milestone else None,
+            )
+        )
+    return rows
+
+
+def catalogue_gate(project: Project, gate: GateRecord) -> Gate:
+    """The methodology's definition of ``gate`` (its criteria) from the project's template."""
+    try:
+        return get_template(project.template_id).gate(gate.gate_id)
+    except KeyError:
+        raise ValidationError(
+            f"gate {gate.gate_id} is not defined by template {project.template_id!r}", "gate"
+        ) from None
+
+
+def gate_review(project: Project, gate: GateRecord, locale: str | None = "en") -> GateReview:
+    """Where ``gate`` stands: its criteria against the project's measured KPIs and manual checks,
+    and the sign-off of its phase's deliverables."""
+    measured = {target.kpi: target.actual for target in project.kpi_targets}
+    deliverables = [
+        DeliverableState(
+            key=d.key,
+            name=str(localized(d, "name", locale)),
+            mandatory=d.mandatory,
+            signed_off=d.status == DeliverableStatus.SIGNED_OFF,
+        )
+        for d in project.deliverables
+        if d.phase_id == gate.phase_id
+    ]
+    return evaluate_gate(
+        catalogue_gate(project, gate),
+        measured=measured,
+        checks={key: bool(value) for key, value in (gate.checks or {}).items()},
+        deliverables=deliverables,
+        locale=locale,
+    )
+
+
+# --- deliverables ----------------------------------------------------------------------------
+
+
+def _not_signed(deliverable: Deliverable) -> None:
+    if deliverable.status == DeliverableStatus.SIGNED_OFF:
+        raise ValidationError(
+            f"deliverable {deliverable.key} is signed off; reopen it before changing it"
+        )
+
+
+def update_deliverable(
+    deliverable: Deliverable,
+    expected_version: int | None,
+    *,
+    due_date: date | None,
+    status: str,
+    link: str,
+    owner_role: str,
+) -> bool:
+    """Change the due date, status, link and owner role; returns whether anything changed.
+
+    A signed-off deliverable must be reopened first, and ``signed_off`` is reached only
+    through :func:`sign_off` (which records who and when).
+    """
+    from crm_impl.methodology.catalogue import role
+
+    check_version(deliverable, expected_version)
+    _not_signed(deliverable)
+    try:
+        new_status = DeliverableStatus(status)
+    except ValueError:
+        raise ValidationError(f"unknown status {status!r}", "status") from None
+    if new_status == DeliverableStatus.SIGNED_OFF:
+        raise ValidationError("use the sign-off, which records who signed and when", "status")
+    link = (link or "").strip()
+    if link.lower().startswith(_UNSAFE_SCHEMES):
+        raise ValidationError("must be a web address or a file path", "link")
+    try:
+        owner = role(owner_role).id
+    except ValidationError as error:
+        raise ValidationError(error.reason, "owner_role") from None
+    return apply_changes(
+        deliverable, expected_version, {"due_date": due_date, "status": new_status, "link": link, "owner_role": owner}
+    )
+
+
+def _clean_filename(filename: str) -> str:
+    # Keep the last path component of either separator and drop control characters.
+    name = PurePosixPath((filename or "").replace("\\", "/")).name
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    if not name or name in {".", ".."}:
+        raise ValidationError("the file needs a name", "file")
+    if len(name) > 255:
+        stem, dot, suffix = name.rpartition(".")
+        name = (stem[: 254 - len(suffix)] + dot + suffix) if dot and len(suffix) < 20 else name[:255]
+    return name
+
+
+def attach_file(deliverable: Deliverable, filename: str, data: bytes, *, expected_version: int | None) -> None:
+    """Store an uploaded document on ``deliverable`` (replacing any earlier one); at most 10 MB."""
+    check_version(deliverable, expected_version)
+    _not_signed(deliverable)
+    if not data:
+        raise ValidationError("the file is empty", "file")
+    if len(data) > MAX_FILE_BYTES:
+        raise ValidationError(
+            f"the file has {len(data) / 1024 / 1024:.1f} MB; at most {MAX_FILE_BYTES // (1024 * 1024)} MB",
+            "file",
+        )
+    deliverable.file_name = _clean_filename(filename)
+    deliverable.file_data = bytes(data)
+
+
+def sign_off(deliverable: Deliverable, expected_version: int | None, actor: str, now: datetime) -> None:
+    """Sign ``deliverable`` off as ``actor`` at ``now``; refused when it is signed off already."""
+    check_version(deliverable, expected_version)
+    if deliverable.status == DeliverableStatus.SIGNED_OFF:
+        raise ValidationError(
+            f"deliverable {deliverable.key} is already signed off by {deliverable.signed_off_by}"
+        )
+    if not (actor or "").strip():
+        raise ValidationError("a sign-off needs the name of who signs")
+    deliverable.status = DeliverableStatus.SIGNED_OFF
+    deliverable.signed_off_by = actor.strip()[:120]
+    deliverable.signed_off_at = now
+
+
+def reopen(deliverable: Deliverable, expected_version: int | None) -> None:
+    """Withdraw the sign-off (back to *in progress*); refused once the phase is complete."""
+    check_version(deliverable, expected_version)
+    if deliverable.status != DeliverableStatus.SIGNED_OFF:
+        raise ValidationError(f"deliverable {deliverable.key} is not signed off")
+    if deliverable.phase.complete:
+        raise ValidationError(
+            f"phase {deliverable.phase.key} is complete; its deliverables can no longer be reopened"
+        )
+    deliverable.status = DeliverableStatus.IN_PROGRESS
+    deliverable.signed_off_by = ""
+    deliverable.signed_off_at = None
+
+
+# --- gates -----------------------------------------------------------------------------------
+
+
+def _undecided(gate: GateRecord) -> None:
+    if gate.decision in PASSED:
+        raise ValidationError(
+            f"gate {gate.gate_id} was already passed by {gate.decided_by}; the decision is final"
+        )
+
+
+def set_checks(gate: GateRecord, expected_version: int | None, checks: Mapping[str, bool]) -> None:
+    """Replace the manual checks (criterion key → ticked) of ``gate``.
+
+    Keys must be criteria of the gate. A criterion left out is *not checked yet*.
+    """
+    check_version(gate, expected_version)
+    _undecided(gate)
+    known = {c.key for c in catalogue_gate(gate.project, gate).criteria}
+    unknown = sorted(set(checks) - known)
+    if unknown:
+        raise ValidationError(f"gate {gate.gate_id} has no criterion {', '.join(unknown)}", "checks")
+    gate.checks = {key: bool(value) for key, value in sorted(checks.items())}
+
+
+def decide_gate(
+    project: Project,
+    gate: GateRecord,
+    expected_version: int | None,
+    decision: str,
+    conditions: str,
+    actor: str,
+    now: datetime,
+) -> GateReview:
+    """Record the decision on ``gate`` as ``actor`` at ``now``; returns the review it rests on.
+
+    Refused (:class:`ValidationError` with the reason) when the review does not allow the
+    decision, or the gate has passed already. A pass marks the gate's milestone task done.
+    """
+    check_version(gate, expected_version)
+    _undecided(gate)
+    if not (actor or "").strip():
+        raise ValidationError("a gate decision needs the name of who decides")
+    review = gate_review(project, gate)
+    check_decision(review, decision, conditions or "")
+    gate.decision = GateDecision(decision)
+    gate.conditions = (conditions or "").strip()
+    gate.decided_by = actor.strip()[:120]
+    gate.decided_at = now
+    if gate.decision in PASSED and gate.milestone_task:
+        milestone = next((t for t in project.tasks if t.key == gate.milestone_task), None)
+        if milestone is not None:
+            milestone.progress = 100
+            milestone.actual_start = milestone.actual_start or now.date()
+            milestone.actual_finish = milestone.actual_finish or now.date()
+    return review
+
+
+# --- phases ----------------------------------------------------------------------------------
+
+
+def _check_order(start: date | None, finish: date | None) -> None:
+    if start is not None and finish is not None and finish < start:
+        raise ValidationError("the finish cannot be before the start", "actual_finish")
+
+
+def set_phase_dates(
+    phase: Phase, expected_version: int | None, *, actual_start: date | None, actual_finish: date | None
+) -> bool:
+    """Set the actual start and finish; returns whether anything changed.
+
+    Only a complete phase has a finish (:func:`complete_phase` sets it), and keeps one.
+    """
+    check_version(phase, expected_version)
+    if actual_finish is not None and not phase.complete:
+        raise ValidationError(
+            f"phase {phase.key} is not complete; mark it complete to record its finish", "actual_finish"
+        )
+    if actual_finish is None and phase.complete:
+        raise ValidationError(f"phase {phase.key} is complete and keeps its finish date", "actual_finish")
+    _check_order(actual_start, actual_finish)
+    return apply_changes(phase, expected_version, {"actual_start": actual_start, "actual_finish": actual_finish})
+
+
+def complete_phase(project: Project, phase: Phase, expected_version: int | None, actual_finish: date | None) -> None:
+    """Mark ``phase`` complete on ``actual_finish``.
+
+    Refused while the phase has a gate that has not passed (pass or pass with conditions);
+    a phase without a gate completes freely.
+    """
+    check_version(phase, expected_version)
+    if phase.complete:
+        raise ValidationError(f"phase {phase.key} is complete already")
+    gate = gate_of(project, phase)
+    if gate is not None and gate.decision not in PASSED:
+        state = f"its decision is {gate.decision.value}" if gate.decision else "it has no decision yet"
+        raise ValidationError(
+            f"phase {phase.key} cannot be completed before its gate {gate.gate_id} has passed ({state})"
+        )
+    if actual_finish is None:
+        raise ValidationError("is required", "actual_finish")
+    _check_order(phase.actual_start, actual_finish)
+    phase.complete = True
+    phase.actual_finish = actual_finish

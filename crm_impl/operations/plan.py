@@ -1,0 +1,224 @@
+"""Editing the plan: tasks of a phase and the links to their predecessors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from crm_impl.db.locking import apply_changes
+from crm_impl.errors import ValidationError
+from crm_impl.models import Dependency, LinkType, Phase, Project, Task
+from crm_impl.operations.planning import project_activities, project_links
+from crm_impl.schedule.network import Link, build_network
+
+__all__ = [
+    "PredecessorDraft",
+    "TaskDraft",
+    "add_task",
+    "update_task",
+    "delete_task",
+    "update_phase",
+    "parse_predecessors",
+    "predecessor_notations",
+    "reschedule_task",
+]
+
+
+@dataclass(frozen=True)
+class PredecessorDraft:
+    task: str  # key of the predecessor task
+    type: str = "FS"
+    lag: int = 0
+
+
+@dataclass
+class TaskDraft:
+    key: str
+    phase_key: str
+    name: str
+    duration: int
+    name_zh: str = ""
+    milestone: bool = False
+    optimistic: int | None = None
+    most_likely: int | None = None
+    pessimistic: int | None = None
+    deliverable: str = ""
+    progress: int = 0
+    actual_start: date | None = None
+    actual_finish: date | None = None
+    start_no_earlier_than: date | None = None
+    finish_no_later_than: date | None = None
+    budget: float = 0.0
+    actual_cost: float | None = None
+    predecessors: list[PredecessorDraft] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, task: Task) -> TaskDraft:
+        """The draft that would leave ``task`` as it is (its predecessors not included)."""
+        names = [f.name for f in dataclass_fields(cls) if f.name not in ("phase_key", "predecessors")]
+        return cls(phase_key=task.phase.key, **{name: getattr(task, name) for name in names})
+
+    def fields(self, project: Project) -> dict:
+        if not self.key.strip():
+            raise ValidationError("is required", field="key")
+        if not self.name.strip():
+            raise ValidationError("is required", field="name")
+        phase = next((p for p in project.phases if p.key == self.phase_key), None)
+        if phase is None:
+            raise ValidationError(f"unknown phase {self.phase_key!r}", field="phase")
+        if self.duration < 0:
+            raise ValidationError("must not be negative", field="duration")
+        if self.milestone and self.duration != 0:
+            raise ValidationError("a milestone has duration 0", field="duration")
+        estimate = (self.optimistic, self.most_likely, self.pessimistic)
+        if any(v is not None for v in estimate):
+            if any(v is None for v in estimate):
+                raise ValidationError("give all three estimates or none", field="optimistic")
+            if not 0 <= self.optimistic <= self.most_likely <= self.pessimistic:
+                raise ValidationError(
+                    "needs 0 <= optimistic <= most likely <= pessimistic", field="most_likely"
+                )
+        if not 0 <= self.progress <= 100:
+            raise ValidationError("must be between 0 and 100", field="progress")
+        if self.actual_start and self.actual_finish and self.actual_finish < self.actual_start:
+            raise ValidationError("is before the actual start", field="actual_finish")
+        if self.budget < 0:
+            raise ValidationError("must not be negative", field="budget")
+        if self.actual_cost is not None and self.actual_cost < 0:
+            raise ValidationError("must not be negative", field="actual_cost")
+        return {
+            "key": self.key.strip(),
+            "phase": phase,
+            "name": self.name.strip(),
+            "name_zh": self.name_zh.strip(),
+            "milestone": self.milestone,
+            "duration": self.duration,
+            "optimistic": self.optimistic,
+            "most_likely": self.most_likely,
+            "pessimistic": self.pessimistic,
+            "deliverable": self.deliverable.strip(),
+            "progress": self.progress,
+            "actual_start": self.actual_start,
+            "actual_finish": self.actual_finish,
+            "start_no_earlier_than": self.start_no_earlier_than,
+            "finish_no_later_than": self.finish_no_later_than,
+            "budget": float(self.budget),
+            "actual_cost": None if self.actual_cost is None else float(self.actual_cost),
+        }
+
+
+def _set_predecessors(project: Project, task: Task, predecessors: list[PredecessorDraft]) -> None:
+    """Replace the task's incoming links, refusing unknown tasks, duplicates and cycles."""
+    by_key = {t.key: t for t in project.tasks}
+    seen = set()
+    links = []
+    for i, pred in enumerate(predecessors):
+        where = f"predecessors[{i}]"
+        if pred.task not in by_key:
+            raise ValidationError(f"unknown task {pred.task!r}", field=where)
+        if pred.task == task.key:
+            raise ValidationError("a task cannot depend on itself", field=where)
+        if pred.task in seen:
+            raise ValidationError(f"task {pred.task!r} is listed twice", field=where)
+        if pred.type not in LinkType.__members__:
+            raise ValidationError(f"unknown link type {pred.type!r} (FS, SS, FF or SF)", field=where)
+        seen.add(pred.task)
+        links.append((by_key[pred.task], pred))
+
+    # The planned network with the new links must still schedule (no cycle) before it changes.
+    others = [link for link in project_links(project) if link.succ != task.key]
+    build_network(project_activities(project), [*others, *(Link(p.key, task.key, d.type, d.lag) for p, d in links)])
+
+    current = {d.pred.key: d for d in project.dependencies if d.succ is task}
+    for key, dependency in current.items():
+        if key not in seen:
+            project.dependencies.remove(dependency)
+    for pred_task, pred in links:
+        dependency = current.get(pred_task.key)
+        if dependency is None:
+            project.dependencies.append(
+                Dependency(pred=pred_task, succ=task, type=LinkType(pred.type), lag=pred.lag)
+            )
+        else:
+            dependency.type, dependency.lag = LinkType(pred.type), pred.lag
+
+
+def add_task(session: Session, project: Project, draft: TaskDraft) -> Task:
+    values = draft.fields(project)
+    if any(t.key == values["key"] for t in project.tasks):
+        raise ValidationError(f"task id {values['key']!r} exists already", field="key")
+    task = Task(position=max((t.position for t in project.tasks), default=-1) + 1, roles={}, **values)
+    project.tasks.append(task)
+    _set_predecessors(project, task, draft.predecessors)
+    session.flush()
+    return task
+
+
+def update_task(project: Project, task: Task, expected_version: int | None, draft: TaskDraft) -> None:
+    values = draft.fields(project)
+    if values["key"] != task.key and any(t.key == values["key"] for t in project.tasks):
+        raise ValidationError(f"task id {values['key']!r} exists already", field="key")
+    apply_changes(task, expected_version, values)
+    _set_predecessors(project, task, draft.predecessors)
+
+
+def delete_task(session: Session, project: Project, task: Task) -> None:
+    for dependency in [d for d in project.dependencies if task in (d.pred, d.succ)]:
+        project.dependencies.remove(dependency)
+    project.tasks.remove(task)
+    session.delete(task)
+
+
+def update_phase(phase: Phase, expected_version: int | None, name: str, name_zh: str) -> None:
+    if not name.strip():
+        raise ValidationError("is required", field="name")
+    apply_changes(phase, expected_version, {"name": name.strip(), "name_zh": name_zh.strip()})
+
+
+_PREDECESSOR = re.compile(r"^(?P<task>.+?)(?:(?P<type>FS|SS|FF|SF)(?P<lag>[+-]\d+)?)?$", re.IGNORECASE)
+
+
+def parse_predecessors(text: str) -> list[PredecessorDraft]:
+    """Parse MS Project's predecessor notation: ``R01, R02SS+2, R03FF-1`` (FS, lag 0 by default)."""
+    drafts = []
+    for i, item in enumerate(part.strip() for part in (text or "").split(",")):
+        if not item:
+            continue
+        match = _PREDECESSOR.match(item.replace(" ", ""))
+        if match is None:  # pragma: no cover - the pattern accepts any non-empty text
+            raise ValidationError(f"cannot read {item!r}", field="predecessors")
+        lag = match["lag"]
+        if match["type"] is None and re.search(r"[+-]\d+$", match["task"]):
+            raise ValidationError(f"{item!r}: a lag needs a link type, e.g. {match['task'][:-2]}FS+2", field="predecessors")
+        drafts.append(
+            PredecessorDraft(task=match["task"], type=(match["type"] or "FS").upper(), lag=int(lag) if lag else 0)
+        )
+    return drafts
+
+
+def predecessor_notations(project: Project) -> dict[int, str]:
+    """Each task's incoming links in the notation :func:`parse_predecessors` reads, by task id."""
+    parts: dict[int, list[str]] = {task.id: [] for task in project.tasks}
+    for dependency in project.dependencies:
+        notation = dependency.pred.key
+        if dependency.type is not LinkType.FS or dependency.lag:
+            notation += dependency.type.value + (f"{dependency.lag:+d}" if dependency.lag else "")
+        parts[dependency.succ.id].append(notation)
+    return {task_id: ", ".join(items) for task_id, items in parts.items()}
+
+
+def reschedule_task(
+    project: Project, task: Task, expected_version: int | None, duration: int, predecessors: str
+) -> None:
+    """The task table's inline edit: a new duration and predecessor list, everything else kept."""
+    draft = replace(
+        TaskDraft.of(task),
+        duration=duration,
+        milestone=task.milestone and duration == 0,
+        predecessors=parse_predecessors(predecessors),
+    )
+    update_task(project, task, expected_version, draft)

@@ -1,0 +1,219 @@
+"""Project operations: create from a methodology template, edit, archive, delete, list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from crm_impl.db import audit
+from crm_impl.db.locking import check_version
+from crm_impl.errors import ValidationError
+from crm_impl.models import Holiday, Membership, Project, ProjectStatus, User
+from crm_impl.projectfile import FORMAT, FORMAT_VERSION, import_project
+
+__all__ = [
+    "ProjectDraft",
+    "create_project",
+    "update_project",
+    "set_archived",
+    "delete_project",
+    "projects_of",
+    "template_document",
+    "tracking_sections",
+]
+
+
+@dataclass
+class ProjectDraft:
+    """What a person fills in to create or edit a project."""
+
+    title: str
+    client_company: str
+    start_date: date
+    industry: str = ""
+    description: str = ""
+    objectives: list[str] = field(default_factory=list)
+    currency: str = "CNY"
+    template_id: str = "nine_phase"
+    working_weekdays: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
+    holidays: list[tuple[date, str]] = field(default_factory=list)
+
+    def check(self) -> None:
+        if not self.title.strip():
+            raise ValidationError("is required", field="title")
+        if not self.client_company.strip():
+            raise ValidationError("is required", field="client_company")
+        if not self.working_weekdays:
+            raise ValidationError("at least one working weekday is needed", field="working_weekdays")
+        if len(self.currency) != 3 or not self.currency.isalpha():
+            raise ValidationError("must be a three-letter ISO 4217 code such as CNY", field="currency")
+        days = [day for day, _ in self.holidays]
+        if len(days) != len(set(days)):
+            raise ValidationError("a date is listed twice", field="holidays")
+
+
+def template_document(draft: ProjectDraft) -> dict[str, Any]:
+    """A project-file document for a new project: the draft plus its template's plan."""
+    from crm_impl.methodology.catalogue import get_template
+
+    template = get_template(draft.template_id)
+    phases, tasks, dependencies = [], [], []
+    for phase in template.phases:
+        phases.append({"key": phase.id, "name": phase.name, "name_zh": phase.name_zh})
+        for task in phase.tasks:
+            tasks.append(
+                {
+                    "id": task.key,
+                    "phase": phase.id,
+                    "name": task.name,
+                    "name_zh": task.name_zh,
+                    "milestone": task.milestone,
+                    "duration": task.most_likely,
+                    "duration_days": {
+                        "optimistic": task.optimistic,
+                        "most_likely": task.most_likely,
+                        "pessimistic": task.pessimistic,
+                    },
+                    "roles": {
+                        "R": list(task.roles.get("R", [])),
+                        "A": task.roles.get("A"),
+                        "C": list(task.roles.get("C", [])),
+                    },
+                    "deliverable": "; ".join(
+                        template.deliverable(key).name for key in task.deliverables
+                    ),
+                }
+            )
+            dependencies.extend(
+                {"pred": p.task, "succ": task.key, "type": p.type, "lag": p.lag}
+                for p in task.predecessors
+            )
+    return {
+        **tracking_sections(template),
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "project": {
+            "title": draft.title.strip(),
+            "client_company": draft.client_company.strip(),
+            "industry": draft.industry.strip(),
+            "description": draft.description.strip(),
+            "objectives": [o.strip() for o in draft.objectives if o.strip()],
+            "start_date": draft.start_date.isoformat(),
+            "currency": draft.currency.upper(),
+            "template": template.id,
+        },
+        "calendar": {
+            "working_weekdays": sorted(draft.working_weekdays),
+            "holidays": [{"date": d.isoformat(), "name": n} for d, n in sorted(draft.holidays)],
+        },
+        "phases": phases,
+        "tasks": tasks,
+        "dependencies": dependencies,
+    }
+
+
+def tracking_sections(template, gate_tasks: dict[str, str] | None = None) -> dict[str, Any]:
+    """Deliverables with their RACI, quality gates and the typical risks, from the catalogue.
+
+    ``gate_tasks`` maps a gate id to the plan's milestone task standing for it; by default the
+    template's own gate milestones.
+    """
+    from crm_impl.methodology.catalogue import typical_risks
+
+    if gate_tasks is None:
+        gate_tasks = {task.gate: task.key for task in template.tasks if task.gate}
+    return {
+        "deliverables": [
+            {
+                "key": d.key,
+                "phase": d.phase_id,
+                "name": d.name,
+                "name_zh": d.name_zh,
+                "mandatory": d.mandatory,
+                "owner_role": d.owner,
+                "raci": dict(d.raci),
+            }
+            for d in template.deliverables
+        ],
+        "gates": [
+            {"gate": g.id, "phase": g.phase_id, "milestone_task": gate_tasks.get(g.id, "")}
+            for g in template.gates
+        ],
+        "risks": [
+            {
+                "key": f"RISK-{i:02d}",
+                "template": r.id,
+                "title": r.name,
+                "title_zh": r.name_zh,
+                "description": r.description,
+                "probability": r.probability,
+                "impact": r.impact,
+                "response": r.response,
+                "status": "open",
+            }
+            for i, r in enumerate(typical_risks(), start=1)
+        ],
+    }
+
+
+def create_project(session: Session, owner: User, draft: ProjectDraft) -> Project:
+    """Create a project owned by ``owner`` with the phases, tasks and links of its template."""
+    draft.check()
+    project = import_project(session, owner, template_document(draft))
+    audit.record(session, project, "Project", "create", project.title,
+                 {"template": project.template_id, "tasks": len(project.tasks)})
+    session.flush()
+    return project
+
+
+def update_project(project: Project, expected_version: int | None, draft: ProjectDraft) -> None:
+    """Apply an edit of the project's settings and calendar (the template stays as created)."""
+    check_version(project, expected_version)
+    draft.check()
+    project.title = draft.title.strip()
+    project.client_company = draft.client_company.strip()
+    project.industry = draft.industry.strip()
+    project.description = draft.description.strip()
+    project.objectives = [o.strip() for o in draft.objectives if o.strip()]
+    project.start_date = draft.start_date
+    project.currency = draft.currency.upper()
+    project.working_weekdays = sorted(draft.working_weekdays)
+    existing = {h.day: h for h in project.holidays}
+    wanted = dict(draft.holidays)
+    project.holidays = [
+        existing[day] if day in existing else Holiday(day=day, name=name)
+        for day, name in sorted(wanted.items())
+    ]
+    for holiday in project.holidays:
+        holiday.name = wanted[holiday.day]
+    # Holidays are child rows; mark the project row changed so its version moves with every
+    # settings edit and a concurrent edit of the calendar is detected too.
+    flag_modified(project, "title")
+
+
+def set_archived(project: Project, archived: bool) -> None:
+    project.status = ProjectStatus.ARCHIVED if archived else ProjectStatus.ACTIVE
+
+
+def delete_project(session: Session, project: Project, confirmation: str) -> None:
+    """Delete the project and everything in it; ``confirmation`` must repeat its title."""
+    if confirmation.strip() != project.title.strip():
+        raise ValidationError("type the project's title exactly to confirm", field="confirmation")
+    session.delete(project)
+
+
+def projects_of(session: Session, user: User, *, archived: bool = False) -> list[tuple[Project, Membership]]:
+    """The projects ``user`` is a member of, with their membership, newest first."""
+    status = ProjectStatus.ARCHIVED if archived else ProjectStatus.ACTIVE
+    rows = session.execute(
+        select(Project, Membership)
+        .join(Membership, Membership.project_id == Project.id)
+        .where(Membership.user_id == user.id, Project.status == status)
+        .order_by(Project.id.desc())
+    )
+    return [(project, membership) for project, membership in rows]

@@ -1,0 +1,71 @@
+"""Schedule charts of a stored project, checked against the sample's known critical path."""
+
+import json
+from datetime import date
+
+from crm_impl.operations.schedule import project_gantt_figure, project_network_figure, resource_figure, run_monte_carlo
+from tests.conftest import SAMPLES
+
+RETAIL = next(p for p in SAMPLES if "retail" in p.stem)
+
+
+def test_gantt_marks_the_critical_tasks_and_every_gate(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    figure = project_gantt_figure(project, "en", today=date(2025, 6, 2))
+    text = json.dumps(figure.to_plotly_json(), default=str)
+    for gate in range(1, 8):
+        assert f"Gate {gate}" in text
+    # The retail sample's most-likely CPM critical path includes R01 and not R06 (10 days slack).
+    (critical,) = [t for t in figure.data if (t.name or "") == "Critical task"]
+    names = {row[0] for row in critical.customdata}
+    assert any(name.startswith("Current-state assessment") for name in names)  # R01, slack 0
+    assert not any(name.startswith("ROI/TCO business case") for name in names)  # R06, slack 10
+
+
+def test_gantt_and_network_follow_the_language(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    zh = json.dumps(project_network_figure(project, "zh_Hans").to_plotly_json(), default=str, ensure_ascii=False)
+    assert "现状评估与CRM战略目标" in zh
+    en = json.dumps(project_gantt_figure(project, "en").to_plotly_json(), default=str, ensure_ascii=False)
+    assert "Current-state assessment" in en and "现状评估" not in en
+
+
+def test_resource_load_compares_roles_with_team_capacity(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    figure = resource_figure(project, "en")
+    assert len(figure.data) >= 2
+
+
+def test_monte_carlo_is_repeatable_and_brackets_the_pert_mean(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    first = run_monte_carlo(project, iterations=2000, seed=7, target=date(2025, 12, 31))
+    again = run_monte_carlo(project, iterations=2000, seed=7, target=date(2025, 12, 31))
+    assert (first.result.durations == again.result.durations).all()
+    # The domain document gives PERT 183.3 ± 5.1 working days for this sample; the simulated
+    # median sits near the mean and the percentiles are ordered.
+    assert 175 <= first.result.p50 <= 195
+    assert first.result.p50 <= first.result.p80 <= first.result.p90
+    assert first.dates["P50"] <= first.dates["P80"] <= first.dates["P90"]
+    late = run_monte_carlo(project, iterations=2000, seed=7, target=date(2027, 1, 1))
+    early = run_monte_carlo(project, iterations=2000, seed=7, target=date(2025, 6, 1))
+    assert late.probability == 1.0 and early.probability == 0.0
+
+
+def test_pert_answer_is_shown_beside_the_simulation(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    run = run_monte_carlo(project, iterations=500, seed=1, target=date(2025, 11, 28))
+    assert round(run.pert.expected_duration, 1) == 183.3 and round(run.pert.std_dev, 1) == 5.1  # §10.5
+    assert run.pert_dates["P50"] <= run.pert_dates["P80"] <= run.pert_dates["P90"]
+    assert 0.0 < run.pert_probability < 1.0
+
+
+def test_risk_register_events_delay_the_simulated_finish(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    risk = project.risks[9]  # data migration
+    risk.linked_tasks, risk.delay_days = ["R28"], 15  # R28: data cleansing and migration
+    risk.residual_probability = 5  # 90% chance per run
+    calm = run_monte_carlo(project, iterations=2000, seed=3)
+    risky = run_monte_carlo(project, iterations=2000, seed=3, with_risks=True)
+    assert risky.result.p50 >= calm.result.p50 + 5
+    risk.linked_tasks = []  # a risk without tasks cannot delay anything
+    assert run_monte_carlo(project, iterations=2000, seed=3, with_risks=True).result.p50 == calm.result.p50
