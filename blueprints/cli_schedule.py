@@ -1,56 +1,61 @@
-"""``schedule FILE``: CPM (and optionally Monte Carlo) for a JSON project file; ``export-mspdi``
+"""``schedule FILE``: CPM (and optionally Monte Carlo) for a project file; ``export-mspdi``
 and ``import-mspdi``: convert between a crm-impl project file and Microsoft Project XML.
 
-Thin on purpose: parsing and every computation live in :mod:`crm_impl.schedule`; this module
-only reads the file, calls the domain and formats the answer.  The main CLI group registers
-everything in :data:`commands`.
+Thin on purpose: every file is read by the same validated reader as an import
+(:func:`crm_impl.projectfile.read`), every computation lives in the domain; this module only
+calls it and formats the answer.  The main CLI group registers everything in :data:`commands`.
 """
 
 from __future__ import annotations
 
 import json
-import math
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from crm_impl.errors import CrmImplError
-from crm_impl.projectfile import validate_document
-from crm_impl.schedule.calendar import WorkCalendar
-from crm_impl.schedule.cpm import Schedule, schedule_network
-from crm_impl.schedule.exchange import plan_from_project_file, plan_to_project_file
-from crm_impl.formats.mspdi import export_mspdi, import_mspdi
-from crm_impl.schedule.schedule_file import from_project_file, parse_project, schedule_records
-from crm_impl.schedule.montecarlo import DISTRIBUTIONS, SimulationResult
-from crm_impl.schedule.montecarlo import simulate as run_simulation  # "simulate" is an option
-from crm_impl.formats.csv_tables import task_table_csv
+from crm_impl.schedule.montecarlo import DISTRIBUTIONS
 from blueprints.cli_errors import fail
 
-__all__ = ["commands", "export_mspdi_command", "import_mspdi_command", "schedule_command"]
-
-_JSON_KEYS = ("id", "es", "ef", "ls", "lf", "slack", "critical", "start", "finish")
+__all__ = ["commands", "export_mspdi_command", "import_mspdi_command", "schedule_command", "read_project_file"]
 
 
-def _last_day(days: float, calendar: WorkCalendar) -> date:
-    whole = max(0, math.ceil(days - 1e-9))
-    return calendar.finish_date(whole, whole)
+def read_project_file(path: Path) -> dict[str, Any]:
+    """The validated document in ``path``; every problem is printed and the command exits 2."""
+    from crm_impl.projectfile import read
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror}")
+    try:
+        return read(raw)
+    except CrmImplError as error:
+        fail(error)
 
 
-def _simulation_dict(sim: SimulationResult, schedule: Schedule, calendar: WorkCalendar) -> dict[str, Any]:
-    percentiles = {f"p{q}": sim.percentile(q) for q in (50, 80, 90)}
+def _simulation_dict(sim, scheduled) -> dict[str, Any]:
+    percentiles = sim.percentiles(scheduled.calendar)
     return {
         "iterations": sim.iterations,
         "distribution": sim.distribution,
         "seed": sim.seed,
         "mean": round(sim.mean, 3),
         "std_dev": round(sim.std_dev, 3),
-        **{key: round(value, 3) for key, value in percentiles.items()},
-        "dates": {key: _last_day(value, calendar).isoformat() for key, value in percentiles.items()},
-        "probability_by_cpm_duration": round(sim.probability_by(schedule.project_duration), 4),
+        **{p.name.lower(): round(p.days, 3) for p in percentiles},
+        "dates": {p.name.lower(): p.finish.isoformat() for p in percentiles},
+        "probability_by_cpm_duration": round(sim.probability_by(scheduled.duration), 4),
         "criticality": {task_id: round(c, 4) for task_id, c in sim.criticality_index().items()},
     }
+
+
+def _task_records(scheduled) -> list[dict[str, Any]]:
+    return [
+        {"id": t.id, "es": t.es, "ef": t.ef, "ls": t.ls, "lf": t.lf, "slack": t.total_slack,
+         "critical": t.critical, "start": t.start.isoformat(), "finish": t.finish.isoformat()}
+        for t in scheduled.tasks
+    ]
 
 
 def _table(records: list[dict[str, Any]]) -> str:
@@ -58,7 +63,7 @@ def _table(records: list[dict[str, Any]]) -> str:
     rows = [
         (
             str(r["id"]), str(r["es"]), str(r["ef"]), str(r["ls"]), str(r["lf"]), str(r["slack"]),
-            "*" if r["critical"] else "", r["start"].isoformat(), r["finish"].isoformat(),
+            "*" if r["critical"] else "", r["start"], r["finish"],
         )
         for r in records
     ]
@@ -74,17 +79,14 @@ def _table(records: list[dict[str, Any]]) -> str:
     return "\n".join([line(header), *(line(row) for row in rows)])
 
 
-def _text_report(
-    schedule: Schedule, records: list[dict[str, Any]], calendar: WorkCalendar, sim: SimulationResult | None
-) -> str:
-    # The last date anything happens, milestones included (a final gate sits on day T).
-    finish = max(r["finish"] for r in records)
+def _text_report(scheduled, sim) -> str:
+    calendar = scheduled.calendar
     lines = [
-        f"Project duration: {schedule.project_duration} working days "
-        f"({calendar.date_at(0).isoformat()} to {finish.isoformat()})",
-        f"Critical tasks: {' '.join(schedule.critical_path) or '-'}",
+        f"Project duration: {scheduled.duration} working days "
+        f"({calendar.date_at(0).isoformat()} to {scheduled.finish.isoformat()})",
+        f"Critical tasks: {' '.join(scheduled.critical_path) or '-'}",
         "",
-        _table(records),
+        _table(_task_records(scheduled)),
     ]
     if sim is not None:
         lines += [
@@ -92,12 +94,10 @@ def _text_report(
             f"Monte Carlo: {sim.iterations} runs, {sim.distribution}, seed {sim.seed}",
             f"  mean {sim.mean:.1f} days, std dev {sim.std_dev:.1f}",
         ]
-        for q in (50, 80, 90):
-            days = sim.percentile(q)
-            lines.append(f"  P{q}: {days:.1f} days (by {_last_day(days, calendar).isoformat()})")
+        for p in sim.percentiles(calendar):
+            lines.append(f"  {p.name}: {p.days:.1f} days (by {p.finish.isoformat()})")
         lines.append(
-            f"  P(finish within {schedule.project_duration} days): "
-            f"{sim.probability_by(schedule.project_duration):.1%}"
+            f"  P(finish within {scheduled.duration} days): {sim.probability_by(scheduled.duration):.1%}"
         )
     return "\n".join(lines)
 
@@ -106,52 +106,44 @@ def _text_report(
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the task table as CSV.")
-@click.option("--simulate", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Also run N Monte Carlo iterations.")
+@click.option("--simulate", type=click.IntRange(min=1, max=1_000_000), default=None, metavar="N",
+              help="Also run N Monte Carlo iterations (with the file's open risks that name tasks and a delay).")
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed for --simulate.")
 @click.option("--distribution", type=click.Choice(DISTRIBUTIONS), default="triangular",
               show_default=True, help="Duration distribution for --simulate.")
 def schedule_command(
     file: Path, as_json: bool, as_csv: bool, simulate: int | None, seed: int | None, distribution: str
 ) -> None:
-    """Compute the CPM schedule of the JSON project FILE."""
+    """Compute the CPM schedule of the project FILE (a crm-impl project file)."""
     if seed is not None and simulate is None:
         raise click.UsageError("--seed only applies with --simulate")
     if as_csv and (as_json or simulate is not None):
         raise click.UsageError("--csv cannot be combined with --json or --simulate")
+    from crm_impl.formats.csv_tables import task_table_csv
+    from crm_impl.projectfile.plan import plan_from_document, risk_events_from_document
+    from crm_impl.schedule.montecarlo import simulate as run_simulation
+
+    document = read_project_file(file)
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        fail(f"cannot read {file}: {exc}")
-    try:
-        plan = parse_project(from_project_file(data))
-        network = plan.network()
-        schedule = schedule_network(network)
-        records = schedule_records(schedule, plan.calendar)
+        plan = plan_from_document(document)
+        scheduled = plan.schedule()
         sim = None
         if simulate is not None:
             sim = run_simulation(
-                network, plan.estimates, iterations=simulate, distribution=distribution, seed=seed,
-                risks=plan.risks,
+                plan.network, plan.estimates(), iterations=simulate, distribution=distribution, seed=seed,
+                risks=risk_events_from_document(document),
             )
-    except CrmImplError as exc:
-        fail(str(exc))
+    except CrmImplError as error:
+        fail(error)
     if as_csv:
-        tasks = data.get("tasks", []) if isinstance(data, dict) else []
-        click.echo(task_table_csv(schedule, plan.calendar, tasks), nl=False)
+        click.echo(task_table_csv(scheduled), nl=False)
     elif as_json:
-        out: dict[str, Any] = {
-            "project_duration": schedule.project_duration,
-            "tasks": [
-                {key: (r[key].isoformat() if isinstance(r[key], date) else r[key]) for key in _JSON_KEYS}
-                for r in records
-            ],
-        }
+        out: dict[str, Any] = {"project_duration": scheduled.duration, "tasks": _task_records(scheduled)}
         if sim is not None:
-            out["simulation"] = _simulation_dict(sim, schedule, plan.calendar)
+            out["simulation"] = _simulation_dict(sim, scheduled)
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        click.echo(_text_report(schedule, records, plan.calendar, sim))
+        click.echo(_text_report(scheduled, sim))
 
 
 def _write(out: str, payload: bytes) -> None:
@@ -164,7 +156,7 @@ def _write(out: str, payload: bytes) -> None:
     try:
         Path(out).write_bytes(payload)
     except OSError as exc:
-        fail(f"cannot write {out}: {exc}")
+        fail(f"cannot write {out}: {exc.strerror}")
 
 
 @click.command("export-mspdi")
@@ -173,15 +165,14 @@ def _write(out: str, payload: bytes) -> None:
               help="Where to write the MSPDI XML ('-' for stdout).")
 def export_mspdi_command(file: Path, out: str) -> None:
     """Write the crm-impl project FILE (JSON) as Microsoft Project XML (MSPDI)."""
+    from crm_impl.formats.mspdi import export_mspdi
+    from crm_impl.projectfile.plan import plan_from_document
+
+    document = read_project_file(file)
     try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        fail(f"cannot read {file}: {exc}")
-    try:
-        validate_document(data)
-        payload = export_mspdi(plan_from_project_file(data))
-    except CrmImplError as exc:
-        fail(str(exc))
+        payload = export_mspdi(plan_from_document(document))
+    except CrmImplError as error:
+        fail(error)
     _write(out, payload)
 
 
@@ -193,16 +184,20 @@ def export_mspdi_command(file: Path, out: str) -> None:
               help="Client company for the project file (default: the file's company, else the plan name).")
 def import_mspdi_command(file: Path, out: str, client: str | None) -> None:
     """Read the MSPDI XML FILE (MS Project, ProjectLibre, GanttProject) into a crm-impl project file."""
+    from crm_impl.formats.mspdi import import_mspdi
+    from crm_impl.projectfile import dumps, validate_document
+    from crm_impl.projectfile.plan import document_from_plan
+
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        fail(f"cannot read {file}: {exc}")
+        fail(f"cannot read {file}: {exc.strerror}")
     try:
-        document = plan_to_project_file(import_mspdi(raw), client_company=client)
+        document = document_from_plan(import_mspdi(raw), client_company=client)
         validate_document(document)
-    except CrmImplError as exc:
-        fail(str(exc))
-    _write(out, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    except CrmImplError as error:
+        fail(error)
+    _write(out, dumps(document).encode("utf-8"))
 
 
 #: Commands for the main CLI group to register.

@@ -2,9 +2,21 @@
 
 Every error a user can cause derives from :class:`CrmImplError`; the web layer maps the
 subclasses to HTTP 4xx responses with the message, the CLI prints the message and exits 2.
+
+A message is an English message id with ``%(name)s`` placeholders and its parameters
+(:class:`crm_impl.i18n.Message`), so whoever shows it renders it in the reader's language:
+
+>>> error = ValidationError("unknown task %(task)r", "predecessors", task="NOPE")
+>>> str(error), error.localized("zh_Hans")
+("predecessors: unknown task 'NOPE'", "predecessors: 未知任务 'NOPE'")
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from crm_impl.i18n import Message, render
 
 __all__ = [
     "CrmImplError",
@@ -12,27 +24,55 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "StaleEditError",
+    "ConflictError",
     "ScheduleError",
     "ScheduleCycleError",
     "ProjectFileError",
+    "CatalogueDataError",
 ]
 
 
+def _message(message: str | Message, params: dict[str, Any]) -> Message:
+    if isinstance(message, Message):
+        return Message(message.msgid, {**message.params, **params}) if params else message
+    return Message(message, params)
+
+
 class CrmImplError(Exception):
-    """Base class of every error the domain raises on purpose."""
+    """Base class of every error the domain raises on purpose.
+
+    ``message`` is a message id (English, ``%(name)s`` placeholders) filled from ``params``.
+    """
+
+    def __init__(self, message: str | Message = "", /, **params: Any) -> None:
+        self.message = _message(message, params)
+        super().__init__(self.message.render())
+
+    def localized(self, locale: object) -> str:
+        """The whole message in ``locale``."""
+        return self.message.render(locale)
 
 
 class ValidationError(CrmImplError):
     """A value is missing, malformed or out of range.
 
     ``field`` names the offending field (a dotted path such as ``tasks[3].duration``) so a
-    form or an import report can show the message beside it.
+    form or an import report can show the reason beside it.
     """
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(f"{field}: {message}" if field else message)
+    def __init__(self, message: str | Message, /, field: str | None = None, **params: Any) -> None:
         self.field = field
-        self.reason = message
+        self.message = _message(message, params)
+        self.reason = self.message.render()
+        Exception.__init__(self, f"{field}: {self.reason}" if field else self.reason)
+
+    def localized_reason(self, locale: object) -> str:
+        """The reason alone (without the field) in ``locale``."""
+        return self.message.render(locale)
+
+    def localized(self, locale: object) -> str:
+        reason = self.localized_reason(locale)
+        return f"{self.field}: {reason}" if self.field else reason
 
 
 class NotFoundError(CrmImplError):
@@ -46,6 +86,18 @@ class PermissionDeniedError(CrmImplError):
 class StaleEditError(CrmImplError):
     """An edit was based on an old version of a record that someone else changed since."""
 
+    def __init__(self, message: str | Message = "", /, **params: Any) -> None:
+        super().__init__(
+            message
+            or "someone else changed this record since you opened it; your changes were not saved. "
+            "Reload to see the current data, then apply your edit again.",
+            **params,
+        )
+
+
+class ConflictError(ValidationError):
+    """The change collides with what others saved meanwhile (a name taken, a record removed)."""
+
 
 class ScheduleError(ValidationError):
     """The schedule network cannot be computed as given."""
@@ -57,13 +109,37 @@ class ScheduleCycleError(ScheduleError):
     def __init__(self, cycle: list[str]) -> None:
         self.cycle = list(cycle)
         path = " → ".join([*self.cycle, self.cycle[0]]) if self.cycle else "?"
-        super().__init__(f"dependency cycle: {path}", field="dependencies")
+        super().__init__("dependency cycle: %(path)s", "dependencies", path=path)
 
 
 class ProjectFileError(CrmImplError):
-    """A project file is invalid; ``problems`` lists (field path, message) pairs."""
+    """A project file is invalid; ``problems`` lists (field path, message) pairs.
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
+    A problem's message may be a :class:`~crm_impl.i18n.Message` (rendered per reader) or
+    plain text (the JSON Schema validator's own words).
+    """
+
+    def __init__(self, problems: list[tuple[str, str | Message]]) -> None:
         self.problems = list(problems)
-        lines = [f"{path or '(file)'}: {msg}" for path, msg in self.problems]
-        super().__init__("invalid project file:\n" + "\n".join(lines))
+        self.message = Message("invalid project file")
+        Exception.__init__(self, self.localized(None))
+
+    def lines(self, locale: object = None) -> list[str]:
+        """One line per problem: ``path: message`` in ``locale``."""
+        return [f"{path or '(file)'}: {render(msg, locale)}" for path, msg in self.problems]
+
+    def localized(self, locale: object) -> str:
+        return "\n".join([self.message.render(locale) + ":", *self.lines(locale)])
+
+
+class CatalogueDataError(CrmImplError):
+    """A methodology catalogue data file is invalid; ``problems`` lists (where, what) pairs.
+
+    A packaging defect, not a user's mistake: the catalogue ships with crm-impl.
+    """
+
+    def __init__(self, source: str, problems: Iterable[tuple[str, str]]) -> None:
+        self.source = source
+        self.problems = list(problems)
+        lines = "\n".join(f"  {where or '(file)'}: {what}" for where, what in self.problems)
+        super().__init__("invalid methodology data in %(source)s:\n%(lines)s", source=source, lines=lines)

@@ -2,7 +2,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from crm_impl.operations.risks import add_risk, add_typical_risks, delete_risk, heatmap_points, update_risk
-from crm_impl.tracking.risk_figures import ZONE_COLORS, risk_heatmap_pair, risk_zone
+from crm_impl.charts.risks import ZONE_COLORS, risk_heatmap_pair
+from crm_impl.tracking.risks import risk_zone
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.forms import is_stale, refreshed, render_form, submit

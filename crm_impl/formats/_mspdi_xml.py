@@ -18,8 +18,8 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from crm_impl.errors import ValidationError
-from crm_impl.schedule.exchange import ExchangeTask
 from crm_impl.schedule.network import Link
+from crm_impl.schedule.plan import PlanTask
 
 __all__ = [
     "NAMESPACE",
@@ -275,7 +275,7 @@ def read_links(
     reader: Reader,
     rows: Sequence[Row],
     by_uid: Mapping[int, Row],
-    tasks: Mapping[str, ExchangeTask],
+    tasks: Mapping[str, PlanTask],
     minutes_per_day: int,
     working_days_per_week: int,
 ) -> tuple[list[Link], list[str]]:

@@ -1,22 +1,20 @@
-"""The CPM task table as CSV text (one row per task, in schedule order).
+"""Tables as CSV text for spreadsheets: the CPM task table and the RACI matrix.
 
-Pure domain code: the CLI (``schedule FILE --csv``) only prints what :func:`task_table_csv`
-returns.  Names and phases come from the project file's task records when it has them.
+Pure: the CLI prints and the web sends what these functions return.  Lines end in ``\\n``; the
+caller encodes (the web adds a byte-order mark so Excel reads the UTF-8).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
 
-from crm_impl.schedule.calendar import WorkCalendar
-from crm_impl.schedule.cpm import Schedule
+from crm_impl.schedule.plan import ScheduledPlan
 
-__all__ = ["CSV_HEADER", "task_table_csv"]
+__all__ = ["CSV_HEADER", "task_table_csv", "raci_csv"]
 
-#: Column names, in order.
+#: Column names of the task table, in order.
 CSV_HEADER: tuple[str, ...] = (
     "id", "name", "phase", "duration", "es", "ef", "ls", "lf",
     "total_slack", "free_slack", "critical", "start", "finish",
@@ -30,49 +28,66 @@ def _number(value: int | float) -> str:
     return str(value)
 
 
-def task_table_csv(
-    schedule: Schedule, calendar: WorkCalendar, tasks: Iterable[Mapping[str, Any]] = ()
-) -> str:
-    """The task table of ``schedule`` as CSV (header row first, ``\\n`` line ends).
+def task_table_csv(scheduled: ScheduledPlan) -> str:
+    """The task table of ``scheduled`` as CSV (header row first, one row per task in plan order).
 
-    ``tasks`` are the file's task records; a task's ``name`` and ``phase`` are taken from
-    the record with the same ``id`` (empty when absent).  ``start`` and ``finish`` are ISO
-    dates, ``finish`` being the last working day (inclusive); ``critical`` is ``true``/``false``.
+    ``start`` and ``finish`` are ISO dates, ``finish`` being the last working day (inclusive);
+    ``critical`` is ``true``/``false``.
 
     Examples
     --------
     >>> from datetime import date
-    >>> from crm_impl.schedule.cpm import compute_schedule
-    >>> from crm_impl.schedule.network import Activity, Link
-    >>> sched = compute_schedule([Activity("A", 2), Activity("B", 1)], [Link("A", "B")])
-    >>> cal = WorkCalendar.from_iterables(date(2025, 3, 3), (0, 1, 2, 3, 4), ())
-    >>> print(task_table_csv(sched, cal, [{"id": "A", "name": "Kick-off, scope", "phase": "p1"}]))
+    >>> from crm_impl.schedule.network import Link
+    >>> from crm_impl.schedule.plan import Plan, PlanTask
+    >>> plan = Plan("P", date(2025, 3, 3), tasks=(PlanTask("A", "Kick-off, scope", "p1", 2), PlanTask("B", "", "", 1)),
+    ...             links=(Link("A", "B"),))
+    >>> print(task_table_csv(plan.schedule()))
     id,name,phase,duration,es,ef,ls,lf,total_slack,free_slack,critical,start,finish
     A,"Kick-off, scope",p1,2,0,2,0,2,0,0,true,2025-03-03,2025-03-04
     B,,,1,2,3,2,3,0,0,true,2025-03-05,2025-03-05
     <BLANKLINE>
     """
-    info = {t.get("id"): t for t in tasks if isinstance(t, Mapping)}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
-    for timing in schedule.tasks.values():
-        record = info.get(timing.id, {})
+    for t in scheduled.tasks:
         writer.writerow(
             (
-                timing.id,
-                record.get("name", "") or "",
-                record.get("phase", "") or "",
-                _number(timing.duration),
-                _number(timing.es),
-                _number(timing.ef),
-                _number(timing.ls),
-                _number(timing.lf),
-                _number(timing.total_slack),
-                _number(timing.free_slack),
-                "true" if timing.critical else "false",
-                calendar.start_date(timing.es).isoformat(),
-                calendar.finish_date(timing.ef, timing.duration).isoformat(),
+                t.id,
+                t.task.name,
+                t.task.phase,
+                _number(t.duration),
+                _number(t.es),
+                _number(t.ef),
+                _number(t.ls),
+                _number(t.lf),
+                _number(t.total_slack),
+                _number(t.free_slack),
+                "true" if t.critical else "false",
+                t.start.isoformat(),
+                t.finish.isoformat(),
             )
         )
     return out.getvalue()
+
+
+def raci_csv(
+    deliverables: Sequence[tuple[str, str]],
+    roles: Sequence[str],
+    matrix: Mapping[str, Mapping[str, str]],
+) -> str:
+    """The matrix as CSV text: header ``deliverable,name,<role ids...>``, one row per deliverable.
+
+    ``deliverables`` are ``(key, name)`` pairs in row order; cells a matrix row lacks are empty.
+
+    >>> print(raci_csv([("P2.D1", "Org chart")], ["E_PM", "V_PM"], {"P2.D1": {"E_PM": "A/R"}}), end="")
+    deliverable,name,E_PM,V_PM
+    P2.D1,Org chart,A/R,
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["deliverable", "name", *roles])
+    for key, name in deliverables:
+        row = matrix.get(key, {})
+        writer.writerow([key, name, *(row.get(role_id, "") for role_id in roles)])
+    return buffer.getvalue()

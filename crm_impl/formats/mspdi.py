@@ -1,8 +1,8 @@
 """Microsoft Project XML (MSPDI) export and import.
 
-The exchange model is deliberately small: a plan's calendar, its phases (summary tasks at
-outline level 1), tasks (level 2) with duration, milestone flag, percent complete and an
-optional three-point estimate, and the four link types with lags.  Durations are written as
+What travels is the schedule's plan (:class:`~crm_impl.schedule.plan.Plan`): its calendar,
+its phases (summary tasks at outline level 1), tasks (level 2) with duration, milestone flag,
+percent complete and an optional three-point estimate, and the four link types with lags.  Durations are written as
 8-hour days (``PT{8d}H0M0S``) and lags in tenths of minutes with ``LagFormat`` 7 (days), the
 way MS Project writes them.
 
@@ -39,25 +39,14 @@ from crm_impl.formats._mspdi_xml import (
     whole_days,
 )
 from crm_impl.schedule.calendar import WorkCalendar
-from crm_impl.schedule.exchange import (
-    IMPORTED_PHASE,
-    ExchangePlan,
-    ExchangeTask,
-    plan_from_project_file,
-    plan_to_project_file,
-)
+from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.network import Activity, Link, build_network
+from crm_impl.schedule.plan import Plan, PlanPhase, PlanTask
 
-__all__ = [
-    "NAMESPACE",
-    "IMPORTED_PHASE",
-    "ExchangeTask",
-    "ExchangePlan",
-    "export_mspdi",
-    "import_mspdi",
-    "plan_from_project_file",
-    "plan_to_project_file",
-]
+__all__ = ["NAMESPACE", "IMPORTED_PHASE", "export_mspdi", "import_mspdi"]
+
+#: Phase given to tasks that have no summary task above them.
+IMPORTED_PHASE: tuple[str, str] = ("imported", "Imported")
 
 
 # ------------------------------------------------------------------------------------- export
@@ -74,7 +63,7 @@ def _sub(parent: ET.Element, tag: str, text: object | None = None) -> ET.Element
     return element
 
 
-def _calendar_element(parent: ET.Element, plan: ExchangePlan) -> None:
+def _calendar_element(parent: ET.Element, plan: Plan) -> None:
     calendar = _sub(_sub(parent, "Calendars"), "Calendar")
     _sub(calendar, "UID", 1)
     _sub(calendar, "Name", "Standard")
@@ -112,15 +101,15 @@ def _extended(parent: ET.Element, field_id: int, value: str) -> None:
     _sub(element, "Value", value)
 
 
-def export_mspdi(plan: ExchangePlan) -> bytes:
+def export_mspdi(plan: Plan) -> bytes:
     """Write ``plan`` as an MSPDI document (UTF-8 bytes with an XML declaration).
 
     Task dates come from a CPM run on the plan's calendar, so the plan must be schedulable.
 
     Examples
     --------
-    >>> plan = ExchangePlan("Pilot", date(2025, 3, 3), phases=[("P1", "Preparation")],
-    ...                     tasks=[ExchangeTask("A", "Assess", "P1", 3)])
+    >>> plan = Plan("Pilot", date(2025, 3, 3), phases=[PlanPhase("P1", "Preparation")],
+    ...             tasks=[PlanTask("A", "Assess", "P1", 3)])
     >>> xml = export_mspdi(plan)
     >>> b"<Duration>PT24H0M0S</Duration>" in xml, import_mspdi(xml) == plan
     (True, True)
@@ -130,13 +119,14 @@ def export_mspdi(plan: ExchangePlan) -> bytes:
     ValidationError
         Unknown phase or task, cycle, or invalid duration (from the CPM run).
     """
-    phase_keys = [key for key, _ in plan.phases]
+    phase_keys = [p.key for p in plan.phases]
     for i, task in enumerate(plan.tasks):
-        if task.phase_key not in phase_keys:
-            raise ValidationError(f"unknown phase {task.phase_key!r}", f"tasks[{i}].phase")
-    schedule = plan.schedule()
-    calendar = plan.calendar()
-    timing = schedule.tasks
+        if task.phase not in phase_keys:
+            raise ValidationError(f"unknown phase {task.phase!r}", f"tasks[{i}].phase")
+    scheduled = plan.schedule()
+    schedule = scheduled.schedule
+    calendar = plan.calendar
+    timing = {t.id: t for t in scheduled.tasks}
 
     def start_of(es: int) -> str:
         return f"{calendar.date_at(es).isoformat()}T08:00:00"
@@ -148,12 +138,12 @@ def export_mspdi(plan: ExchangePlan) -> bytes:
 
     root = ET.Element(f"{{{NAMESPACE}}}Project")
     _sub(root, "SaveVersion", 14)
-    _sub(root, "Name", plan.name)
-    _sub(root, "Title", plan.name)
+    _sub(root, "Name", plan.title)
+    _sub(root, "Title", plan.title)
     if plan.company:
         _sub(root, "Company", plan.company)
     _sub(root, "ScheduleFromStart", 1)
-    _sub(root, "StartDate", f"{plan.start_date.isoformat()}T08:00:00")
+    _sub(root, "StartDate", f"{plan.start.isoformat()}T08:00:00")
     if plan.tasks:
         _sub(root, "FinishDate", finish_of(schedule.project_duration, schedule.project_duration))
     _sub(root, "CalendarUID", 1)
@@ -177,8 +167,8 @@ def export_mspdi(plan: ExchangePlan) -> bytes:
 
     tasks_element = _sub(root, "Tasks")
     uid_of: dict[str, int] = {}
-    ordered: list[tuple[str, str, list[ExchangeTask]]] = [
-        (key, name, [t for t in plan.tasks if t.phase_key == key]) for key, name in plan.phases
+    ordered: list[tuple[str, str, list[PlanTask]]] = [
+        (p.key, p.name, [t for t in plan.tasks if t.phase == p.key]) for p in plan.phases
     ]
     uid = 0
     for key, _, members in ordered:
@@ -234,11 +224,10 @@ def export_mspdi(plan: ExchangePlan) -> bytes:
                 _sub(pred, "LinkLag", link.lag * MINUTES_PER_DAY * 10)
                 _sub(pred, "LagFormat", LAG_DAYS)
             _extended(element, FIELD_TEXT1, task.id)
-            if task.has_estimate:
-                for field_id, days in zip(
-                    FIELD_DURATIONS, (task.optimistic, task.most_likely, task.pessimistic)
-                ):
-                    _extended(element, field_id, _hours(int(days)))  # type: ignore[arg-type]
+            if task.estimate is not None:
+                e = task.estimate
+                for field_id, days in zip(FIELD_DURATIONS, (e.optimistic, e.most_likely, e.pessimistic)):
+                    _extended(element, field_id, _hours(int(days)))
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode", default_namespace=NAMESPACE)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body + "\n").encode("utf-8")
@@ -258,8 +247,8 @@ def _span_days(
     return calendar.offset_of(finish + timedelta(days=1))
 
 
-def import_mspdi(data: bytes | str) -> ExchangePlan:
-    """Read an MSPDI document into an :class:`ExchangePlan`.
+def import_mspdi(data: bytes | str) -> Plan:
+    """Read an MSPDI document into a :class:`~crm_impl.schedule.plan.Plan`.
 
     Summary tasks at outline level 1 become phases; deeper summary tasks are flattened into
     their phase; tasks outside any summary go to :data:`IMPORTED_PHASE`.  Links to or from a
@@ -295,8 +284,8 @@ def import_mspdi(data: bytes | str) -> ExchangePlan:
     by_uid = {row.uid: row for row in rows}
     if len(by_uid) != len(rows):
         raise ValidationError("duplicate task UID", "Tasks")
-    phases: list[tuple[str, str]] = []
-    tasks: list[ExchangeTask] = []
+    phases: list[PlanPhase] = []
+    tasks: list[PlanTask] = []
     row_of_task: list[Row] = []
     stack: list[Row] = []
     phase_of_row: dict[int, str] = {}
@@ -325,7 +314,7 @@ def import_mspdi(data: bytes | str) -> ExchangePlan:
         if row.summary:
             if not stack:
                 key = new_key(custom.get(id_field) if id_field else None)
-                phases.append((key, (name or key)[:200]))
+                phases.append(PlanPhase(key, (name or key)[:200]))
                 phase_of_row[row.uid] = key
             stack.append(row)
             continue
@@ -334,7 +323,7 @@ def import_mspdi(data: bytes | str) -> ExchangePlan:
         else:
             if imported_key is None:
                 imported_key = new_key(IMPORTED_PHASE[0])
-                phases.append((imported_key, IMPORTED_PHASE[1]))
+                phases.append(PlanPhase(imported_key, IMPORTED_PHASE[1]))
             phase = imported_key
         task_id = (custom.get(id_field) if id_field else None) or f"T{row.uid}"
         if task_id in taken_ids:
@@ -361,16 +350,14 @@ def import_mspdi(data: bytes | str) -> ExchangePlan:
             if not estimate[0] <= estimate[1] <= estimate[2]:  # type: ignore[operator]
                 raise ValidationError("need optimistic <= most likely <= pessimistic", at)
         tasks.append(
-            ExchangeTask(
+            PlanTask(
                 id=task_id,
                 name=(name or f"Task {row.uid}")[:300],
-                phase_key=phase,
+                phase=phase,
                 duration=duration,
                 milestone=milestone,
                 progress=int(progress),  # type: ignore[arg-type]
-                optimistic=estimate[0],
-                most_likely=estimate[1],
-                pessimistic=estimate[2],
+                estimate=ThreePoint(*estimate) if estimate[0] is not None else None,  # type: ignore[misc]
             )
         )
         row_of_task.append(row)
@@ -389,9 +376,9 @@ def import_mspdi(data: bytes | str) -> ExchangePlan:
     if start_date is None:
         raise ValidationError("the project has no start date", "Project.StartDate")
     name = reader.text(root, "Title") or reader.text(root, "Name") or "Imported project"
-    return ExchangePlan(
-        name=name[:200],
-        start_date=start_date,
+    return Plan(
+        title=name[:200],
+        start=start_date,
         working_weekdays=weekdays,
         holidays=holidays,
         phases=tuple(phases),

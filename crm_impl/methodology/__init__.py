@@ -15,7 +15,6 @@ from crm_impl.methodology.catalogue import (
     roles,
     typical_risks,
 )
-from crm_impl.methodology.loader import CatalogueDataError
 from crm_impl.methodology.model import (
     NOT_INVOLVED,
     ControlMeasure,
@@ -36,7 +35,6 @@ from crm_impl.methodology.model import (
 __all__ = [
     "DEFAULT_TEMPLATE_ID",
     "NOT_INVOLVED",
-    "CatalogueDataError",
     "ControlMeasure",
     "Deliverable",
     "Gate",

@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 from jsonschema import Draft202012Validator
 
-from crm_impl.errors import CrmImplError
+from crm_impl.errors import CatalogueDataError
 from crm_impl.methodology.model import (
     NOT_INVOLVED,
     ControlMeasure,
@@ -39,7 +39,6 @@ from crm_impl.methodology.model import (
 )
 
 __all__ = [
-    "CatalogueDataError",
     "Catalogue",
     "DATA_DIR",
     "DEFAULT_TEMPLATE_ID",
@@ -62,16 +61,6 @@ Problem = tuple[str, str]
 
 _PHASE_LETTERS = frozenset({"R", "A", "C", "I", "A/R", NOT_INVOLVED})
 _SINGLETON_KINDS = ("roles", "kpis", "risks")
-
-
-class CatalogueDataError(CrmImplError):
-    """A catalogue data file is invalid; ``problems`` lists (where, what) pairs."""
-
-    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
-        self.source = source
-        self.problems = list(problems)
-        lines = [f"  {where or '(file)'}: {what}" for where, what in self.problems]
-        super().__init__(f"invalid methodology data in {source}:\n" + "\n".join(lines))
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ by a caller.
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
+
+from crm_impl.i18n import is_chinese
 
 __all__ = [
     "DependencyType",
@@ -49,28 +50,6 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
     "<=": operator.le,
     "<": operator.lt,
 }
-
-# The catalogue has Simplified Chinese only; Traditional-script locales fall back to English
-# like any other untranslated locale.
-_TRADITIONAL = re.compile(r"^zh[-_](hant|tw|hk|mo)\b", re.IGNORECASE)
-
-
-def is_chinese(locale: str | None) -> bool:
-    """Whether ``locale`` asks for Simplified Chinese.
-
-    Accepts ``zh``, ``zh_Hans``, ``zh_CN``, ``zh-Hans-CN``, ``zh_SG`` and the like; ``str()``
-    of a babel ``Locale`` works too.
-
-    >>> is_chinese("zh_Hans_CN"), is_chinese("zh-TW"), is_chinese("en")
-    (True, False, False)
-    """
-    if not locale:
-        return False
-    text = str(locale).strip()
-    if not re.match(r"^zh(?:$|[-_])", text, re.IGNORECASE):
-        return False
-    return _TRADITIONAL.match(text) is None
-
 
 def localized(obj: object, field_name: str, locale: str | None) -> Any:
     """Return ``obj.<field_name>_zh`` for a Chinese locale, else ``obj.<field_name>``.

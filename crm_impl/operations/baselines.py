@@ -27,7 +27,7 @@ def save_baseline(session: Session, project: Project, name: str) -> Baseline:
         name=name,
         tasks=[
             BaselineTask(
-                task_key=t.key, start=plan.tasks[t.key].start, finish=plan.tasks[t.key].finish,
+                task_key=t.key, start=plan.task(t.key).start, finish=plan.task(t.key).finish,
                 duration=t.duration, budget=t.budget,
             )
             for t in project.tasks
@@ -63,8 +63,8 @@ def baseline_variance(project: Project, baseline: Baseline) -> list[TaskVariance
     saved = {t.task_key: t for t in baseline.tasks}
     rows = []
     for task in project.tasks:
-        start = task.actual_start or plan.tasks[task.key].start
-        finish = task.actual_finish or plan.tasks[task.key].finish
+        start = task.actual_start or plan.task(task.key).start
+        finish = task.actual_finish or plan.task(task.key).finish
         was = saved.get(task.key)
         rows.append(
             TaskVariance(

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from crm_impl.models import Phase, Project, Task
-from crm_impl.operations.planning import PlannedProject, PlannedTask, plan_schedule
+from crm_impl.operations.planning import plan_schedule
+from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
 
 __all__ = ["PhaseSummary", "ProjectOverview", "project_overview", "weighted_progress"]
 
@@ -22,11 +23,11 @@ class PhaseSummary:
 
 @dataclass(frozen=True)
 class ProjectOverview:
-    plan: PlannedProject
+    plan: ScheduledPlan
     today: date
     phases: list[PhaseSummary]
     progress: float
-    next_milestones: list[tuple[Task, PlannedTask]]
+    next_milestones: list[tuple[Task, ScheduledTask]]
 
 
 def weighted_progress(tasks: list[Task]) -> float:
@@ -41,7 +42,7 @@ def project_overview(project: Project, today: date, milestones: int = 5) -> Proj
     plan = plan_schedule(project)
     phases = []
     for phase in project.phases:
-        planned = [plan.tasks[t.key] for t in phase.tasks]
+        planned = [plan.task(t.key) for t in phase.tasks]
         phases.append(
             PhaseSummary(
                 phase=phase,
@@ -52,7 +53,7 @@ def project_overview(project: Project, today: date, milestones: int = 5) -> Proj
             )
         )
     upcoming = sorted(
-        ((t, plan.tasks[t.key]) for t in project.tasks if t.milestone and t.progress < 100),
+        ((t, plan.task(t.key)) for t in project.tasks if t.milestone and t.progress < 100),
         key=lambda pair: (pair[1].finish, pair[0].position),
     )
     return ProjectOverview(

@@ -93,7 +93,7 @@ def phase_rows(project: Project) -> list[PhaseRow]:
     schedule cannot be computed (e.g. a dependency cycle) or the phase has no tasks.
     """
     try:
-        planned = plan_schedule(project).tasks
+        planned = {t.id: t for t in plan_schedule(project).tasks}
     except ScheduleError:
         planned = {}
     rows = []

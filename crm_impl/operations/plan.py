@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from crm_impl.db.locking import apply_changes
 from crm_impl.errors import ValidationError
 from crm_impl.models import Dependency, LinkType, Phase, Project, Task
-from crm_impl.operations.planning import project_activities, project_links
-from crm_impl.schedule.network import Link, build_network
+from crm_impl.operations.planning import project_plan
+from crm_impl.schedule.network import Link
 
 __all__ = [
     "PredecessorDraft",
@@ -130,8 +130,9 @@ def _set_predecessors(project: Project, task: Task, predecessors: list[Predecess
         links.append((by_key[pred.task], pred))
 
     # The planned network with the new links must still schedule (no cycle) before it changes.
-    others = [link for link in project_links(project) if link.succ != task.key]
-    build_network(project_activities(project), [*others, *(Link(p.key, task.key, d.type, d.lag) for p, d in links)])
+    plan = project_plan(project)
+    others = [link for link in plan.links if link.succ != task.key]
+    replace(plan, links=(*others, *(Link(p.key, task.key, d.type, d.lag) for p, d in links))).network  # noqa: B018
 
     current = {d.pred.key: d for d in project.dependencies if d.succ is task}
     for key, dependency in current.items():

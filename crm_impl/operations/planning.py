@@ -1,49 +1,63 @@
 """The bridge between a stored project and the scheduling engine.
 
-:func:`plan_schedule` turns a project's tasks, links and calendar into a CPM schedule with
-dates, the one computation every page and report of the plan starts from.
+:func:`project_plan` reads a project's tasks, links and calendar into the engine's one plan
+shape; :func:`plan_schedule` schedules it — the one computation every page, chart, report and
+export of a stored plan starts from.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from crm_impl.models import Project
 from crm_impl.schedule.calendar import WorkCalendar
-from crm_impl.schedule.cpm import Schedule, compute_schedule
-from crm_impl.schedule.network import Activity, Link
+from crm_impl.schedule.estimates import ThreePoint
+from crm_impl.schedule.network import Link
+from crm_impl.schedule.plan import Plan, PlanPhase, PlanTask, ScheduledPlan
 
-__all__ = [
-    "PlannedTask",
-    "PlannedProject",
-    "project_calendar",
-    "project_activities",
-    "project_links",
-    "plan_schedule",
-]
+__all__ = ["project_plan", "project_calendar", "plan_schedule"]
 
 
-@dataclass(frozen=True)
-class PlannedTask:
-    key: str
-    es: int
-    ef: int
-    total_slack: int
-    critical: bool
-    start: date
-    finish: date
+def _task(task, gates: dict[str, str]) -> PlanTask:
+    estimate = None
+    if task.most_likely is not None:
+        estimate = ThreePoint(task.optimistic, task.most_likely, task.pessimistic)
+    roles = task.roles or {}
+    return PlanTask(
+        id=task.key,
+        name=task.name,
+        phase=task.phase.key,
+        duration=task.duration,
+        milestone=task.milestone,
+        name_zh=task.name_zh,
+        estimate=estimate,
+        progress=task.progress,
+        roles={"R": list(roles.get("R") or []), "A": roles.get("A"), "C": list(roles.get("C") or [])},
+        start_no_earlier_than=task.start_no_earlier_than,
+        finish_no_later_than=task.finish_no_later_than,
+        budget=task.budget,
+        actual_cost=task.actual_cost,
+        actual_start=task.actual_start,
+        actual_finish=task.actual_finish,
+        gate=gates.get(task.key, ""),
+    )
 
 
-@dataclass(frozen=True)
-class PlannedProject:
-    calendar: WorkCalendar
-    schedule: Schedule
-    tasks: dict[str, PlannedTask]
-    finish: date
+def project_plan(project: Project) -> Plan:
+    """The project's plan in the engine's shape (tasks and phases in plan order)."""
+    gates = {g.milestone_task: g.gate_id for g in project.gates if g.milestone_task}
+    return Plan(
+        title=project.title,
+        start=project.start_date,
+        working_weekdays=tuple(sorted(project.working_weekdays)),
+        holidays=tuple((h.day, h.name) for h in project.holidays),
+        phases=tuple(PlanPhase(p.key, p.name, p.name_zh) for p in project.phases),
+        tasks=tuple(_task(t, gates) for t in project.tasks),
+        links=tuple(Link(d.pred.key, d.succ.key, d.type.value, d.lag) for d in project.dependencies),
+        company=project.client_company,
+    )
 
 
 def project_calendar(project: Project) -> WorkCalendar:
+    """The project's working-day calendar."""
     return WorkCalendar(
         start=project.start_date,
         weekdays=frozenset(project.working_weekdays),
@@ -51,40 +65,6 @@ def project_calendar(project: Project) -> WorkCalendar:
     )
 
 
-def project_activities(project: Project, calendar: WorkCalendar | None = None) -> list[Activity]:
-    """The project's tasks as engine activities, constraints turned into working-day offsets."""
-    calendar = calendar or project_calendar(project)
-    return [
-        Activity(
-            id=t.key,
-            duration=t.duration,
-            milestone=t.milestone,
-            start_no_earlier_than=calendar.offset_of(t.start_no_earlier_than) if t.start_no_earlier_than else None,
-            finish_no_later_than=calendar.finish_offset(t.finish_no_later_than) if t.finish_no_later_than else None,
-        )
-        for t in project.tasks
-    ]
-
-
-def project_links(project: Project) -> list[Link]:
-    return [Link(d.pred.key, d.succ.key, d.type.value, d.lag) for d in project.dependencies]
-
-
-def plan_schedule(project: Project) -> PlannedProject:
-    """CPM on the project's planned durations, with start and finish dates per task."""
-    calendar = project_calendar(project)
-    schedule = compute_schedule(project_activities(project, calendar), project_links(project))
-    tasks = {}
-    for key, timing in schedule.tasks.items():
-        tasks[key] = PlannedTask(
-            key=key,
-            es=timing.es,
-            ef=timing.ef,
-            total_slack=timing.total_slack,
-            critical=timing.critical,
-            start=calendar.start_date(timing.es),
-            finish=calendar.finish_date(timing.ef, timing.duration),
-        )
-    # The project ends with its last task or milestone (the closure gate), on that task's date.
-    finish = max((t.finish for t in tasks.values()), default=project.start_date)
-    return PlannedProject(calendar=calendar, schedule=schedule, tasks=tasks, finish=finish)
+def plan_schedule(project: Project) -> ScheduledPlan:
+    """CPM on the project's planned durations: every task with its timings and dates."""
+    return project_plan(project).schedule()

@@ -9,7 +9,8 @@ from sqlalchemy.orm.attributes import flag_modified
 from crm_impl.errors import StaleEditError, ValidationError
 from crm_impl.methodology import roles
 from crm_impl.models import Project, RaciAssignment
-from crm_impl.tracking.raci import RaciProblem, raci_csv, validate_raci
+from crm_impl.formats.csv_tables import raci_csv
+from crm_impl.tracking.raci import RaciProblem, validate_raci
 
 __all__ = ["role_columns", "raci_matrix", "raci_problems", "save_raci", "project_raci_csv"]
 

@@ -1,7 +1,7 @@
 """The risk register: adding, editing and removing a project's risks, and their heat-map points.
 
 Each risk has a probability and an impact from 1 to 5 (score = probability × impact, zones as
-in :mod:`crm_impl.tracking.risk_figures`), optional residual values after mitigation, an
+in :mod:`crm_impl.tracking.risks`), optional residual values after mitigation, an
 owner, a response, a status, and the plan tasks it would delay by ``delay_days`` working days
 (the risk events of the Monte Carlo simulation).
 """
@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from crm_impl.db.locking import apply_changes
 from crm_impl.errors import ValidationError
-from crm_impl.methodology import is_chinese, typical_risks
+from crm_impl.i18n import is_chinese
+from crm_impl.methodology import typical_risks
 from crm_impl.models import Project, Risk, RiskStatus
-from crm_impl.tracking.risk_figures import RiskPoint
+from crm_impl.tracking.risks import RiskPoint, is_open
 
 __all__ = [
     "RiskDraft",
@@ -26,7 +27,6 @@ __all__ = [
     "update_risk",
     "delete_risk",
     "add_typical_risks",
-    "is_open",
     "heatmap_points",
 ]
 
@@ -161,11 +161,6 @@ def add_typical_risks(session: Session, project: Project) -> list[Risk]:
     return added
 
 
-def is_open(risk: Risk) -> bool:
-    """Every risk but a closed one still counts on the heat map."""
-    return risk.status is not RiskStatus.CLOSED
-
-
 def heatmap_points(project: Project, locale: str | None = None) -> tuple[list[RiskPoint], list[RiskPoint]]:
     """The open risks before and after mitigation, for :func:`risk_heatmap_pair`.
 
@@ -173,7 +168,7 @@ def heatmap_points(project: Project, locale: str | None = None) -> tuple[list[Ri
     """
     before, after = [], []
     for risk in project.risks:
-        if not is_open(risk):
+        if not is_open(risk.status):
             continue
         title = risk.title_zh if is_chinese(locale) and risk.title_zh else risk.title
         # Markers carry the short number ("09" for RISK-09): several share a cell.

@@ -14,7 +14,7 @@ from crm_impl.operations.baselines import project_earned_value
 from crm_impl.methodology import kpis, roles
 from crm_impl.operations.changes import approved_change_cost
 from crm_impl.models import ChangeStatus, DeliverableStatus, Project
-from crm_impl.operations.risks import is_open
+from crm_impl.tracking.risks import is_open
 from crm_impl.operations.overview import ProjectOverview, project_overview
 from crm_impl.tracking.rag import StatusFacts, StatusReport, assess_status
 
@@ -92,7 +92,7 @@ def status_facts(project: Project, today: date, overview: ProjectOverview, kpi_l
         open_change_requests=sum(
             c.status in (ChangeStatus.SUBMITTED, ChangeStatus.ASSESSED) for c in project.change_requests
         ),
-        open_risk_scores=[r.score for r in project.risks if is_open(r)],
+        open_risk_scores=[r.score for r in project.risks if is_open(r.status)],
         unstaffed_roles=sum(role.id not in staffed for role in roles()),
         overdue_deliverables=sum(
             d.due_date is not None and d.due_date < today and d.status is not DeliverableStatus.SIGNED_OFF

@@ -5,7 +5,7 @@ and described in ``docs/project-file.md``.
 """
 
 from crm_impl.projectfile.export import dumps, export_project
-from crm_impl.projectfile.load import import_project, parse
+from crm_impl.projectfile.load import import_project, parse, read
 from crm_impl.projectfile.validate import FORMAT, FORMAT_VERSION, schema, validate_document
 
 __all__ = [
@@ -16,5 +16,6 @@ __all__ = [
     "export_project",
     "dumps",
     "parse",
+    "read",
     "import_project",
 ]

@@ -31,7 +31,7 @@ from crm_impl.projectfile.tracking import load_tracking
 from crm_impl.projectfile.values import parse_date, utc_moment
 from crm_impl.projectfile.validate import validate_document
 
-__all__ = ["parse", "import_project"]
+__all__ = ["parse", "read", "import_project"]
 
 #: Larger uploads are refused before parsing (a 50,000-task plan is about 25 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -53,6 +53,16 @@ def parse(raw: bytes | str) -> Any:
         raise ProjectFileError(
             [("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
         ) from None
+
+
+def read(raw: bytes | str) -> dict[str, Any]:
+    """A project file's bytes as a validated document: the one reader of project files.
+
+    Raises :class:`ProjectFileError` listing every problem with its field path.
+    """
+    document = parse(raw)
+    validate_document(document)
+    return document
 
 
 def import_project(session: Session, owner: User, data: Any) -> Project:

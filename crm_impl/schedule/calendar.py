@@ -7,6 +7,7 @@ sorted list of raw indices, so both directions are a bisection: no loop over day
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,10 @@ from datetime import date, timedelta
 from crm_impl.errors import ValidationError
 
 __all__ = ["WorkCalendar"]
+
+# Float offsets (PERT te, simulated durations) carry rounding error; this close to a whole day
+# counts as that day.
+_EPS = 1e-9
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,36 @@ class WorkCalendar:
     def finish_date(self, ef: int, duration: int) -> date:
         """Last working day of a task (inclusive): ``date_at(ef - 1)``; a milestone's own day."""
         return self.date_at(ef - 1 if duration > 0 else ef)
+
+    def task_dates(self, es: float, ef: float) -> tuple[date, date]:
+        """First and last working day of a task scheduled over ``[es, ef)``.
+
+        The one rule that turns offsets into a task's dates.  Fractional offsets (PERT ``te``,
+        simulated durations) are rounded outwards to whole working days; a task of zero length
+        sits on its own day.
+
+        >>> cal = WorkCalendar(date(2025, 3, 7))  # a Friday
+        >>> cal.task_dates(0, 2), cal.task_dates(1, 1), cal.task_dates(0.5, 1.2)
+        ((datetime.date(2025, 3, 7), datetime.date(2025, 3, 10)), (datetime.date(2025, 3, 10), \
+datetime.date(2025, 3, 10)), (datetime.date(2025, 3, 7), datetime.date(2025, 3, 10)))
+        """
+        start = self.date_at(math.floor(es + _EPS))
+        if ef - es <= _EPS:
+            return start, start
+        return start, max(start, self.date_at(math.ceil(ef - _EPS) - 1))
+
+    def finish_of(self, days: float) -> date:
+        """The last working day of a span of ``days`` working days from day 0.
+
+        The one rule that turns a project duration (a CPM result, a PERT or Monte Carlo
+        percentile) into a finish date: fractions of a day round up, a span of 0 ends on day 0.
+
+        >>> cal = WorkCalendar(date(2025, 3, 3))
+        >>> cal.finish_of(5), cal.finish_of(5.2), cal.finish_of(0)
+        (datetime.date(2025, 3, 7), datetime.date(2025, 3, 10), datetime.date(2025, 3, 3))
+        """
+        whole = max(0, math.ceil(days - _EPS))
+        return self.finish_date(whole, whole)
 
     def finish_offset(self, deadline: date) -> int:
         """Exclusive finish offset of a task that must end by ``deadline`` (inclusive)."""

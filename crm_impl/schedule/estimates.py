@@ -4,16 +4,21 @@ Monte Carlo."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from numbers import Real
 
 import numpy as np
 
 from crm_impl.errors import ValidationError
+from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.network import Network
 
-__all__ = ["ThreePoint", "estimate_arrays"]
+__all__ = ["ThreePoint", "estimate_arrays", "PERCENTILES", "Percentile", "percentiles"]
+
+#: The percentiles every forecast reports (P50, P80, P90).
+PERCENTILES: tuple[int, ...] = (50, 80, 90)
 
 
 def _number(value: object, field: str) -> float:
@@ -83,3 +88,37 @@ def estimate_arrays(net: Network, estimates: Mapping[str, ThreePoint]) -> np.nda
         extra = sorted(set(estimates) - set(net.ids))
         raise ValidationError("estimate for an unknown task", f"estimates.{extra[0]}")
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Percentile:
+    """A forecast percentile: ``q`` percent of outcomes finish within ``days`` working days,
+    that is by ``finish`` (the last working day, :meth:`WorkCalendar.finish_of`)."""
+
+    q: int
+    days: float
+    finish: date
+
+    @property
+    def name(self) -> str:
+        """``"P80"`` for ``q == 80``."""
+        return f"P{self.q}"
+
+
+def percentiles(
+    days_at: Callable[[int], float], calendar: WorkCalendar, qs: Iterable[int] = PERCENTILES
+) -> tuple[Percentile, ...]:
+    """The percentiles ``qs`` of a forecast, each with its finish date.
+
+    ``days_at(q)`` gives the duration in working days at percentile ``q``; every page, chart,
+    report and command reads the dates from here, so they agree to the day.
+
+    >>> cal = WorkCalendar(date(2025, 3, 3))
+    >>> [(p.name, p.days, p.finish.isoformat()) for p in percentiles(lambda q: q / 10, cal, (50, 90))]
+    [('P50', 5.0, '2025-03-07'), ('P90', 9.0, '2025-03-13')]
+    """
+    out = []
+    for q in qs:
+        days = float(days_at(q))
+        out.append(Percentile(q=int(q), days=days, finish=calendar.finish_of(days)))
+    return tuple(out)

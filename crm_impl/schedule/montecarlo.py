@@ -18,7 +18,8 @@ import numpy as np
 
 from crm_impl.errors import ValidationError
 from crm_impl.schedule.cpm import FLOAT_TOLERANCE
-from crm_impl.schedule.estimates import ThreePoint, estimate_arrays
+from crm_impl.schedule.calendar import WorkCalendar
+from crm_impl.schedule.estimates import PERCENTILES, Percentile, ThreePoint, estimate_arrays, percentiles
 from crm_impl.schedule.network import NO_DEADLINE, Network
 
 __all__ = ["DISTRIBUTIONS", "RiskEvent", "SimulationResult", "simulate"]
@@ -78,6 +79,10 @@ class SimulationResult:
         if not 0 <= q <= 100:
             raise ValidationError(f"must be between 0 and 100, got {q!r}", "q")
         return float(np.quantile(self.durations, q / 100, method="inverted_cdf"))
+
+    def percentiles(self, calendar: WorkCalendar, qs: tuple[int, ...] = PERCENTILES) -> tuple[Percentile, ...]:
+        """P50, P80 and P90 (or ``qs``) in working days with their finish dates."""
+        return percentiles(self.percentile, calendar, qs)
 
     @property
     def p50(self) -> float:

@@ -22,6 +22,7 @@ from crm_impl.errors import ScheduleCycleError, ValidationError
 
 __all__ = [
     "LINK_TYPES",
+    "LINK_POINTS",
     "Activity",
     "Link",
     "Network",
@@ -31,16 +32,17 @@ __all__ = [
 #: Dependency types: predecessor point (Start/Finish) to successor point (Start/Finish).
 LINK_TYPES: tuple[str, ...] = ("FS", "SS", "FF", "SF")
 
-# type -> (constraint leaves the predecessor's finish, constraint binds the successor's finish)
-_LINK_POINTS: dict[str, tuple[bool, bool]] = {
+#: The geometry of each link type, the one place it is defined: (the constraint leaves the
+#: predecessor's finish, the constraint binds the successor's finish).
+LINK_POINTS: dict[str, tuple[bool, bool]] = {
     "FS": (True, False),
     "SS": (False, False),
     "FF": (True, True),
     "SF": (False, True),
 }
 _TYPE_CODE = {name: code for code, name in enumerate(LINK_TYPES)}
-_FROM_FINISH = np.array([_LINK_POINTS[t][0] for t in LINK_TYPES])
-_TO_FINISH = np.array([_LINK_POINTS[t][1] for t in LINK_TYPES])
+_FROM_FINISH = np.array([LINK_POINTS[t][0] for t in LINK_TYPES])
+_TO_FINISH = np.array([LINK_POINTS[t][1] for t in LINK_TYPES])
 
 #: "No deadline" sentinel for integer finish-no-later-than values.
 NO_DEADLINE = np.iinfo(np.int64).max

@@ -24,7 +24,7 @@ import numpy as np
 from crm_impl.errors import ValidationError
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import FLOAT_TOLERANCE, Schedule, schedule_network
-from crm_impl.schedule.estimates import ThreePoint, estimate_arrays
+from crm_impl.schedule.estimates import PERCENTILES, Percentile, ThreePoint, estimate_arrays, percentiles
 from crm_impl.schedule.network import Network
 
 __all__ = ["PertResult", "analyse_pert", "driving_chain", "normal_probability"]
@@ -171,13 +171,12 @@ class PertResult:
         return NormalDist(self.expected_duration, self.std_dev).inv_cdf(c)
 
     def date_for(self, confidence: float, calendar: WorkCalendar) -> date:
-        """Last working day of the project at ``confidence`` (whole days, rounded up)."""
-        days = max(0, math.ceil(self.duration_for(confidence) - 1e-9))
-        return calendar.finish_date(days, days)
+        """Last working day of the project at ``confidence`` (:meth:`WorkCalendar.finish_of`)."""
+        return calendar.finish_of(self.duration_for(confidence))
 
-    def percentiles(self) -> dict[str, float]:
-        """``{"P50": ..., "P80": ..., "P90": ...}`` in working days."""
-        return {f"P{q}": self.duration_for(q / 100) for q in (50, 80, 90)}
+    def percentiles(self, calendar: WorkCalendar, qs: tuple[int, ...] = PERCENTILES) -> tuple[Percentile, ...]:
+        """P50, P80 and P90 (or ``qs``) in working days with their finish dates."""
+        return percentiles(lambda q: self.duration_for(q / 100), calendar, qs)
 
 
 def analyse_pert(net: Network, estimates: Mapping[str, ThreePoint]) -> PertResult:

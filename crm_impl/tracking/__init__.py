@@ -1,9 +1,8 @@
 """Pure algorithms for tracking a project against the methodology.
 
-RACI checks (:mod:`.raci`), quality-gate reviews (:mod:`.gates`) and the steering-committee
-RAG status (:mod:`.rag`): plain dataclasses in and out, no database, no web. The risk heat
-map lives in :mod:`.risk_figures` and is not re-exported here, so importing the package does
-not load plotly (as with :mod:`crm_impl.schedule` and its figures).
+RACI checks (:mod:`.raci`), quality-gate reviews (:mod:`.gates`), the steering-committee
+RAG status (:mod:`.rag`) and risk ratings (:mod:`.risks`): plain dataclasses in and out, no
+database, no web, no charts (the heat map is :mod:`crm_impl.charts.risks`).
 """
 
 from crm_impl.tracking.gates import (
@@ -15,7 +14,7 @@ from crm_impl.tracking.gates import (
     check_decision,
     evaluate_gate,
 )
-from crm_impl.tracking.raci import LETTERS, RaciProblem, raci_csv, validate_raci
+from crm_impl.tracking.raci import LETTERS, RaciProblem, validate_raci
 from crm_impl.tracking.rag import (
     AREAS,
     AreaStatus,
@@ -32,7 +31,6 @@ from crm_impl.tracking.rag import (
 __all__ = [
     "LETTERS",
     "RaciProblem",
-    "raci_csv",
     "validate_raci",
     "DECISIONS",
     "CriterionState",

@@ -1,4 +1,4 @@
-"""Check a deliverable-level RACI matrix (§3.5) and write it as CSV.
+"""Check a deliverable-level RACI matrix (§3.5).
 
 A matrix maps each deliverable key to ``{role_id: letter}``. The letters are ``R``, ``A``,
 ``C``, ``I`` and ``A/R`` (accountable and responsible); an empty cell or ``–`` means the
@@ -12,15 +12,13 @@ role is not involved and is simply left out of the checks.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from crm_impl import methodology
 from crm_impl.methodology import NOT_INVOLVED
 
-__all__ = ["LETTERS", "RaciProblem", "validate_raci", "raci_csv"]
+__all__ = ["LETTERS", "RaciProblem", "validate_raci"]
 
 #: The letters a RACI cell may hold.
 LETTERS: tuple[str, ...] = ("R", "A", "C", "I", "A/R")
@@ -88,26 +86,3 @@ def validate_raci(
                 RaciProblem(key, None, f"{key}: no role is responsible (R); at least one is required")
             )
     return problems
-
-
-def raci_csv(
-    deliverables: Sequence[tuple[str, str]],
-    roles: Sequence[str],
-    matrix: Mapping[str, Mapping[str, str]],
-) -> str:
-    """The matrix as CSV text: header ``deliverable,name,<role ids...>``, one row per deliverable.
-
-    ``deliverables`` are ``(key, name)`` pairs in row order; cells a matrix row lacks are empty.
-
-    >>> print(raci_csv([("P2.D1", "Org chart")], ["E_PM", "V_PM"], {"P2.D1": {"E_PM": "A/R"}}), end="")
-    deliverable,name,E_PM,V_PM
-    P2.D1,Org chart,A/R,
-    """
-    buffer = io.StringIO()
-    # "\n" rather than csv's default "\r\n": the text is embedded or encoded by the caller.
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["deliverable", "name", *roles])
-    for key, name in deliverables:
-        row = matrix.get(key, {})
-        writer.writerow([key, name, *(row.get(role_id, "") for role_id in roles)])
-    return buffer.getvalue()

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from blueprints.cli_schedule import commands, export_mspdi_command, import_mspdi_command, schedule_command
 from crm_impl.projectfile import validate_document
 
-SAMPLES = Path(__file__).resolve().parents[1] / "crm_impl" / "schedule" / "data"
-RETAIL = SAMPLES / "retail_chain_pengbo.json"
+GOLDEN = Path(__file__).resolve().parents[1] / "crm_impl" / "schedule" / "data"
 PROJECT_FILES = sorted((Path(__file__).resolve().parents[2] / "sample_projects").glob("*.json"))
+RETAIL = next(p for p in PROJECT_FILES if p.stem == "retail_chain_pengbo")
 
 
 @pytest.fixture
@@ -31,16 +31,29 @@ def run(tmp_path):
     return run
 
 
-SMALL = {
-    "start_date": "2025-03-07",
-    "calendar": {"weekdays": [0, 1, 2, 3, 4], "holidays": ["2025-03-10"]},
-    "tasks": [
+def project_file(tasks, dependencies=(), start="2025-03-07", holidays=(), **sections) -> dict:
+    """A minimal crm-impl project file holding ``tasks`` (each gets phase P1 and a name)."""
+    return {
+        "format": "crm-impl-project",
+        "format_version": 1,
+        "project": {"title": "Small plan", "client_company": "ACME", "start_date": start},
+        "calendar": {"working_weekdays": [0, 1, 2, 3, 4], "holidays": [{"date": day} for day in holidays]},
+        "phases": [{"key": "P1", "name": "Phase"}],
+        "tasks": [{"phase": "P1", "name": t["id"], **t} for t in tasks],
+        "dependencies": list(dependencies),
+        **sections,
+    }
+
+
+SMALL = project_file(
+    [
         {"id": "A", "duration": 2},
-        {"id": "B", "duration_days": {"optimistic": 1, "most_likely": 3, "pessimistic": 6}},
+        {"id": "B", "duration": 3, "duration_days": {"optimistic": 1, "most_likely": 3, "pessimistic": 6}},
         {"id": "M", "duration": 0, "milestone": True},
     ],
-    "dependencies": [{"pred": "A", "succ": "B", "type": "FS", "lag": 0}, {"pred": "B", "succ": "M"}],
-}
+    [{"pred": "A", "succ": "B", "type": "FS", "lag": 0}, {"pred": "B", "succ": "M"}],
+    holidays=["2025-03-10"],
+)
 
 
 def test_commands_are_exposed_for_the_main_group():
@@ -69,7 +82,7 @@ def test_sample_file_json_matches_golden(run):
     result = run(RETAIL, "--json")
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
-    golden = json.loads(RETAIL.read_text("utf-8"))["derived"]["schedule"]
+    golden = json.loads((GOLDEN / RETAIL.name).read_text("utf-8"))["derived"]["schedule"]
     assert out["project_duration"] == 177
     for task, g in zip(out["tasks"], golden["tasks"], strict=True):
         assert (task["id"], task["es"], task["lf"], task["slack"], task["critical"]) == (
@@ -116,11 +129,12 @@ def test_simulation_table(run):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ("{not json", "cannot read"),
-        ({"tasks": [{"id": "A", "duration": -1}]}, "tasks[0].duration: must be >= 0"),
-        ({"tasks": [{"id": "A", "duration": 1}], "dependencies": [{"pred": "A", "succ": "Q"}]},
+        ("{not json", "not valid JSON"),
+        (project_file([{"id": "A", "duration": -1}]), "tasks[0].duration: -1 is less than the minimum of 0"),
+        (project_file([{"id": "A", "duration": 1}], [{"pred": "A", "succ": "Q"}]),
          "dependencies[0].succ: unknown task 'Q'"),
-        ({"tasks": [{"id": "A", "duration": 1, "predecessors": [{"pred": "A"}]}]}, "dependency cycle: A → A"),
+        (project_file([{"id": "A", "duration": 1}, {"id": "B", "duration": 1}],
+                      [{"pred": "A", "succ": "B"}, {"pred": "B", "succ": "A"}]), "dependency cycle: A → B → A"),
     ],
 )
 def test_errors_go_to_stderr_with_exit_code_2(run, data, message):
@@ -180,10 +194,12 @@ def test_mspdi_round_trip_keeps_tasks_links_and_cpm_duration(sample, tmp_path):
     assert after["tasks"] == before["tasks"]
 
 
-def test_schedule_reads_a_project_file_like_the_schedule_layout():
-    # The sample project file and the test layout describe the same retail plan.
-    sample = next(p for p in PROJECT_FILES if p.name == RETAIL.name)
-    assert _schedule_json(sample)["project_duration"] == _schedule_json(RETAIL)["project_duration"] == 177
+def test_every_problem_of_a_file_is_one_error_line(run):
+    bad = project_file([{"id": "A", "duration": -1}, {"id": "B", "duration": "2"}])
+    result = run(bad, "--json")
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("Error: invalid project file: tasks[") for line in lines)
 
 
 def test_export_to_stdout_and_client_option(tmp_path):
@@ -248,7 +264,7 @@ def test_import_bad_xml_exits_2_with_a_message(tmp_path, content, message):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("{not json", "cannot read"),
+        ("{not json", "not valid JSON"),
         (json.dumps({"format": "crm-impl-project", "format_version": 1}), "invalid project file"),
     ],
 )
@@ -296,7 +312,7 @@ def test_csv_of_the_small_layout(run):
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == ",".join(CSV_HEADER)
-    assert lines[1] == "A,,,2,0,2,0,2,0,0,true,2025-03-07,2025-03-11"
+    assert lines[1] == "A,A,P1,2,0,2,0,2,0,0,true,2025-03-07,2025-03-11"
     assert len(lines) == 4
     assert run(SMALL, "--csv", "--json").exit_code == 2
     assert run(SMALL, "--csv", "--simulate", "10").exit_code == 2
@@ -309,10 +325,11 @@ def test_simulation_takes_risk_events_from_the_file(tmp_path):
 
     from blueprints.cli import main
 
-    plan = {"start_date": "2025-03-03",
-            "tasks": [{"id": "a", "duration_days": {"optimistic": 5, "most_likely": 5, "pessimistic": 5}},
-                      {"id": "b", "duration": 3}],
-            "dependencies": [{"pred": "a", "succ": "b", "type": "FS", "lag": 0}]}
+    plan = project_file(
+        [{"id": "a", "duration": 5, "duration_days": {"optimistic": 5, "most_likely": 5, "pessimistic": 5}},
+         {"id": "b", "duration": 3}],
+        [{"pred": "a", "succ": "b", "type": "FS", "lag": 0}], start="2025-03-03")
+    risk = {"key": "R1", "title": "Late data", "probability": 5, "impact": 4, "delay_days": 4, "linked_tasks": ["a"]}
     path = tmp_path / "p.json"
     runner = CliRunner()
 
@@ -323,8 +340,10 @@ def test_simulation_takes_risk_events_from_the_file(tmp_path):
         return _json.loads(result.output)["simulation"]
 
     calm = p50({})
-    risky = p50({"risks": [{"id": "R1", "probability": 1.0, "delay_days": 4, "tasks": ["a"]}]})
+    risky = p50({"risks": [risk]})
     assert _json.dumps(calm) != _json.dumps(risky)
-    path.write_text(_json.dumps({**plan, "risks": [{"probability": 2, "delay_days": 1, "tasks": ["a"]}]}))
+    closed = p50({"risks": [{**risk, "status": "closed"}]})
+    assert _json.dumps(calm) == _json.dumps(closed)
+    path.write_text(_json.dumps({**plan, "risks": [{**risk, "probability": 7}]}))
     bad = runner.invoke(main, ["schedule", str(path), "--simulate", "100"])
     assert bad.exit_code == 2 and "risks[0].probability" in bad.output

@@ -1,7 +1,7 @@
 """Risk register pages: the table with zone colours, the heat map, add/edit/delete."""
 
 from crm_impl.models import Risk
-from crm_impl.tracking.risk_figures import ZONE_COLORS
+from crm_impl.charts.risks import ZONE_COLORS
 
 
 def test_register_shows_scores_zones_and_the_heat_map(client, login, user, load_sample):

@@ -1,31 +1,24 @@
-"""The CSV task table of :mod:`crm_impl.formats.csv_tables`."""
+"""The CSV tables of :mod:`crm_impl.formats.csv_tables` (the RACI table is tested with the RACI rules)."""
 
 from __future__ import annotations
 
 import csv
-import doctest
 import io
 from datetime import date
 
-from crm_impl.schedule import task_csv
-from crm_impl.schedule.calendar import WorkCalendar
-from crm_impl.schedule.cpm import compute_schedule
-from crm_impl.schedule.network import Activity, Link
 from crm_impl.formats.csv_tables import CSV_HEADER, task_table_csv
-
-
-def test_docstring_examples():
-    result = doctest.testmod(task_csv, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 0
+from crm_impl.schedule.network import Link
+from crm_impl.schedule.plan import Plan, PlanTask
 
 
 def test_rows_follow_the_schedule_and_quote_names():
-    schedule = compute_schedule(
-        [Activity("A", 3), Activity("B", 1), Activity("M", 0, milestone=True)],
-        [Link("A", "M"), Link("B", "M")],
+    plan = Plan(
+        "P", date(2025, 3, 3),
+        tasks=(PlanTask("A", "", "", 3), PlanTask("B", 'Say "hi", 你好', "P2", 1),
+               PlanTask("M", "", "", 0, milestone=True)),
+        links=(Link("A", "M"), Link("B", "M")),
     )
-    calendar = WorkCalendar.from_iterables(date(2025, 3, 3), (0, 1, 2, 3, 4), ())
-    text = task_table_csv(schedule, calendar, [{"id": "B", "name": 'Say "hi", 你好', "phase": "P2"}, "junk"])
+    text = task_table_csv(plan.schedule())
     rows = list(csv.reader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_HEADER
     assert len(rows) == 4

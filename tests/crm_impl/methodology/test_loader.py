@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from crm_impl.methodology import CatalogueDataError
+from crm_impl.errors import CatalogueDataError
 from crm_impl.methodology.loader import (
     DATA_DIR,
     load_catalogue,

@@ -13,7 +13,7 @@ from crm_impl.operations.risks import (
     next_risk_key,
     update_risk,
 )
-from crm_impl.tracking.risk_figures import risk_heatmap_pair
+from crm_impl.charts.risks import risk_heatmap_pair
 
 
 @pytest.fixture

@@ -1,4 +1,8 @@
-"""Shared test helpers: the golden samples, a naive reference CPM and random networks."""
+"""Shared test helpers: the golden samples, a naive reference CPM and random networks.
+
+A golden sample is a sample project file (the real format, read by the real reader) paired
+with the schedule the domain document derives for it (``data/<name>.json``).
+"""
 
 from __future__ import annotations
 
@@ -7,34 +11,46 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from crm_impl.projectfile import read
+from crm_impl.projectfile.plan import plan_from_document
 from crm_impl.schedule.estimates import ThreePoint
-from crm_impl.schedule.network import Activity, Link, Network, build_network
+from crm_impl.schedule.network import Activity, Link, Network
+from crm_impl.schedule.plan import Plan
 
+ROOT = Path(__file__).resolve().parents[3]
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE_FILES = sorted(DATA.glob("*.json"))
 
 
 def load_sample(path: Path) -> dict:
-    return json.loads(path.read_text("utf-8"))
+    """The golden record with the sample's ``document``, ``plan``, ``tasks`` and ``start_date``."""
+    golden = json.loads(path.read_text("utf-8"))
+    document = read((ROOT / golden["project_file"]).read_bytes())
+    return {
+        **golden,
+        "document": document,
+        "plan": plan_from_document(document),
+        "tasks": document["tasks"],
+        "start_date": document["project"]["start_date"],
+    }
+
+
+def sample_plan(sample: dict) -> Plan:
+    return sample["plan"]
 
 
 def sample_inputs(sample: dict) -> tuple[list[Activity], list[Link]]:
     """Most-likely activities and links of a sample project."""
-    activities = [
-        Activity(t["id"], t["duration_days"]["most_likely"], milestone=t["milestone"]) for t in sample["tasks"]
-    ]
-    links = [Link(p["pred"], t["id"], p["type"], p["lag"]) for t in sample["tasks"] for p in t["predecessors"]]
-    return activities, links
+    plan = sample_plan(sample)
+    return plan.activities(), list(plan.links)
 
 
 def sample_network(sample: dict) -> Network:
-    return build_network(*sample_inputs(sample))
+    return sample_plan(sample).network
 
 
 def sample_estimates(sample: dict) -> dict[str, ThreePoint]:
-    return {t["id"]: ThreePoint(**t["duration_days"]) for t in sample["tasks"]}
-
-
+    return sample_plan(sample).estimates()
 def reference_cpm(activities: list[Activity], links: list[Link]) -> tuple[int, dict[str, dict[str, int]]]:
     """§4.3 written out literally: relax every constraint until nothing changes.
 

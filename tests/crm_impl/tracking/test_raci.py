@@ -10,7 +10,8 @@ import pytest
 
 from crm_impl.methodology import get_template, list_templates
 from crm_impl.tracking import raci
-from crm_impl.tracking.raci import RaciProblem, raci_csv, validate_raci
+from crm_impl.formats.csv_tables import raci_csv
+from crm_impl.tracking.raci import RaciProblem, validate_raci
 
 
 def test_valid_matrix_has_no_problems():

@@ -1,4 +1,4 @@
-"""Shared look of the schedule charts: colours, the bilingual labels and text helpers.
+"""Shared look of every chart: colours, the bilingual labels and text helpers.
 
 The label dictionaries are the only translated text of the charts; task and phase names come
 in already translated from the caller.
@@ -7,10 +7,13 @@ in already translated from the caller.
 from __future__ import annotations
 
 import html
+from typing import Any
+
+import plotly.graph_objects as go
 
 from crm_impl.errors import ValidationError
 
-__all__ = ["COLORS", "LOCALES", "DAY_MS", "EPS", "labels", "esc", "short", "num"]
+__all__ = ["COLORS", "LOCALES", "DAY_MS", "EPS", "labels", "esc", "short", "num", "add_arrow"]
 
 COLORS: dict[str, str] = {
     "critical": "#d62728",
@@ -148,3 +151,17 @@ def num(value: float | int | None) -> str:
         return f"{value:.1f}"
     return str(int(value))
 
+
+
+def add_arrow(
+    fig: go.Figure, tail: tuple[Any, float], head: tuple[Any, float], *, critical: bool,
+    width: tuple[float, float], opacity: float = 1.0,
+) -> None:
+    """A link drawn as an arrow in data coordinates; ``width`` is (normal, critical)."""
+    fig.add_annotation(
+        x=head[0], y=head[1], ax=tail[0], ay=tail[1], xref="x", yref="y", axref="x", ayref="y",
+        text="", showarrow=True, arrowhead=2, arrowsize=1,
+        arrowwidth=width[1] if critical else width[0],
+        arrowcolor=COLORS["critical"] if critical else COLORS["link"],
+        opacity=opacity,
+    )

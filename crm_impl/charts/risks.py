@@ -1,13 +1,6 @@
 """The risk heat map: a 5 × 5 probability × impact grid with each open risk in its cell.
 
-Cells are coloured by the zone of their score ``probability × impact``:
-
-- green (low) for a score ≤ 4: watch;
-- amber (medium) for 5–12: plan a response and an owner;
-- red (high) for ≥ 15: act now and report to the steering committee.
-
-No score lies between 12 and 15 on a 5 × 5 grid, so the zones have no gap; 15 is also the
-high-risk score of the RAG status (:class:`crm_impl.tracking.rag.RagThresholds`).
+Cells are coloured by the zone of their score (:func:`crm_impl.tracking.risks.risk_zone`).
 """
 
 from __future__ import annotations
@@ -15,37 +8,26 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from crm_impl.errors import ValidationError
-from crm_impl.methodology import is_chinese
-from crm_impl.schedule._chart_text import esc, short
+from crm_impl.charts.style import esc, short
+from crm_impl.i18n import is_chinese
+from crm_impl.tracking.risks import SCALE as _SCALE
+from crm_impl.tracking.risks import RiskPoint, risk_zone
 
 __all__ = [
-    "LOW_MAX",
-    "HIGH_MIN",
     "ZONE_COLORS",
-    "RiskPoint",
-    "risk_zone",
     "cell_offsets",
     "risk_heatmap_figure",
     "risk_heatmap_pair",
 ]
 
-Zone = Literal["green", "amber", "red"]
-
-#: Highest score of the green (low) zone.
-LOW_MAX = 4
-#: Lowest score of the red (high) zone.
-HIGH_MIN = 15
 #: Pale zone fills, so the dark risk markers stay readable on top.
 ZONE_COLORS: dict[str, str] = {"green": "#c7e9c0", "amber": "#fdd49e", "red": "#fcae91"}
 _MARKER_COLOR = "#252525"
-_SCALE = 5
 # Markers sharing a cell spread over this share of the cell, leaving a margin to the borders.
 _SPREAD = 0.7
 
@@ -67,32 +49,6 @@ _LABELS = {
 
 def _labels(locale: str | None) -> dict[str, str]:
     return _LABELS["zh" if is_chinese(locale) else "en"]
-
-
-@dataclass(frozen=True)
-class RiskPoint:
-    """An open risk to plot; probability and impact are whole numbers 1–5."""
-
-    id: str
-    title: str
-    probability: int
-    impact: int
-
-    @property
-    def score(self) -> int:
-        """Probability × impact, 1–25."""
-        return self.probability * self.impact
-
-
-def risk_zone(score: int) -> Zone:
-    """The zone of a score.
-
-    >>> risk_zone(4), risk_zone(5), risk_zone(12), risk_zone(15)
-    ('green', 'amber', 'amber', 'red')
-    """
-    if score <= LOW_MAX:
-        return "green"
-    return "red" if score >= HIGH_MIN else "amber"
 
 
 def cell_offsets(count: int) -> list[tuple[float, float]]:

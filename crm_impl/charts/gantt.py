@@ -1,0 +1,238 @@
+"""The Gantt chart of a scheduled plan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+import plotly.graph_objects as go
+
+from crm_impl.charts.style import COLORS, DAY_MS, add_arrow, esc, labels, num, short
+from crm_impl.schedule.network import LINK_POINTS
+from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
+
+__all__ = ["gantt_figure"]
+
+#: Baseline bars: task id -> (first, last working day) as saved in the baseline.
+Baseline = Mapping[str, tuple[date, date]]
+
+
+def _bar_end(task: ScheduledTask) -> date:
+    """Exclusive end of the bar: midnight after the last working day."""
+    return task.start if task.is_point else task.finish + timedelta(days=1)
+
+
+def _link_points(pred: ScheduledTask, succ: ScheduledTask, link_type: str) -> tuple[date, date]:
+    from_finish, to_finish = LINK_POINTS[link_type]
+    return (
+        _bar_end(pred) if from_finish else pred.start,
+        _bar_end(succ) if to_finish else succ.start,
+    )
+
+
+def _rows(tasks: Sequence[ScheduledTask]) -> list[tuple[str, str | ScheduledTask]]:
+    """Phase header rows and task rows, phase by phase in order of first appearance."""
+    phases: dict[str, list[ScheduledTask]] = {}
+    for task in tasks:
+        phases.setdefault(task.task.phase, []).append(task)
+    rows: list[tuple[str, str | ScheduledTask]] = []
+    for key, members in phases.items():
+        if key or len(phases) > 1:
+            rows.append(("phase", key))
+        rows.extend(("task", t) for t in members)
+    return rows
+
+
+def _bar_trace(
+    tasks: list[ScheduledTask], ypos: Mapping[str, int], name: str, color: Any, text: dict[str, str],
+    locale: str, **kw: Any,
+) -> go.Bar:
+    return go.Bar(
+        name=name,
+        orientation="h",
+        y=[ypos[t.id] for t in tasks],
+        base=[t.start.isoformat() for t in tasks],
+        x=[(_bar_end(t) - t.start).days * DAY_MS for t in tasks],
+        marker={"color": color, "line": {"width": 0}},
+        customdata=[
+            [
+                esc(t.label(locale)), t.start.isoformat(), t.finish.isoformat(),
+                num(t.duration), num(t.total_slack), t.task.progress,
+            ]
+            for t in tasks
+        ],
+        hovertemplate=(
+            f"<b>%{{customdata[0]}}</b><br>{text['start']}: %{{customdata[1]}}"
+            f"<br>{text['finish']}: %{{customdata[2]}}"
+            f"<br>{text['duration']}: %{{customdata[3]}} {text['days']}"
+            f"<br>{text['slack']}: %{{customdata[4]}}<br>{text['progress']}: %{{customdata[5]}}%"
+            "<extra></extra>"
+        ),
+        **kw,
+    )
+
+
+def gantt_figure(
+    scheduled: ScheduledPlan,
+    *,
+    baseline: Baseline | None = None,
+    today: date | None = None,
+    locale: str = "en",
+    title: str | None = None,
+) -> go.Figure:
+    """Gantt chart: one row per task under a summary row per phase, plan order top to bottom.
+
+    Critical bars are red, others blue; a darker inner bar shows progress; milestones and gates
+    are diamonds (gates labelled); thin grey bars under a task are its ``baseline`` dates; each
+    link is an arrow from the predecessor's start/finish to the successor's start/finish by its
+    type; ``today`` draws a vertical line.  Names are shown in ``locale``.
+
+    Raises
+    ------
+    ValidationError
+        The locale is not supported.
+    """
+    text = labels(locale)
+    tasks = scheduled.tasks
+    baseline = baseline or {}
+    rows = _rows(tasks)
+    ypos: dict[str, int] = {}
+    ticktext = []
+    phase_bars: list[tuple[int, str, date, date]] = []
+    for y, (kind, item) in enumerate(rows):
+        if kind == "phase":
+            assert isinstance(item, str)
+            members = [t for t in tasks if t.task.phase == item]
+            name = scheduled.plan.phase(item).label(locale)
+            ticktext.append(f"<b>{esc(short(name))}</b>")
+            phase_bars.append(
+                (y, name, min(t.start for t in members), max(_bar_end(t) for t in members))
+            )
+        else:
+            assert isinstance(item, ScheduledTask)
+            ypos[item.id] = y
+            ticktext.append(esc(short(f"{item.id} {item.label(locale)}")))
+
+    fig = go.Figure()
+    if phase_bars:
+        fig.add_trace(
+            go.Bar(
+                name=text["phase"],
+                orientation="h",
+                y=[y for y, *_ in phase_bars],
+                base=[s.isoformat() for _, _, s, _ in phase_bars],
+                x=[(e - s).days * DAY_MS for _, _, s, e in phase_bars],
+                width=0.35,
+                marker={"color": COLORS["phase"]},
+                customdata=[
+                    [esc(n), s.isoformat(), (e - timedelta(days=1)).isoformat()] for _, n, s, e in phase_bars
+                ],
+                hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} – %{customdata[2]}<extra></extra>",
+            )
+        )
+    with_baseline = [t for t in tasks if t.id in baseline]
+    if with_baseline:
+        fig.add_trace(
+            go.Bar(
+                name=text["baseline"],
+                orientation="h",
+                y=[ypos[t.id] + 0.32 for t in with_baseline],
+                base=[baseline[t.id][0].isoformat() for t in with_baseline],
+                x=[((baseline[t.id][1] - baseline[t.id][0]).days + 1) * DAY_MS for t in with_baseline],
+                width=0.16,
+                marker={"color": COLORS["baseline"]},
+                hoverinfo="skip",
+            )
+        )
+    bars = [t for t in tasks if not t.is_point]
+    kinds = ((False, text["task"], COLORS["task"]), (True, text["critical"], COLORS["critical"]))
+    for critical, name, color in kinds:
+        group = [t for t in bars if t.critical is critical]
+        if group:
+            fig.add_trace(_bar_trace(group, ypos, name, color, text, locale, width=0.6))
+    done = [t for t in bars if t.task.progress > 0]
+    if done:
+        trace = _bar_trace(
+            done,
+            ypos,
+            text["progress"],
+            [COLORS["critical_done"] if t.critical else COLORS["task_done"] for t in done],
+            text,
+            locale,
+            width=0.25,
+        )
+        trace.x = tuple((_bar_end(t) - t.start).days * DAY_MS * t.task.progress / 100 for t in done)
+        fig.add_trace(trace)
+    for gates, name in ((False, text["milestone"]), (True, text["gate"])):
+        group = [t for t in tasks if t.is_point and bool(t.task.gate) is gates]
+        if group:
+            fig.add_trace(
+                go.Scatter(
+                    name=name,
+                    mode="markers+text" if gates else "markers",
+                    x=[t.start.isoformat() for t in group],
+                    y=[ypos[t.id] for t in group],
+                    text=[esc(short(t.label(locale), 24)) for t in group] if gates else None,
+                    textposition="middle right",
+                    marker={
+                        "symbol": "diamond",
+                        "size": 14 if gates else 11,
+                        "color": [COLORS["critical"] if t.critical else COLORS["task"] for t in group],
+                        "line": {"width": 1.5 if gates else 0.5, "color": "#000000"},
+                    },
+                    customdata=[[esc(t.label(locale)), t.start.isoformat()] for t in group],
+                    hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+                )
+            )
+    for link in scheduled.plan.links:
+        pred, succ = scheduled.task(link.pred), scheduled.task(link.succ)
+        tail, head = _link_points(pred, succ, link.type)
+        both_critical = pred.critical and succ.critical
+        add_arrow(fig, (tail.isoformat(), ypos[pred.id]), (head.isoformat(), ypos[succ.id]),
+                  critical=both_critical, width=(0.8, 1.2), opacity=0.8)
+    if today is not None:
+        fig.add_shape(
+            type="line",
+            xref="x",
+            yref="paper",
+            x0=today.isoformat(),
+            x1=today.isoformat(),
+            y0=0,
+            y1=1,
+            line={"color": COLORS["today"], "width": 2, "dash": "dot"},
+            label={
+                "text": text["today"],
+                "textposition": "end",
+                "textangle": 0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "font": {"color": COLORS["today"], "size": 11},
+            },
+            name="today",
+        )
+    n_rows = max(1, len(rows))
+    xaxis: dict[str, Any] = {"type": "date", "title": text["date"], "showgrid": True}
+    if tasks:
+        # Room on the right for the labels of gates at the end of the plan.
+        first = min(t.start for t in tasks)
+        last = max(_bar_end(t) for t in tasks)
+        pad = timedelta(days=max(14, (last - first).days // 5))
+        xaxis["range"] = [(first - timedelta(days=3)).isoformat(), (last + pad).isoformat()]
+    fig.update_layout(
+        title=title if title is not None else text["gantt_title"],
+        barmode="overlay",
+        height=140 + 24 * n_rows,
+        margin={"l": 10, "r": 30, "t": 80, "b": 40},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        xaxis=xaxis,
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(rows))),
+            "ticktext": ticktext,
+            "range": [n_rows - 0.5, -0.5],  # first row on top
+            "automargin": True,
+        },
+        plot_bgcolor="#ffffff",
+    )
+    return fig

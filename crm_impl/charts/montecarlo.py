@@ -1,0 +1,183 @@
+"""Schedule-risk charts: the Monte Carlo finish distribution and the criticality index."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from crm_impl.charts.style import COLORS, DAY_MS, EPS, esc, labels, short
+from crm_impl.errors import ValidationError
+from crm_impl.schedule.calendar import WorkCalendar
+from crm_impl.schedule.estimates import PERCENTILES, Percentile
+
+__all__ = ["montecarlo_figure", "criticality_figure"]
+
+
+def _finish_x(days: float, calendar: WorkCalendar | None) -> Any:
+    """Axis value of a project lasting ``days`` working days: whole days, or its last day."""
+    if calendar is None:
+        return max(0, math.ceil(days - EPS))
+    return calendar.finish_of(days).isoformat()
+
+
+def montecarlo_figure(
+    finish_days: Sequence[float] | np.ndarray,
+    *,
+    target: date | float | None = None,
+    percentiles: Sequence[Percentile] | None = None,
+    calendar: WorkCalendar | None = None,
+    locale: str = "en",
+    title: str | None = None,
+) -> go.Figure:
+    """Histogram of simulated project durations with the cumulative S-curve.
+
+    Parameters
+    ----------
+    finish_days : array-like
+        Project duration of each run in working days (``SimulationResult.durations``); each
+        run is counted on the whole working day it finishes within.
+    target : date or float, optional
+        A date (needs ``calendar``) or a duration in working days; drawn as a green line.
+    percentiles : sequence of Percentile, optional
+        The lines to draw (``SimulationResult.percentiles``); default P50/P80/P90 of
+        ``finish_days``.  With a calendar each line stands at the percentile's finish date.
+    calendar : WorkCalendar, optional
+        Show finish dates instead of working days.
+    """
+    text = labels(locale)
+    values = np.asarray(finish_days, dtype=np.float64).ravel()
+    if values.size == 0:
+        raise ValidationError("no simulation runs", "finish_days")
+    if not np.isfinite(values).all() or (values < 0).any():
+        raise ValidationError("durations must be finite and >= 0", "finish_days")
+    if percentiles is None:
+        lines_at = [
+            (f"P{q}", float(np.quantile(values, q / 100, method="inverted_cdf"))) for q in PERCENTILES
+        ]
+        lines: list[tuple[str, Any, str]] = [
+            (name, _finish_x(days, calendar), COLORS["percentile"]) for name, days in lines_at
+        ]
+    else:
+        lines = [
+            (p.name, p.finish.isoformat() if calendar is not None else _finish_x(p.days, None), COLORS["percentile"])
+            for p in percentiles
+        ]
+    whole = np.ceil(values - EPS).astype(np.int64)
+    days, counts = np.unique(whole, return_counts=True)
+    cumulative = np.cumsum(counts) / values.size * 100
+    x = [_finish_x(int(d), calendar) for d in days.tolist()]
+
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(
+        go.Bar(
+            name=text["runs"],
+            x=x,
+            y=counts.tolist(),
+            marker={"color": COLORS["task"]},
+            width=0.8 * DAY_MS if calendar is not None else 0.8,
+        ),
+        secondary_y=False,
+    )
+    fig.add_trace(
+        go.Scatter(
+            name=text["cumulative"],
+            x=x,
+            y=cumulative.tolist(),
+            mode="lines+markers",
+            line={"color": COLORS["critical"], "shape": "hv"},
+            marker={"size": 4},
+        ),
+        secondary_y=True,
+    )
+    if target is not None:
+        if isinstance(target, date):
+            if calendar is None:
+                raise ValidationError("a target date needs a calendar", "target")
+            target_x: Any = target.isoformat()
+        else:
+            target_x = _finish_x(float(target), calendar) if calendar else float(target)
+        lines.append((text["target"], target_x, COLORS["target"]))
+    for name, at, color in lines:
+        fig.add_shape(
+            type="line",
+            xref="x",
+            yref="paper",
+            x0=at,
+            x1=at,
+            y0=0,
+            y1=1,
+            name=name,
+            line={"color": color, "width": 2, "dash": "dash"},
+            label={
+                "text": f"{name}: {at}",
+                "textposition": "end",
+                "textangle": -90,
+                "xanchor": "right",
+                "yanchor": "top",
+                "font": {"size": 10, "color": color},
+            },
+        )
+    fig.update_layout(
+        title=title if title is not None else text["mc_title"],
+        bargap=0.1,
+        height=420,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        plot_bgcolor="#ffffff",
+    )
+    fig.update_xaxes(
+        type="date" if calendar is not None else "linear",
+        title=text["finish_date"] if calendar is not None else text["finish_days"],
+    )
+    fig.update_yaxes(title=text["runs"], secondary_y=False)
+    fig.update_yaxes(
+        title=text["cumulative"], range=[0, 105], tickmode="linear", tick0=0, dtick=20,
+        secondary_y=True, showgrid=False,
+    )
+    return fig
+
+
+def criticality_figure(
+    indices: Mapping[str, float],
+    *,
+    top: int = 15,
+    names: Mapping[str, str] | None = None,
+    locale: str = "en",
+    title: str | None = None,
+) -> go.Figure:
+    """Horizontal bars of the ``top`` highest criticality indices (share of runs critical).
+
+    Ties keep the order of ``indices``; the highest bar is at the top.
+    """
+    text = labels(locale)
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValidationError(f"must be a positive integer, got {top!r}", "top")
+    for task_id, value in indices.items():
+        if not 0 <= value <= 1:
+            raise ValidationError(f"must be between 0 and 1, got {value!r}", f"indices.{task_id}")
+    ranked = sorted(indices.items(), key=lambda item: -item[1])[:top]
+    names = names or {}
+    fig = go.Figure(
+        go.Bar(
+            orientation="h",
+            name=text["criticality_title"],
+            y=[esc(short(f"{k} {names[k]}" if k in names else k, 40)) for k, _ in ranked],
+            x=[round(v * 100, 2) for _, v in ranked],
+            marker={"color": [v for _, v in ranked], "colorscale": "Reds", "cmin": 0, "cmax": 1},
+            hovertemplate="%{y}: %{x}%<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title=title if title is not None else text["criticality_title"],
+        height=120 + 26 * max(1, len(ranked)),
+        xaxis={"title": text["criticality"], "range": [0, 100]},
+        yaxis={"autorange": "reversed", "automargin": True},
+        plot_bgcolor="#ffffff",
+        margin={"t": 60},
+    )
+    return fig

@@ -1,0 +1,161 @@
+"""The Gantt chart, asserted on the traces, shapes and annotations it is made of."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from crm_impl.charts.gantt import gantt_figure
+from crm_impl.charts.style import COLORS
+from crm_impl.errors import ValidationError
+from crm_impl.schedule.network import Link
+from crm_impl.schedule.plan import Plan, PlanTask
+from tests.crm_impl.charts.conftest import DAY_MS, LINKS, MONDAY, TASKS, arrows, small_plan, trace
+
+
+def test_gantt_colours_critical_bars_red_and_the_others_blue(scheduled):
+    fig = gantt_figure(scheduled)
+    critical = trace(fig, "Critical task")
+    normal = trace(fig, "Task")
+    assert critical.marker.color == COLORS["critical"] and normal.marker.color == COLORS["task"]
+    rows = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
+    assert sorted(rows[y].split()[0] for y in critical.y) == ["a", "b"]
+    assert [rows[y].split()[0] for y in normal.y] == ["c"]
+
+
+def test_gantt_bars_span_start_to_the_end_of_the_last_working_day(scheduled):
+    fig = gantt_figure(scheduled)
+    normal = trace(fig, "Task")  # c: Tue 4 → Thu 6 March
+    assert normal.base == ("2025-03-04",) and normal.x == (3 * DAY_MS,)
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_gantt_groups_rows_phase_by_phase_top_to_bottom(scheduled):
+    fig = gantt_figure(scheduled)
+    ticks = list(fig.layout.yaxis.ticktext)
+    assert ticks == ["<b>Preparation</b>", "a Assess", "b Blueprint", "<b>Build</b>", "c Configure", "g Gate 1"]
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # reversed: first row on top
+    phase = trace(fig, "Phase")
+    assert phase.base == ("2025-03-03", "2025-03-04")
+    assert phase.x == (5 * DAY_MS, 6 * DAY_MS)  # Build runs Tue 4 → Mon 10 (the gate's day)
+
+
+def test_gantt_progress_overlays_a_proportion_of_the_bar(scheduled):
+    progress = trace(gantt_figure(scheduled), "Progress")
+    assert progress.x == (1.5 * DAY_MS,)  # half of a's three days
+    assert progress.marker.color == (COLORS["critical_done"],)
+
+
+def test_gantt_draws_gates_as_labelled_diamonds(scheduled):
+    fig = gantt_figure(scheduled)
+    gate = trace(fig, "Gate")
+    assert gate.marker.symbol == "diamond" and gate.x == ("2025-03-10",)
+    assert gate.text == ("Gate 1",) and gate.marker.color == (COLORS["critical"],)
+    assert not [t for t in fig.data if t.name == "Milestone"]
+
+
+def test_gantt_plain_milestones_are_unlabelled_diamonds():
+    plan = small_plan(tasks=tuple(replace(t, gate="") for t in TASKS))
+    milestone = trace(gantt_figure(plan.schedule()), "Milestone")
+    assert milestone.marker.symbol == "diamond" and milestone.text is None
+
+
+def test_gantt_has_one_arrow_per_link_anchored_by_link_type(scheduled):
+    fig = gantt_figure(scheduled)
+    drawn = arrows(fig)
+    assert len(drawn) == len(LINKS)
+    ends = [(a.ax, a.x) for a in drawn]
+    assert ends[0] == ("2025-03-06", "2025-03-06")  # FS: a's end → b's start
+    assert ends[1] == ("2025-03-03", "2025-03-04")  # SS: a's start → c's start
+    assert ends[3] == ("2025-03-07", "2025-03-10")  # FF: c's end → the gate (a point)
+    assert {a.axref for a in drawn} == {"x"} and drawn[0].arrowcolor == COLORS["critical"]
+
+
+def test_gantt_today_line_is_a_vertical_shape(scheduled):
+    fig = gantt_figure(scheduled, today=date(2025, 3, 5))
+    (line,) = fig.layout.shapes
+    assert (line.type, line.x0, line.x1, line.yref, line.y0, line.y1) == (
+        "line", "2025-03-05", "2025-03-05", "paper", 0, 1
+    )
+    assert line.label.text == "Today"
+    assert not gantt_figure(scheduled).layout.shapes
+
+
+def test_gantt_baseline_bars_only_when_a_baseline_exists(scheduled):
+    assert not [t for t in gantt_figure(scheduled).data if t.name == "Baseline"]
+    fig = gantt_figure(scheduled, baseline={"c": (MONDAY, date(2025, 3, 5))})
+    baseline = trace(fig, "Baseline")
+    assert baseline.base == ("2025-03-03",) and baseline.x == (3 * DAY_MS,)
+    assert baseline.width < trace(fig, "Task").width and baseline.marker.color == COLORS["baseline"]
+
+
+def test_gantt_height_grows_with_the_task_count():
+    def figure(n):
+        tasks = tuple(PlanTask(f"t{i}", "", duration=1) for i in range(n))
+        links = tuple(Link(f"t{i}", f"t{i + 1}") for i in range(n - 1))
+        return gantt_figure(Plan("P", MONDAY, tasks=tasks, links=links).schedule())
+
+    assert figure(40).layout.height >= figure(4).layout.height + 36 * 20
+
+
+def test_gantt_speaks_chinese_and_refuses_unknown_locales(scheduled):
+    fig = gantt_figure(scheduled, today=MONDAY, locale="zh_Hans")
+    assert {t.name for t in fig.data} >= {"关键任务", "任务", "阶段", "进度", "质量关口"}
+    assert fig.layout.xaxis.title.text == "日期" and fig.layout.shapes[0].label.text == "今天"
+    assert trace(gantt_figure(scheduled, locale="zh_Hans_CN"), "关键任务")
+    with pytest.raises(ValidationError) as err:
+        gantt_figure(scheduled, locale="fr")
+    assert err.value.field == "locale"
+
+
+def test_gantt_shows_chinese_names_where_the_plan_has_them():
+    tasks = (replace(TASKS[0], name_zh="评估"), *TASKS[1:])
+    fig = gantt_figure(small_plan(tasks=tasks).schedule(), locale="zh_Hans")
+    assert "a 评估" in fig.layout.yaxis.ticktext and "b Blueprint" in fig.layout.yaxis.ticktext
+
+
+def test_gantt_escapes_task_names():
+    tasks = (replace(TASKS[0], name="<b>bold</b> & co"), *TASKS[1:])
+    fig = gantt_figure(small_plan(tasks=tasks).schedule())
+    assert "a &lt;b&gt;bold&lt;/b&gt; &amp; co" in fig.layout.yaxis.ticktext
+
+
+def test_a_link_to_an_unknown_task_is_refused_before_any_chart():
+    with pytest.raises(ValidationError) as err:
+        small_plan(links=(Link("a", "zz"),)).schedule()
+    assert err.value.field == "dependencies[0].succ"
+
+
+def test_gantt_of_a_golden_sample(sample):
+    scheduled = sample["plan"].schedule()
+    fig = gantt_figure(scheduled, title=sample["id"])
+    golden = sample["derived"]["schedule"]["cpm_most_likely"]["critical_path"]
+    red = [len(trace(fig, "Critical task").y)]
+    red += [sum(c == COLORS["critical"] for c in trace(fig, "Gate").marker.color)]
+    assert sum(red) == len(golden)
+    assert len(arrows(fig)) == scheduled.schedule.network.n_links
+    assert fig.layout.title.text == sample["id"]
+    assert len(fig.layout.yaxis.ticktext) == len(sample["tasks"]) + len({t["phase"] for t in sample["tasks"]})
+
+
+def test_gantt_serialises_for_the_web(scheduled):
+    assert json.loads(gantt_figure(scheduled, today=MONDAY).to_json())["data"]
+
+
+def test_a_figure_renders_to_png_with_system_chromium(scheduled, monkeypatch):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must provide chromium for report images")
+        pytest.skip("chromium is not installed")
+    # Point kaleido at the system browser so that it never tries to download one.
+    monkeypatch.setenv("BROWSER_PATH", chromium)
+    png = gantt_figure(scheduled, today=MONDAY).to_image(format="png", width=800, height=400)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (800, 400)

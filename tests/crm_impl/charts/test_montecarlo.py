@@ -1,0 +1,81 @@
+"""The Monte Carlo histogram and the criticality chart."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import numpy as np
+import pytest
+
+from crm_impl.charts.montecarlo import criticality_figure, montecarlo_figure
+from crm_impl.charts.style import COLORS
+from crm_impl.errors import ValidationError
+from crm_impl.schedule.calendar import WorkCalendar
+from crm_impl.schedule.montecarlo import simulate
+from tests.crm_impl.charts.conftest import MONDAY
+
+
+def test_montecarlo_histogram_s_curve_and_percentile_lines():
+    runs = np.array([10.0, 10.2, 11.0, 12.0, 12.0, 13.5])
+    fig = montecarlo_figure(runs, target=12)
+    bars, curve = fig.data
+    assert list(bars.x) == [10, 11, 12, 14] and list(bars.y) == [1, 2, 2, 1]
+    assert curve.yaxis == "y2" and curve.y[-1] == pytest.approx(100)
+    assert list(curve.y) == pytest.approx([100 / 6, 50, 500 / 6, 100])
+    lines = {s.name: s for s in fig.layout.shapes}
+    assert set(lines) == {"P50", "P80", "P90", "Target"}
+    assert (lines["P50"].x0, lines["P90"].x0, lines["Target"].x0) == (11, 14, 12.0)
+    assert lines["Target"].line.color == COLORS["target"] and lines["P80"].yref == "paper"
+
+
+def test_montecarlo_with_a_calendar_plots_the_percentiles_finish_dates(sample):
+    plan = sample["plan"]
+    result = simulate(plan.network, plan.estimates(), iterations=2000, seed=7)
+    cal = WorkCalendar(date.fromisoformat(sample["start_date"]))
+    percentiles = result.percentiles(cal)
+    fig = montecarlo_figure(result.durations, calendar=cal, target=date(2025, 12, 1), percentiles=percentiles)
+    assert fig.layout.xaxis.type == "date" and sum(fig.data[0].y) == 2000
+    lines = {s.name: s.x0 for s in fig.layout.shapes}
+    p80 = int(np.ceil(result.p80 - 1e-9))
+    assert lines["P80"] == cal.finish_date(p80, p80).isoformat()
+    assert lines == {**{p.name: p.finish.isoformat() for p in percentiles}, "Target": "2025-12-01"}
+    assert lines["P50"] <= lines["P80"] <= lines["P90"]
+
+
+def test_montecarlo_default_percentiles_match_the_simulation(sample):
+    plan = sample["plan"]
+    result = simulate(plan.network, plan.estimates(), iterations=500, seed=3)
+    lines = {s.name: s.x0 for s in montecarlo_figure(result.durations, locale="zh_Hans").layout.shapes}
+    assert lines == {f"P{q}": int(np.ceil(result.percentile(q) - 1e-9)) for q in (50, 80, 90)}
+
+
+def test_montecarlo_rejects_bad_input():
+    with pytest.raises(ValidationError, match="no simulation runs"):
+        montecarlo_figure([])
+    with pytest.raises(ValidationError, match="finite"):
+        montecarlo_figure([1.0, float("nan")])
+    with pytest.raises(ValidationError, match="needs a calendar"):
+        montecarlo_figure([1.0], target=MONDAY)
+
+
+def test_criticality_shows_the_top_n_highest_first():
+    indices = {"a": 0.2, "b": 1.0, "c": 0.55, "d": 0.0}
+    fig = criticality_figure(indices, top=3, names={"b": "Blueprint"}, locale="zh_Hans")
+    (bars,) = fig.data
+    assert bars.y == ("b Blueprint", "c", "a") and bars.x == (100.0, 55.0, 20.0)
+    assert fig.layout.yaxis.autorange == "reversed" and fig.layout.title.text == "关键性指数"
+
+
+def test_criticality_validates_input():
+    with pytest.raises(ValidationError):
+        criticality_figure({"a": 1.5})
+    with pytest.raises(ValidationError):
+        criticality_figure({"a": 0.5}, top=0)
+
+
+def test_figures_serialise_for_the_web():
+    calendar = WorkCalendar(MONDAY)
+    for fig in (montecarlo_figure(np.array([5.0, 5.5, 7.0]), calendar=calendar, target=MONDAY),
+                criticality_figure({"a": 1.0, "c": 0.25})):
+        assert json.loads(fig.to_json())["data"]
