@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -37,7 +38,9 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CrmImplError)
     def domain_error(error: CrmImplError):
         code = status_of(error)
-        message = str(error) if code != 404 else _("This page does not exist, or you do not have access to it.")
+        message = error.localized(get_locale()) if code != 404 else _(
+            "This page does not exist, or you do not have access to it."
+        )
         return _page(code, message)
 
     @app.errorhandler(CSRFError)

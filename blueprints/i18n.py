@@ -8,10 +8,10 @@ from flask import Blueprint, Flask, current_app, redirect, request, session, url
 from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_login import current_user
 
+from crm_impl.i18n import CATALOGUE_DIR, render
 from crm_impl.operations.accounts import set_locale
 from blueprints.database import get_db
 from blueprints.extensions import babel
-from blueprints.paths import asset_dir
 
 __all__ = ["init_app", "select_locale"]
 
@@ -53,7 +53,8 @@ def _date(day: date | None, style: str = "medium") -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(asset_dir("translations"))
+    # One catalogue for the pages, the domain's messages and the reports: the domain's own.
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(CATALOGUE_DIR)
     babel.init_app(app, locale_selector=select_locale)
     app.register_blueprint(bp)
     app.jinja_env.globals["get_locale"] = get_locale
@@ -63,4 +64,6 @@ def init_app(app: Flask) -> None:
         money=_money,
         number=lambda value, fmt=None: "—" if value is None else format_decimal(value, fmt),
         percent=lambda value, fmt=None: "—" if value is None else format_percent(value, fmt),
+        # A domain message (crm_impl.i18n.Message) in the reader's language; plain text as it is.
+        localized=lambda message: render(message, get_locale()),
     )

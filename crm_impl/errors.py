@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from crm_impl.i18n import Message, render
+from crm_impl.i18n import N_, Message, MessageList, render
 
 __all__ = [
     "CrmImplError",
@@ -32,9 +32,11 @@ __all__ = [
 ]
 
 
-def _message(message: str | Message, params: dict[str, Any]) -> Message:
+def _message(message: str | Message | MessageList, params: dict[str, Any]) -> Message | MessageList:
     if isinstance(message, Message):
-        return Message(message.msgid, {**message.params, **params}) if params else message
+        return Message(message.msgid, {**message.params, **params}, message.context) if params else message
+    if isinstance(message, MessageList):
+        return message
     return Message(message, params)
 
 
@@ -89,8 +91,8 @@ class StaleEditError(CrmImplError):
     def __init__(self, message: str | Message = "", /, **params: Any) -> None:
         super().__init__(
             message
-            or "someone else changed this record since you opened it; your changes were not saved. "
-            "Reload to see the current data, then apply your edit again.",
+            or N_("someone else changed this record since you opened it; your changes were not saved. "
+                  "Reload to see the current data, then apply your edit again."),
             **params,
         )
 
@@ -109,7 +111,7 @@ class ScheduleCycleError(ScheduleError):
     def __init__(self, cycle: list[str]) -> None:
         self.cycle = list(cycle)
         path = " → ".join([*self.cycle, self.cycle[0]]) if self.cycle else "?"
-        super().__init__("dependency cycle: %(path)s", "dependencies", path=path)
+        super().__init__(N_("dependency cycle: %(path)s"), "dependencies", path=path)
 
 
 class ProjectFileError(CrmImplError):
@@ -121,7 +123,7 @@ class ProjectFileError(CrmImplError):
 
     def __init__(self, problems: list[tuple[str, str | Message]]) -> None:
         self.problems = list(problems)
-        self.message = Message("invalid project file")
+        self.message = Message(N_("invalid project file"))
         Exception.__init__(self, self.localized(None))
 
     def lines(self, locale: object = None) -> list[str]:

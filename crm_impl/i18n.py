@@ -33,13 +33,21 @@ __all__ = [
     "LOCALES",
     "DEFAULT_LOCALE",
     "CATALOGUE_DIR",
+    "EXTRACT_KEYWORDS",
     "N_",
+    "NC_",
     "Message",
+    "MessageList",
+    "msg",
     "is_chinese",
     "normalise_locale",
     "translations",
     "gettext",
     "render",
+    "LABELS",
+    "DECISION_LABELS",
+    "labels",
+    "label",
     "format_number",
     "format_money",
     "format_percentage",
@@ -51,11 +59,22 @@ LOCALES: tuple[str, ...] = ("en", "zh_Hans")
 DEFAULT_LOCALE = "en"
 #: The gettext catalogue shared by the domain, the web pages and the reports.
 CATALOGUE_DIR = Path(__file__).resolve().parent / "translations"
+#: The calls whose first argument pybabel extracts into the catalogue, beside its defaults
+#: (``_``, ``gettext``, ``N_``...): the web's lazy strings, :func:`msg`, and every domain error.
+EXTRACT_KEYWORDS: tuple[str, ...] = (
+    "_l", "lazy_gettext", "msg", "NC_:1c,2", "CrmImplError", "ValidationError", "ConflictError", "ScheduleError",
+    "StaleEditError", "NotFoundError", "PermissionDeniedError",
+)
 
 
 def N_(msgid: str) -> str:
     """Mark ``msgid`` for the catalogue without translating it now (it is translated when shown)."""
     return msgid
+
+
+def NC_(context: str, msgid: str) -> tuple[str, str]:  # noqa: N802 - gettext's naming
+    """Mark ``msgid`` in ``context`` for the catalogue; translated when shown."""
+    return context, msgid
 
 
 # The catalogue has Simplified Chinese only; Traditional-script locales fall back to English
@@ -104,7 +123,8 @@ def gettext(msgid: str, locale: object = None, /, **params: Any) -> str:
 def _fill(text: str, params: Mapping[str, Any], locale: object) -> str:
     if not params:
         return text
-    values = {key: (value.render(locale) if isinstance(value, Message) else value) for key, value in params.items()}
+    values = {key: (value.render(locale) if isinstance(value, Message | MessageList) else value)
+              for key, value in params.items()}
     return text % values
 
 
@@ -118,10 +138,18 @@ class Message:
 
     msgid: str
     params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    #: gettext's message context, where one English word needs two translations.
+    context: str | None = None
 
     def render(self, locale: object = None) -> str:
         """The message in ``locale`` (English when ``None``)."""
-        text = translations(locale).gettext(self.msgid) if self.msgid else ""
+        catalogue = translations(locale)
+        if not self.msgid:
+            text = ""
+        elif self.context:
+            text = catalogue.pgettext(self.context, self.msgid)
+        else:
+            text = catalogue.gettext(self.msgid)
         try:
             return _fill(text, self.params, locale)
         except (KeyError, ValueError, TypeError):
@@ -132,9 +160,28 @@ class Message:
         return self.render(None)
 
 
-def render(text: str | Message, locale: object = None) -> str:
-    """``text`` in ``locale``: a :class:`Message` rendered, a plain string as it is."""
-    return text.render(locale) if isinstance(text, Message) else str(text)
+@dataclass(frozen=True)
+class MessageList:
+    """Several messages shown as one, e.g. every problem of a grid in one refusal."""
+
+    items: tuple[Message, ...]
+    separator: str = "; "
+
+    def render(self, locale: object = None) -> str:
+        return self.separator.join(render(item, locale) for item in self.items)
+
+    def __str__(self) -> str:
+        return self.render(None)
+
+
+def msg(msgid: str, /, **params: Any) -> Message:
+    """A :class:`Message` (the catalogue finds ``msgid`` here by this function's name)."""
+    return Message(msgid, params)
+
+
+def render(text: object, locale: object = None) -> str:
+    """``text`` in ``locale``: a :class:`Message` (or :class:`MessageList`) rendered, anything else as text."""
+    return text.render(locale) if isinstance(text, Message | MessageList) else str(text)
 
 
 # ------------------------------------------------------------------------------- formatting
@@ -188,3 +235,115 @@ def format_day(day: date | None, locale: object = None, style: str = "medium") -
     if day is None:
         return "—"
     return format_date(day, format=style, locale=_babel_locale(locale))
+
+
+# ------------------------------------------------------------------------------ label tables
+
+#: The words of the charts, the heat map and the steering status, by key.  Each is a message
+#: (with a gettext context where the web uses the same English word differently), so charts,
+#: reports and pages read one catalogue.
+LABELS: dict[str, tuple[str, str]] = {
+    # Schedule charts
+    "gantt_title": NC_("chart", "Project schedule"),
+    "network_title": NC_("chart", "Network diagram (activity on node)"),
+    "mc_title": NC_("chart", "Monte Carlo simulation: project finish"),
+    "load_title": NC_("chart", "Resource load by role"),
+    "criticality_title": NC_("chart", "Criticality index"),
+    "date": NC_("chart", "Date"),
+    "phase": NC_("chart", "Phase"),
+    "task": NC_("chart", "Task"),
+    "critical": NC_("chart", "Critical task"),
+    "progress": NC_("chart", "Progress"),
+    "milestone": NC_("chart", "Milestone"),
+    "gate": NC_("chart", "Gate"),
+    "baseline": NC_("chart", "Baseline"),
+    "today": NC_("chart", "Today"),
+    "start": NC_("chart", "Start"),
+    "finish": NC_("chart", "Finish"),
+    "duration": NC_("chart", "Duration"),
+    "days": NC_("chart", "working days"),
+    "slack": NC_("chart", "Slack"),
+    "link": NC_("chart", "Dependency"),
+    "critical_link": NC_("chart", "Critical dependency"),
+    "link_type": NC_("chart", "Link type"),
+    "runs": NC_("chart", "Runs"),
+    "cumulative": NC_("chart", "Cumulative (%)"),
+    "finish_date": NC_("chart", "Finish date"),
+    "finish_days": NC_("chart", "Project duration (working days)"),
+    "target": NC_("chart", "Target"),
+    "week": NC_("chart", "Week"),
+    "load": NC_("chart", "Person-days"),
+    "capacity": NC_("chart", "Capacity"),
+    "over": NC_("chart", "Over-allocated"),
+    "within": NC_("chart", "Load"),
+    "criticality": NC_("chart", "Share of runs on the critical path (%)"),
+    # Risk heat map
+    "heatmap_title": NC_("chart", "Risk heat map"),
+    "heatmap_pair_title": NC_("chart", "Risk heat map before and after mitigation"),
+    "heatmap_probability": NC_("chart", "Probability"),
+    "heatmap_impact": NC_("chart", "Impact"),
+    "heatmap_score": NC_("chart", "Score"),
+    "heatmap_before": NC_("chart", "Before mitigation"),
+    "heatmap_after": NC_("chart", "After mitigation"),
+    "heatmap_risks": NC_("chart", "Risks"),
+    "heatmap_zones": NC_("chart", "Zones"),
+    "heatmap_green": NC_("risk zone", "low"),
+    "heatmap_amber": NC_("risk zone", "medium"),
+    "heatmap_red": NC_("risk zone", "high"),
+    # Steering status (RAG)
+    "rag_schedule": NC_("status", "Schedule"),
+    "rag_cost": NC_("status", "Cost"),
+    "rag_scope": NC_("status", "Scope"),
+    "rag_risk": NC_("status", "Risk"),
+    "rag_people": NC_("status", "People"),
+    "rag_kpi": NC_("status", "KPI targets"),
+    "rag_green": NC_("status", "green"),
+    "rag_amber": NC_("status", "amber"),
+    "rag_red": NC_("status", "red"),
+    "rag_grey": NC_("status", "no data"),
+    "rag_days": NC_("status", "working days of slip"),
+    "rag_overrun": NC_("status", "EAC over BAC"),
+    "rag_cpi": NC_("status", "CPI"),
+    "rag_reserve": NC_("status", "budget reserve used"),
+    "rag_changes": NC_("status", "open change requests"),
+    "rag_risks": NC_("status", "open risks with score ≥ %(score)s"),
+    "rag_gaps": NC_("status", "unstaffed roles + overdue deliverables"),
+    "rag_kpis": NC_("status", "KPIs meeting target"),
+    "rag_rule": NC_("status", "%(measure)s: %(bands)s"),
+    "rag_bands": NC_("status", "%(green)s, %(amber)s, %(red)s"),
+    "rag_or": NC_("status", "%(first)s; else %(second)s"),
+    "rag_gaps_value": NC_("status", "%(roles)s unstaffed, %(overdue)s overdue"),
+    "rag_kpis_value": NC_("status", "%(met)s of %(measured)s"),
+}
+
+
+def labels(locale: object) -> Mapping[str, str]:
+    """Every entry of :data:`LABELS` in ``locale`` (placeholders left for the caller to fill).
+
+    >>> labels("zh_Hans_CN")["today"], labels("en")["today"]
+    ('今天', 'Today')
+    """
+    return _labels(normalise_locale(locale))
+
+
+#: A gate decision's name, by its stored value.
+DECISION_LABELS: dict[str, tuple[str, str]] = {
+    "pass": NC_("gate decision", "pass"),
+    "pass_with_conditions": NC_("gate decision", "pass with conditions"),
+    "fail": NC_("gate decision", "fail"),
+}
+
+
+@cache
+def _labels(code: str) -> Mapping[str, str]:
+    catalogue = translations(code)
+    return MappingProxyType({key: catalogue.pgettext(context, msgid) for key, (context, msgid) in LABELS.items()})
+
+
+def label(key: str, locale: object = None, /, **params: Any) -> str:
+    """One label in ``locale``, filled with ``params``.
+
+    >>> label("rag_risks", "zh_Hans", score=15)
+    '风险值 ≥ 15 的未关闭风险'
+    """
+    return _fill(labels(locale)[key], params, locale)

@@ -62,6 +62,6 @@ def authorize(session: Session, user: User, project_id: int, action: Action) -> 
         raise NotFoundError("no such project")
     if not allowed(membership.role, action):
         raise PermissionDeniedError(
-            f"your role in this project ({membership.role.value}) does not allow this action"
+            "your role in this project (%(role)s) does not allow this action", role=membership.role.value
         )
     return membership.project

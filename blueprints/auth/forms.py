@@ -4,7 +4,7 @@ from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from crm_impl.operations.accounts import MIN_PASSWORD_LENGTH
-from blueprints.forms import choices
+from blueprints.kit import choices
 
 _LANGUAGES = [("en", "English"), ("zh_Hans", "简体中文")]
 

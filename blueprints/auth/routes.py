@@ -7,7 +7,7 @@ from blueprints.auth import bp
 from blueprints.auth.forms import LoginForm, RegisterForm
 from blueprints.database import get_db
 from blueprints.extensions import limiter, login_manager
-from blueprints.forms import render_form, submit
+from blueprints.kit import render_form, submit
 
 login_manager.login_view = "auth.login"
 login_manager.login_message_category = "warning"
@@ -46,12 +46,13 @@ def login():
 @limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], methods=["POST"])
 def register():
     form = RegisterForm()
-    if form.validate_on_submit() and submit(
+    outcome = form.validate_on_submit() and submit(
         form, create_user, get_db(), form.email.data, form.password.data, form.display_name.data, form.locale.data
-    ):
+    )
+    if outcome:
         flash(_("Your account is ready. Please log in."), "success")
         return redirect(url_for("auth.login"))
-    return render_form("auth/register.html", form)
+    return render_form("auth/register.html", form, outcome)
 
 
 @bp.post("/logout")

@@ -3,7 +3,7 @@ from wtforms import FloatField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from crm_impl.operations.changes import Assessment, ChangeDraft, format_plan_changes, parse_plan_changes
-from blueprints.forms import VersionedForm
+from blueprints.kit import VersionedForm
 
 
 class ChangeForm(VersionedForm):
@@ -49,3 +49,7 @@ class AssessForm(VersionedForm):
 
 class DecisionForm(VersionedForm):
     """Approve or reject: only the version the decider saw (and the CSRF token)."""
+
+    @classmethod
+    def of(cls, change) -> "DecisionForm":
+        return cls(formdata=None, obj=change)

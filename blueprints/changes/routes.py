@@ -18,19 +18,19 @@ from blueprints.access import Action, one_of, project_view
 from blueprints.changes import bp
 from blueprints.changes.forms import AssessForm, ChangeForm, DecisionForm
 from blueprints.database import get_db
-from blueprints.forms import form_status, is_stale, refreshed, render_form, submit
+from blueprints.kit import Outcome, form_status, render_form, save_edit, submit
 
 
 def _show(project, change, assess_form=None, decision_form=None, refusal=None, status=None):
     """The change request page with its assess form and decision buttons."""
     assess_form = assess_form or AssessForm.of(change)
-    decision_form = decision_form or DecisionForm(formdata=None, obj=change)
+    decision_form = decision_form or DecisionForm.of(change)
     page = render_template(
         "changes/show.html", project=project, change=change, form=assess_form, decision_form=decision_form,
         refusal=refusal, needs_steering=needs_steering(project, change), remaining=remaining_reserve(project),
         tasks={t.key: t for t in project.tasks}, zh=str(get_locale()).startswith("zh"),
     )
-    return page, status or max(form_status(assess_form), form_status(decision_form))
+    return page, status or 200
 
 
 @bp.get("/")
@@ -44,10 +44,11 @@ def index(project):
 @project_view(Action.EDIT)
 def new(project):
     form = ChangeForm()
-    if form.validate_on_submit() and submit(form, submit_change, get_db(), project, form.draft()):
-        flash(_("Change request CR-%(n)s submitted.", n=form.result.number), "success")
-        return redirect(url_for("changes.show", project_id=project.id, change_id=form.result.id))
-    return render_form("changes/new.html", form, project=project)
+    outcome = form.validate_on_submit() and submit(form, submit_change, get_db(), project, form.draft())
+    if outcome:
+        flash(_("Change request CR-%(n)s submitted.", n=outcome.result.number), "success")
+        return redirect(url_for("changes.show", project_id=project.id, change_id=outcome.result.id))
+    return render_form("changes/new.html", form, outcome, project=project)
 
 
 @bp.get("/<int:change_id>")
@@ -65,31 +66,28 @@ def _assess(project, change, form):
 def assess(project, change_id: int):
     change = one_of(project.change_requests, change_id)
     form = AssessForm()
-    if form.validate_on_submit():
-        if submit(form, _assess, project, change, form):
-            flash(_("CR-%(n)s assessed.", n=change.number), "success")
-            return redirect(url_for("changes.show", project_id=project.id, change_id=change.id))
-        if is_stale(form):
-            form = refreshed(form, AssessForm.of(change))
-    return _show(project, change, assess_form=form)
+    outcome = form.validate_on_submit() and save_edit(form, lambda: AssessForm.of(change), _assess, project, change, form)
+    if outcome:
+        flash(_("CR-%(n)s assessed.", n=change.number), "success")
+        return redirect(url_for("changes.show", project_id=project.id, change_id=change.id))
+    return _show(project, change, assess_form=form, status=form_status(form, outcome))
 
 
 def _decide(project, change_id: int, operation, done_message):
     change = one_of(project.change_requests, change_id)
     form = DecisionForm()
+    outcome: Outcome | bool = False
     if form.validate_on_submit():
         try:
-            saved = submit(form, operation, get_db(), project, change, form.expected_version(), current_user,
-                           datetime.now(timezone.utc))
+            outcome = save_edit(form, lambda: DecisionForm.of(change), operation, get_db(), project, change,
+                                form.expected_version(), current_user, datetime.now(timezone.utc))
         except PermissionDeniedError as error:
             get_db().rollback()
-            return _show(project, change, refusal=str(error), status=403)
-        if saved:
+            return _show(project, change, refusal=error.localized(get_locale()), status=403)
+        if outcome:
             flash(done_message(change.number), "success")
             return redirect(url_for("changes.show", project_id=project.id, change_id=change.id))
-        if is_stale(form):
-            form = refreshed(form, DecisionForm(formdata=None, obj=change))
-    return _show(project, change, decision_form=form)
+    return _show(project, change, decision_form=form, status=form_status(form, outcome))
 
 
 @bp.post("/<int:change_id>/approve")

@@ -3,7 +3,7 @@ from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from crm_impl.operations.meetings import ActionDraft, MeetingDraft
-from blueprints.forms import VersionedForm, choices
+from blueprints.kit import VersionedForm, choices
 
 KINDS = [("steering", _l("Steering decision meeting")), ("project", _l("Project meeting")),
          ("workshop", _l("Workshop")), ("other", _l("Other"))]
@@ -16,6 +16,10 @@ class MeetingForm(VersionedForm):
     attendees = TextAreaField(_l("Attendees"))
     agenda = TextAreaField(_l("Agenda"), description=_l("Progress report; decisions on major business and IT issues; coordination of key resources."))
     decisions = TextAreaField(_l("Decisions"))
+
+    @classmethod
+    def of(cls, meeting) -> "MeetingForm":
+        return cls(formdata=None, obj=meeting)
 
     def draft(self) -> MeetingDraft:
         return MeetingDraft(
@@ -31,7 +35,3 @@ class ActionItemForm(VersionedForm):
 
     def draft(self) -> ActionDraft:
         return ActionDraft(text=self.text.data or "", owner=self.owner.data or "", due_date=self.due_date.data)
-
-
-class ToggleForm(VersionedForm):
-    """Mark an action item done or open again: the version the person saw."""

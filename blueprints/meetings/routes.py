@@ -16,10 +16,9 @@ from crm_impl.operations.meetings import (
 )
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
-from blueprints.forms import STALE_MESSAGE, is_stale, refreshed, render_form, submit
+from blueprints.kit import ActionForm, Outcome, act, form_status, render_form, save_edit, submit
 from blueprints.meetings import bp
-from blueprints.meetings.forms import KINDS, ActionItemForm, MeetingForm, ToggleForm
-from blueprints.projects.forms import ActionForm
+from blueprints.meetings.forms import KINDS, ActionItemForm, MeetingForm
 
 
 @bp.get("/")
@@ -53,35 +52,32 @@ def new(project):
     if request.method == "GET":
         form.held_on.data = next_steering_date(project, date.today()) or date.today()
         form.title.data = _("Steering decision meeting")
-    if form.validate_on_submit() and submit(form, add_meeting, get_db(), project, form.draft()):
+    outcome = form.validate_on_submit() and submit(form, add_meeting, get_db(), project, form.draft())
+    if outcome:
         flash(_("Meeting recorded."), "success")
-        return redirect(url_for("meetings.show", project_id=project.id, meeting_id=form.result.id))
-    return render_form("meetings/edit.html", form, project=project, meeting=None)
+        return redirect(url_for("meetings.show", project_id=project.id, meeting_id=outcome.result.id))
+    return render_form("meetings/edit.html", form, outcome, project=project, meeting=None)
 
 
 @bp.route("/<int:meeting_id>/edit", methods=["GET", "POST"])
 @project_view(Action.EDIT)
 def edit(project, meeting_id: int):
     meeting = one_of(project.meetings, meeting_id)
-    fresh = lambda: MeetingForm(formdata=None, obj=meeting)  # noqa: E731
-    form = MeetingForm() if request.method == "POST" else fresh()
-    if form.validate_on_submit():
-        if submit(form, update_meeting, meeting, form.expected_version(), form.draft()):
-            flash(_("Meeting saved."), "success")
-            return redirect(url_for("meetings.show", project_id=project.id, meeting_id=meeting.id))
-        if is_stale(form):
-            form = refreshed(form, fresh())
-    return render_form("meetings/edit.html", form, project=project, meeting=meeting)
+    form = MeetingForm() if request.method == "POST" else MeetingForm.of(meeting)
+    outcome = form.validate_on_submit() and save_edit(
+        form, lambda: MeetingForm.of(meeting), update_meeting, meeting, form.expected_version(), form.draft()
+    )
+    if outcome:
+        flash(_("Meeting saved."), "success")
+        return redirect(url_for("meetings.show", project_id=project.id, meeting_id=meeting.id))
+    return render_form("meetings/edit.html", form, outcome, project=project, meeting=meeting)
 
 
 @bp.post("/<int:meeting_id>/delete")
 @project_view(Action.EDIT)
 def delete(project, meeting_id: int):
     meeting = one_of(project.meetings, meeting_id)
-    if ActionForm().validate_on_submit():
-        delete_meeting(get_db(), project, meeting)
-        get_db().commit()
-        flash(_("Meeting deleted."), "success")
+    act(ActionForm(), _("Meeting deleted."), delete_meeting, get_db(), project, meeting)
     return redirect(url_for("meetings.index", project_id=project.id))
 
 
@@ -90,10 +86,11 @@ def delete(project, meeting_id: int):
 def add_item(project, meeting_id: int):
     meeting = one_of(project.meetings, meeting_id)
     form = ActionItemForm()
-    if form.validate_on_submit() and submit(form, add_action, get_db(), meeting, form.draft()):
+    outcome = form.validate_on_submit() and submit(form, add_action, get_db(), meeting, form.draft())
+    if outcome:
         flash(_("Action item added."), "success")
         return redirect(url_for("meetings.show", project_id=project.id, meeting_id=meeting.id))
-    return _show(project, meeting, action_form=form, status=422)
+    return _show(project, meeting, action_form=form, status=form_status(form, outcome))
 
 
 @bp.post("/<int:meeting_id>/actions/<int:action_id>/toggle")
@@ -101,11 +98,10 @@ def add_item(project, meeting_id: int):
 def toggle(project, meeting_id: int, action_id: int):
     meeting = one_of(project.meetings, meeting_id)
     item = one_of(meeting.actions, action_id)
-    form = ToggleForm()
-    if form.validate_on_submit() and not submit(form, set_action_done, item, form.expected_version(), not item.done):
-        if is_stale(form):
-            flash(str(STALE_MESSAGE), "warning")
-            return _show(project, meeting, status=409)
+    form = ActionForm()
+    outcome = act(form, _("Action item updated."), set_action_done, item, form.expected_version(), not item.done)
+    if isinstance(outcome, Outcome) and outcome.stale:
+        return _show(project, meeting, status=409)
     if request.form.get("back") == "index":  # toggled in the open-items list
         return redirect(url_for("meetings.index", project_id=project.id))
     return redirect(url_for("meetings.show", project_id=project.id, meeting_id=meeting.id))
@@ -116,8 +112,5 @@ def toggle(project, meeting_id: int, action_id: int):
 def delete_item(project, meeting_id: int, action_id: int):
     meeting = one_of(project.meetings, meeting_id)
     item = one_of(meeting.actions, action_id)
-    if ActionForm().validate_on_submit():
-        delete_action(get_db(), item)
-        get_db().commit()
-        flash(_("Action item deleted."), "success")
+    act(ActionForm(), _("Action item deleted."), delete_action, get_db(), item)
     return redirect(url_for("meetings.show", project_id=project.id, meeting_id=meeting.id))

@@ -4,7 +4,7 @@ from wtforms import EmailField, SelectField
 from wtforms.validators import DataRequired
 
 from crm_impl.models import MemberRole
-from blueprints.forms import VersionedForm, choices
+from blueprints.kit import VersionedForm, choices
 
 ROLE_LABELS = {
     MemberRole.OWNER: _l("Owner"),

@@ -5,10 +5,9 @@ from crm_impl.operations.members import add_member, change_role, remove_member
 from crm_impl.models import MemberRole
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
-from blueprints.forms import submit
+from blueprints.kit import ActionForm, act, form_status, submit
 from blueprints.members import bp
 from blueprints.members.forms import ROLE_LABELS, AddMemberForm, MemberRoleForm
-from blueprints.projects.forms import ActionForm
 
 
 def _page(project, add_form, status=200):
@@ -29,10 +28,13 @@ def index(project):
 @project_view(Action.MANAGE_MEMBERS)
 def add(project):
     form = AddMemberForm()
-    if form.validate_on_submit() and submit(form, add_member, get_db(), project, form.email.data, MemberRole(form.role.data)):
+    outcome = form.validate_on_submit() and submit(
+        form, add_member, get_db(), project, form.email.data, MemberRole(form.role.data)
+    )
+    if outcome:
         flash(_("Member added."), "success")
         return redirect(url_for("members.index", project_id=project.id))
-    return _page(project, form, status=422)
+    return _page(project, form, status=form_status(form, outcome))
 
 
 @bp.post("/<int:membership_id>/role")
@@ -40,11 +42,7 @@ def add(project):
 def set_role(project, membership_id: int):
     membership = one_of(project.memberships, membership_id)
     form = MemberRoleForm()
-    if form.validate_on_submit() and submit(form, change_role, membership, form.expected_version(), MemberRole(form.role.data)):
-        flash(_("Role changed."), "success")
-    else:
-        for message in form.form_errors + [e for errors in form.errors.values() for e in errors]:
-            flash(str(message), "danger")
+    act(form, _("Role changed."), lambda: change_role(membership, form.expected_version(), MemberRole(form.role.data)))
     return redirect(url_for("members.index", project_id=project.id))
 
 
@@ -52,10 +50,5 @@ def set_role(project, membership_id: int):
 @project_view(Action.MANAGE_MEMBERS)
 def remove(project, membership_id: int):
     membership = one_of(project.memberships, membership_id)
-    form = ActionForm()
-    if form.validate_on_submit() and submit(form, remove_member, get_db(), membership):
-        flash(_("Member removed."), "success")
-    else:
-        for message in form.form_errors:
-            flash(str(message), "danger")
+    act(ActionForm(), _("Member removed."), remove_member, get_db(), membership)
     return redirect(url_for("members.index", project_id=project.id))

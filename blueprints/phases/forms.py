@@ -6,8 +6,8 @@ from wtforms import DateField, RadioField, SelectField, StringField, TextAreaFie
 from wtforms.validators import DataRequired, Length, Optional
 
 from crm_impl.models import Deliverable, Phase
-from blueprints.forms import VersionedForm, choices
-from blueprints.projects.forms import MultiCheckboxField
+from blueprints.kit import VersionedForm, choices
+from blueprints.kit import MultiCheckboxField
 
 #: The statuses an editor may set; *signed off* comes only from the sign-off button.
 EDITABLE_STATUSES = [
@@ -20,10 +20,6 @@ DECISION_CHOICES = [
     ("pass_with_conditions", _l("Pass with conditions")),
     ("fail", _l("Fail")),
 ]
-
-
-class ButtonForm(VersionedForm):
-    """A state-changing button (sign-off, reopen) that carries the record's version."""
 
 
 class DeliverableForm(VersionedForm):

@@ -1,12 +1,10 @@
 import mimetypes
 from datetime import datetime, timezone
-from io import BytesIO
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
-from crm_impl.methodology.catalogue import roles
 from crm_impl.operations.phases import (
     PASSED,
     attach_file,
@@ -21,10 +19,10 @@ from crm_impl.operations.phases import (
     update_deliverable,
 )
 from blueprints.access import Action, one_of, project_view
-from blueprints.forms import is_stale, refreshed, refusal_status, submit
+from blueprints.kit import download, form_messages, form_status, role_choices, save_edit, submit
 from blueprints.phases import bp
+from blueprints.kit import ActionForm
 from blueprints.phases.forms import (
-    ButtonForm,
     ChecksForm,
     CompleteForm,
     DecisionForm,
@@ -40,11 +38,6 @@ def _actor() -> str:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _role_choices() -> list[tuple[str, str]]:
-    locale = str(get_locale())
-    return [(r.id, f"{r.id} · {r.label(locale)}") for r in roles()]
 
 
 # --- phases -----------------------------------------------------------------------------------
@@ -76,14 +69,13 @@ def phase(project, phase_id: int):
 def dates(project, phase_id: int):
     phase = one_of(project.phases, phase_id)
     form = PhaseDatesForm()
-    if form.validate_on_submit() and submit(form, lambda: set_phase_dates(
+    outcome = form.validate_on_submit() and save_edit(form, lambda: PhaseDatesForm(formdata=None, obj=phase), lambda: set_phase_dates(
         phase, form.expected_version(), actual_start=form.actual_start.data, actual_finish=form.actual_finish.data
-    )):
+    ))
+    if outcome:
         flash(_("Phase dates saved."), "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=phase.id))
-    if is_stale(form):
-        form = refreshed(form, PhaseDatesForm(formdata=None, obj=phase))
-    return _phase_page(project, phase, refusal_status(form), dates_form=form)
+    return _phase_page(project, phase, form_status(form, outcome), dates_form=form)
 
 
 @bp.post("/<int:phase_id>/complete")
@@ -91,21 +83,21 @@ def dates(project, phase_id: int):
 def complete(project, phase_id: int):
     phase = one_of(project.phases, phase_id)
     form = CompleteForm()
-    if form.validate_on_submit() and submit(
-        form, complete_phase, project, phase, form.expected_version(), form.actual_finish.data
-    ):
+    outcome = form.validate_on_submit() and save_edit(
+        form, lambda: CompleteForm.of(phase), complete_phase, project, phase, form.expected_version(),
+        form.actual_finish.data,
+    )
+    if outcome:
         flash(_("Phase %(key)s is complete.", key=phase.key), "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=phase.id))
-    if is_stale(form):
-        form = refreshed(form, CompleteForm.of(phase))
-    return _phase_page(project, phase, refusal_status(form), complete_form=form)
+    return _phase_page(project, phase, form_status(form, outcome), complete_form=form)
 
 
 # --- deliverables -----------------------------------------------------------------------------
 
 
 def _deliverable_page(project, deliverable, status: int = 200, **forms):
-    forms.setdefault("form", DeliverableForm.of(deliverable, _role_choices()))
+    forms.setdefault("form", DeliverableForm.of(deliverable, role_choices()))
     forms.setdefault("upload_form", UploadForm(formdata=None, version=deliverable.version))
     return render_template("phases/deliverable.html", project=project, deliverable=deliverable, **forms), status
 
@@ -116,16 +108,15 @@ def edit_deliverable(project, deliverable_id: int):
     deliverable = one_of(project.deliverables, deliverable_id)
     if request.method == "GET":
         return _deliverable_page(project, deliverable)
-    form = DeliverableForm(roles=_role_choices())
-    if form.validate_on_submit() and submit(form, lambda: update_deliverable(
+    form = DeliverableForm(roles=role_choices())
+    outcome = form.validate_on_submit() and save_edit(form, lambda: DeliverableForm.of(deliverable, role_choices()), lambda: update_deliverable(
         deliverable, form.expected_version(), due_date=form.due_date.data, status=form.status.data,
         link=form.link.data or "", owner_role=form.owner_role.data,
-    )):
+    ))
+    if outcome:
         flash(_("Deliverable %(key)s saved.", key=deliverable.key), "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id))
-    if is_stale(form):
-        form = refreshed(form, DeliverableForm.of(deliverable, _role_choices()))
-    return _deliverable_page(project, deliverable, refusal_status(form), form=form)
+    return _deliverable_page(project, deliverable, form_status(form, outcome), form=form)
 
 
 @bp.post("/deliverables/<int:deliverable_id>/file")
@@ -133,36 +124,34 @@ def edit_deliverable(project, deliverable_id: int):
 def upload(project, deliverable_id: int):
     deliverable = one_of(project.deliverables, deliverable_id)
     form = UploadForm()
-    if form.validate_on_submit() and submit(form, lambda: attach_file(
+    outcome = form.validate_on_submit() and save_edit(form, lambda: UploadForm(formdata=None, version=deliverable.version), lambda: attach_file(
         deliverable, form.file.data.filename or "", form.file.data.read(), expected_version=form.expected_version()
-    )):
+    ))
+    if outcome:
         flash(_("File %(name)s attached to %(key)s.", name=deliverable.file_name, key=deliverable.key), "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id))
-    if is_stale(form):
-        form = refreshed(form, UploadForm(formdata=None, version=deliverable.version))
-    return _deliverable_page(project, deliverable, refusal_status(form), upload_form=form)
+    return _deliverable_page(project, deliverable, form_status(form, outcome), upload_form=form)
 
 
 @bp.get("/deliverables/<int:deliverable_id>/file")
 @project_view(Action.VIEW)
-def download(project, deliverable_id: int):
+def download_file(project, deliverable_id: int):
     deliverable = one_of(project.deliverables, deliverable_id)
     if not deliverable.file_name or deliverable.file_data is None:
         abort(404)
     mimetype = mimetypes.guess_type(deliverable.file_name)[0] or "application/octet-stream"
-    return send_file(BytesIO(deliverable.file_data), mimetype=mimetype, as_attachment=True,
-                     download_name=deliverable.file_name)
+    return download(deliverable.file_data, deliverable.file_name, mimetype)
 
 
 def _button(project, deliverable, operation, *args, done: str):
     """Run a sign-off button's operation; a refusal shows on the phase page (409 or 422)."""
-    form = ButtonForm()
-    if form.validate_on_submit() and submit(form, operation, deliverable, form.expected_version(), *args):
+    form = ActionForm()
+    outcome = form.validate_on_submit() and submit(form, operation, deliverable, form.expected_version(), *args)
+    if outcome:
         flash(done, "success")
         return redirect(url_for("phases.phase", project_id=project.id, phase_id=deliverable.phase_id,
                                 _anchor=f"deliverable-{deliverable.id}"))
-    messages = [*form.form_errors, *(e for errors in form.errors.values() for e in errors)]
-    return _phase_page(project, deliverable.phase, refusal_status(form), button_errors=messages)
+    return _phase_page(project, deliverable.phase, form_status(form, outcome), button_errors=form_messages(form))
 
 
 @bp.post("/deliverables/<int:deliverable_id>/sign-off")
@@ -217,14 +206,14 @@ def gate(project, gate_id: int):
 def checks(project, gate_id: int):
     gate = one_of(project.gates, gate_id)
     form = _checks_form(project, gate)
-    if form.validate_on_submit() and submit(
-        form, set_checks, gate, form.expected_version(), {key: True for key in form.checks.data or []}
-    ):
+    outcome = form.validate_on_submit() and save_edit(
+        form, lambda: _checks_form(project, gate, fresh=True), set_checks, gate, form.expected_version(),
+        {key: True for key in form.checks.data or []},
+    )
+    if outcome:
         flash(_("Checklist of gate %(gate)s saved.", gate=gate.gate_id), "success")
         return redirect(url_for("phases.gate", project_id=project.id, gate_id=gate.id))
-    if is_stale(form):
-        form = refreshed(form, _checks_form(project, gate, fresh=True))
-    return _gate_page(project, gate, refusal_status(form), checks_form=form)
+    return _gate_page(project, gate, form_status(form, outcome), checks_form=form)
 
 
 @bp.post("/gates/<int:gate_id>/decision")
@@ -232,12 +221,11 @@ def checks(project, gate_id: int):
 def decide(project, gate_id: int):
     gate = one_of(project.gates, gate_id)
     form = DecisionForm()
-    if form.validate_on_submit() and submit(
-        form, decide_gate, project, gate, form.expected_version(), form.decision.data, form.conditions.data or "",
-        _actor(), _now(),
-    ):
+    outcome = form.validate_on_submit() and save_edit(
+        form, lambda: DecisionForm(formdata=None, version=gate.version), decide_gate, project, gate,
+        form.expected_version(), form.decision.data, form.conditions.data or "", _actor(), _now(),
+    )
+    if outcome:
         flash(_("Decision on gate %(gate)s recorded.", gate=gate.gate_id), "success")
         return redirect(url_for("phases.gate", project_id=project.id, gate_id=gate.id))
-    if is_stale(form):
-        form = refreshed(form, DecisionForm(formdata=None, version=gate.version))
-    return _gate_page(project, gate, refusal_status(form), decision_form=form)
+    return _gate_page(project, gate, form_status(form, outcome), decision_form=form)

@@ -4,12 +4,16 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from crm_impl.models import Task
 from crm_impl.operations.plan import TaskDraft, parse_predecessors, predecessor_notations
-from blueprints.forms import VersionedForm, choices
+from blueprints.kit import VersionedForm, choices
 
 
 class PhaseForm(VersionedForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     name_zh = StringField(_l("Chinese name"), validators=[Length(max=200)])
+
+    @classmethod
+    def of(cls, phase) -> "PhaseForm":
+        return cls(formdata=None, obj=phase)
 
 
 class TaskForm(VersionedForm):

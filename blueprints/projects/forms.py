@@ -3,23 +3,17 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from crm_impl.models import Project
 from crm_impl.operations.projects import ProjectDraft
-from blueprints.forms import VersionedForm, choices
+from blueprints.kit import MultiCheckboxField, VersionedForm, choices
 
 WEEKDAYS = [
     (0, _l("Monday")), (1, _l("Tuesday")), (2, _l("Wednesday")), (3, _l("Thursday")),
     (4, _l("Friday")), (5, _l("Saturday")), (6, _l("Sunday")),
 ]
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def parse_holidays(text: str) -> list[tuple[date, str]]:
@@ -98,7 +92,3 @@ class ImportForm(FlaskForm):
         _l("Project file (.json) or MS Project XML (.xml)"),
         validators=[FileRequired(), FileAllowed(["json", "xml"], _l("Choose a .json project file or an MS Project .xml file."))],
     )
-
-
-class ActionForm(FlaskForm):
-    """An empty form for buttons that change state (carries the CSRF token)."""

@@ -1,6 +1,6 @@
 from datetime import date
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required
 
@@ -12,10 +12,10 @@ from crm_impl.projectfile import dumps, export_project, import_project
 from crm_impl.operations.projects import create_project, delete_project, projects_of, set_archived, update_project
 from blueprints.access import Action, project_view
 from blueprints.database import get_db
-from blueprints.forms import is_stale, refreshed, render_form, submit
+from blueprints.kit import ActionForm, act, download, file_stem, render_form, save_edit, submit
 from blueprints.members.forms import ROLE_LABELS
 from blueprints.projects import bp
-from blueprints.projects.forms import ActionForm, DeleteForm, ImportForm, ProjectForm
+from blueprints.projects.forms import DeleteForm, ImportForm, ProjectForm
 
 
 def _template_choices() -> list[tuple[str, str]]:
@@ -37,11 +37,11 @@ def new():
     form = ProjectForm(templates=_template_choices())
     if request.method == "GET":
         form.start_date.data = date.today()
-    if form.validate_on_submit():
-        if submit(form, create_project, get_db(), current_user, form.draft()):
-            flash(_("Project created with the plan of its methodology template."), "success")
-            return redirect(url_for("projects.overview", project_id=form.result.id))
-    return render_form("projects/new.html", form)
+    outcome = form.validate_on_submit() and submit(form, create_project, get_db(), current_user, form.draft())
+    if outcome:
+        flash(_("Project created with the plan of its methodology template."), "success")
+        return redirect(url_for("projects.overview", project_id=outcome.result.id))
+    return render_form("projects/new.html", form, outcome)
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -76,23 +76,20 @@ def overview(project):
 @project_view(Action.EDIT)
 def edit(project):
     form = ProjectForm() if request.method == "POST" else ProjectForm.of(project)
-    if form.validate_on_submit():
-        if submit(form, update_project, project, form.expected_version(), form.draft()):
-            flash(_("Project settings saved."), "success")
-            return redirect(url_for("projects.overview", project_id=project.id))
-        if is_stale(form):
-            form = refreshed(form, ProjectForm.of(project))
-    return render_form("projects/edit.html", form, project=project)
+    outcome = form.validate_on_submit() and save_edit(
+        form, lambda: ProjectForm.of(project), update_project, project, form.expected_version(), form.draft()
+    )
+    if outcome:
+        flash(_("Project settings saved."), "success")
+        return redirect(url_for("projects.overview", project_id=project.id))
+    return render_form("projects/edit.html", form, outcome, project=project)
 
 
 @bp.post("/<int:project_id>/archive")
 @project_view(Action.ARCHIVE)
 def archive(project):
-    if ActionForm().validate_on_submit():
-        archived = request.form.get("archived", "1") == "1"
-        set_archived(project, archived)
-        get_db().commit()
-        flash(_("Project archived.") if archived else _("Project restored."), "success")
+    archived = request.form.get("archived", "1") == "1"
+    act(ActionForm(), _("Project archived.") if archived else _("Project restored."), set_archived, project, archived)
     return redirect(url_for("projects.overview", project_id=project.id))
 
 
@@ -100,21 +97,17 @@ def archive(project):
 @project_view(Action.DELETE)
 def delete(project):
     form = DeleteForm()
-    if form.validate_on_submit() and submit(form, delete_project, get_db(), project, form.confirmation.data):
+    outcome = form.validate_on_submit() and submit(form, delete_project, get_db(), project, form.confirmation.data)
+    if outcome:
         flash(_("Project deleted."), "success")
         return redirect(url_for("projects.index"))
-    return render_form("projects/delete.html", form, project=project)
+    return render_form("projects/delete.html", form, outcome, project=project)
 
 
 @bp.get("/<int:project_id>/export.json")
 @project_view(Action.VIEW)
 def export(project):
-    filename = f"{project.code or 'project-' + str(project.id)}.json"
-    return Response(
-        dumps(export_project(project)),
-        mimetype="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return download(dumps(export_project(project)), f"{file_stem(project)}.json", "application/json")
 
 
 @bp.get("/<int:project_id>/audit")

@@ -1,12 +1,11 @@
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from crm_impl.methodology import roles
 from crm_impl.operations.raci import project_raci_csv, raci_matrix, raci_problems, role_columns, save_raci
 from crm_impl.tracking.raci import LETTERS
 from blueprints.access import Action, project_view
-from blueprints.forms import refusal_status, submit
-from blueprints.projects.forms import ActionForm
+from blueprints.kit import ActionForm, download, file_stem, form_status, submit
 from blueprints.raci import bp
 
 
@@ -35,10 +34,11 @@ def save(project):
         d.key: {role: request.form.get(f"{d.key}|{role}", "") for role in columns} for d in project.deliverables
     }
     versions = {d.key: request.form.get(f"version|{d.key}", type=int) for d in project.deliverables}
-    if form.validate_on_submit() and submit(form, save_raci, project, matrix, versions):
+    outcome = form.validate_on_submit() and submit(form, save_raci, project, matrix, versions)
+    if outcome:
         flash(_("RACI matrix saved."), "success")
         return redirect(url_for("raci.index", project_id=project.id))
-    status = refusal_status(form)
+    status = form_status(form, outcome)
     shown = raci_matrix(project) if status == 409 else {k: {r: v for r, v in row.items() if v} for k, row in matrix.items()}
     return _grid(project, shown, form, status)
 
@@ -46,6 +46,4 @@ def save(project):
 @bp.get("/raci.csv")
 @project_view(Action.VIEW)
 def export_csv(project):
-    filename = f"{project.code or 'project-' + str(project.id)}-raci.csv"
-    return Response("\ufeff" + project_raci_csv(project), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return download(project_raci_csv(project), f"{file_stem(project)}-raci.csv", "text/csv")

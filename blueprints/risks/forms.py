@@ -4,7 +4,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from crm_impl.models import RiskStatus
 from crm_impl.operations.risks import RiskDraft
-from blueprints.forms import VersionedForm, choices
+from blueprints.kit import VersionedForm, choices
 
 SCALE = [(1, _l("1 – very low")), (2, _l("2 – low")), (3, _l("3 – medium")), (4, _l("4 – high")), (5, _l("5 – very high"))]
 STATUSES = [

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from blueprints.forms import choices
+from blueprints.kit import choices
 
 
 class MonteCarloForm(FlaskForm):

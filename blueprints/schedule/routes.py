@@ -1,6 +1,6 @@
 from datetime import date
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from crm_impl.operations.exchange import project_mspdi, project_tasks_csv
@@ -9,14 +9,8 @@ from crm_impl.operations.schedule import project_gantt_figure, project_network_f
 from blueprints.access import Action, one_of, project_view
 from blueprints.schedule import bp
 from blueprints.database import get_db
-from blueprints.forms import submit
-from blueprints.projects.forms import ActionForm
+from blueprints.kit import ActionForm, act, chart_html, download, file_stem, submit
 from blueprints.schedule.forms import BaselineForm, MonteCarloForm
-
-
-def _chart(figure) -> str:
-    # plotly.js is loaded once per page from /assets (offline), not embedded per chart.
-    return figure.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False, "responsive": True})
 
 
 def _baseline(project, default_latest: bool):
@@ -32,7 +26,7 @@ def _baseline(project, default_latest: bool):
 def gantt(project):
     baseline = _baseline(project, default_latest=True)
     figure = project_gantt_figure(project, str(get_locale()), today=date.today(), baseline=baseline)
-    return render_template("schedule/chart.html", project=project, chart=_chart(figure), view="gantt", baseline=baseline)
+    return render_template("schedule/chart.html", project=project, chart=chart_html(figure), view="gantt", baseline=baseline)
 
 
 def _baselines_page(project, form, status=200):
@@ -56,9 +50,10 @@ def baselines(project):
 @project_view(Action.EDIT)
 def save(project):
     form = BaselineForm()
-    if form.validate_on_submit() and submit(form, save_baseline, get_db(), project, form.name.data):
+    outcome = form.validate_on_submit() and submit(form, save_baseline, get_db(), project, form.name.data)
+    if outcome:
         flash(_("Baseline saved."), "success")
-        return redirect(url_for("schedule.baselines", project_id=project.id, baseline=form.result.id))
+        return redirect(url_for("schedule.baselines", project_id=project.id, baseline=outcome.result.id))
     return _baselines_page(project, form, status=422)
 
 
@@ -66,46 +61,34 @@ def save(project):
 @project_view(Action.EDIT)
 def delete(project, baseline_id: int):
     baseline = one_of(project.baselines, baseline_id)
-    if ActionForm().validate_on_submit():
-        delete_baseline(get_db(), project, baseline)
-        get_db().commit()
-        flash(_("Baseline deleted."), "success")
+    act(ActionForm(), _("Baseline deleted."), delete_baseline, get_db(), project, baseline)
     return redirect(url_for("schedule.baselines", project_id=project.id))
 
 
 @bp.get("/plan.xml")
 @project_view(Action.VIEW)
 def mspdi(project):
-    return _download(project_mspdi(project), "application/xml", f"{_stem(project)}.xml")
+    return download(project_mspdi(project), f"{file_stem(project)}.xml", "application/xml")
 
 
 @bp.get("/tasks.csv")
 @project_view(Action.VIEW)
 def tasks_csv(project):
-    # A byte-order mark lets Excel read the UTF-8 (Chinese task names) correctly.
-    return _download("\ufeff" + project_tasks_csv(project), "text/csv", f"{_stem(project)}-tasks.csv")
-
-
-def _stem(project) -> str:
-    return project.code or f"project-{project.id}"
-
-
-def _download(payload, mimetype: str, filename: str) -> Response:
-    return Response(payload, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return download(project_tasks_csv(project), f"{file_stem(project)}-tasks.csv", "text/csv")
 
 
 @bp.get("/network")
 @project_view(Action.VIEW)
 def network(project):
     figure = project_network_figure(project, str(get_locale()))
-    return render_template("schedule/chart.html", project=project, chart=_chart(figure), view="network")
+    return render_template("schedule/chart.html", project=project, chart=chart_html(figure), view="network")
 
 
 @bp.get("/resources")
 @project_view(Action.VIEW)
 def resources(project):
     figure = resource_figure(project, str(get_locale()))
-    return render_template("schedule/chart.html", project=project, chart=_chart(figure), view="resources")
+    return render_template("schedule/chart.html", project=project, chart=chart_html(figure), view="resources")
 
 
 @bp.get("/monte-carlo")
@@ -127,5 +110,5 @@ def monte_carlo(project):
     status = 200 if run else 422
     return render_template(
         "schedule/montecarlo.html", project=project, form=form, run=run, view="montecarlo",
-        histogram=_chart(run.histogram) if run else None, criticality=_chart(run.criticality) if run else None,
+        histogram=chart_html(run.histogram) if run else None, criticality=chart_html(run.criticality) if run else None,
     ), status

@@ -3,7 +3,7 @@ from wtforms import EmailField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from crm_impl.operations.team import TeamMemberDraft
-from blueprints.forms import VersionedForm, choices
+from blueprints.kit import VersionedForm, choices, role_choices
 
 
 class TeamMemberForm(VersionedForm):
@@ -16,6 +16,10 @@ class TeamMemberForm(VersionedForm):
     def __init__(self, *args, roles: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.role_id.choices = choices(roles)
+
+    @classmethod
+    def of(cls, member) -> "TeamMemberForm":
+        return cls(formdata=None, obj=member, roles=role_choices())
 
     def draft(self) -> TeamMemberDraft:
         return TeamMemberDraft(

@@ -156,10 +156,10 @@ def criticality_figure(
     """
     text = labels(locale)
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise ValidationError(f"must be a positive integer, got {top!r}", "top")
+        raise ValidationError("must be a positive integer, got %(top)r", "top", top=top)
     for task_id, value in indices.items():
         if not 0 <= value <= 1:
-            raise ValidationError(f"must be between 0 and 1, got {value!r}", f"indices.{task_id}")
+            raise ValidationError("must be between 0 and 1, got %(value)r", f"indices.{task_id}", value=value)
     ranked = sorted(indices.items(), key=lambda item: -item[1])[:top]
     names = names or {}
     fig = go.Figure(

@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from crm_impl.errors import ValidationError
 from crm_impl.charts.style import esc, short
-from crm_impl.i18n import is_chinese
+from crm_impl import i18n
 from crm_impl.tracking.risks import SCALE as _SCALE
 from crm_impl.tracking.risks import RiskPoint, risk_zone
 
@@ -31,24 +31,10 @@ _MARKER_COLOR = "#252525"
 # Markers sharing a cell spread over this share of the cell, leaving a margin to the borders.
 _SPREAD = 0.7
 
-_LABELS = {
-    "en": {
-        "title": "Risk heat map", "pair_title": "Risk heat map before and after mitigation",
-        "probability": "Probability", "impact": "Impact", "score": "Score",
-        "before": "Before mitigation", "after": "After mitigation", "risks": "Risks",
-        "zones": "Zones", "green": "low", "amber": "medium", "red": "high",
-    },
-    "zh": {
-        "title": "风险热力图", "pair_title": "风险热力图（缓解前后）",
-        "probability": "概率", "impact": "影响", "score": "风险值",
-        "before": "缓解前", "after": "缓解后", "risks": "风险",
-        "zones": "区域", "green": "低", "amber": "中", "red": "高",
-    },
-}
-
-
 def _labels(locale: str | None) -> dict[str, str]:
-    return _LABELS["zh" if is_chinese(locale) else "en"]
+    """The heat map's words (``heatmap_*`` entries of the label table), keyed without the prefix."""
+    table = i18n.labels(locale)
+    return {key.removeprefix("heatmap_"): text for key, text in table.items() if key.startswith("heatmap_")}
 
 
 def cell_offsets(count: int) -> list[tuple[float, float]]:
@@ -75,7 +61,7 @@ def _check(risks: Sequence[RiskPoint], name: str) -> None:
         for attr in ("probability", "impact"):
             value = getattr(risk, attr)
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _SCALE:
-                raise ValidationError(f"must be a whole number 1–{_SCALE}, got {value!r}", f"{name}[{index}].{attr}")
+                raise ValidationError("must be a whole number 1–%(scale)s, got %(value)r", f"{name}[{index}].{attr}", scale=_SCALE, value=value)
 
 
 def _grid_trace(text: dict[str, str]) -> go.Heatmap:

@@ -1,16 +1,18 @@
-"""Shared look of every chart: colours, the bilingual labels and text helpers.
+"""Shared look of every chart: colours, the labels in the reader's language, text helpers.
 
-The label dictionaries are the only translated text of the charts; task and phase names come
-in already translated from the caller.
+The labels come from the one catalogue (:data:`crm_impl.i18n.LABELS`); task and phase names are
+chosen in the reader's language by the plan shapes themselves.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from typing import Any
 
 import plotly.graph_objects as go
 
+from crm_impl import i18n
 from crm_impl.errors import ValidationError
 
 __all__ = ["COLORS", "LOCALES", "DAY_MS", "EPS", "labels", "esc", "short", "num", "add_arrow"]
@@ -30,81 +32,8 @@ COLORS: dict[str, str] = {
     "critical_fill": "#fde9e9",
 }
 
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "gantt_title": "Schedule",
-        "network_title": "Network diagram (activity on node)",
-        "mc_title": "Monte Carlo simulation: project finish",
-        "load_title": "Resource load by role",
-        "criticality_title": "Criticality index",
-        "date": "Date",
-        "phase": "Phase",
-        "task": "Task",
-        "critical": "Critical task",
-        "progress": "Progress",
-        "milestone": "Milestone",
-        "gate": "Gate",
-        "baseline": "Baseline",
-        "today": "Today",
-        "start": "Start",
-        "finish": "Finish",
-        "duration": "Duration",
-        "days": "working days",
-        "slack": "Slack",
-        "link": "Dependency",
-        "critical_link": "Critical dependency",
-        "link_type": "Link type",
-        "runs": "Runs",
-        "cumulative": "Cumulative (%)",
-        "finish_date": "Finish date",
-        "finish_days": "Project duration (working days)",
-        "target": "Target",
-        "week": "Week",
-        "load": "Person-days",
-        "capacity": "Capacity",
-        "over": "Over-allocated",
-        "within": "Load",
-        "criticality": "Share of runs on the critical path (%)",
-    },
-    "zh_Hans": {
-        "gantt_title": "项目进度计划",
-        "network_title": "网络图（单代号）",
-        "mc_title": "蒙特卡洛模拟：项目完成时间",
-        "load_title": "按角色的资源负荷",
-        "criticality_title": "关键性指数",
-        "date": "日期",
-        "phase": "阶段",
-        "task": "任务",
-        "critical": "关键任务",
-        "progress": "进度",
-        "milestone": "里程碑",
-        "gate": "质量关口",
-        "baseline": "基线",
-        "today": "今天",
-        "start": "开始",
-        "finish": "完成",
-        "duration": "工期",
-        "days": "个工作日",
-        "slack": "时差",
-        "link": "依赖关系",
-        "critical_link": "关键依赖",
-        "link_type": "依赖类型",
-        "runs": "模拟次数",
-        "cumulative": "累计概率（%）",
-        "finish_date": "完成日期",
-        "finish_days": "项目工期（工作日）",
-        "target": "目标",
-        "week": "周",
-        "load": "人天",
-        "capacity": "可用能力",
-        "over": "超负荷",
-        "within": "负荷",
-        "criticality": "处于关键路径的模拟占比（%）",
-    },
-}
-
 #: Supported label languages.
-LOCALES: tuple[str, ...] = tuple(_LABELS)
+LOCALES: tuple[str, ...] = i18n.LOCALES
 
 #: Milliseconds per day: plotly's unit for bar lengths on a date axis.
 DAY_MS = 86_400_000
@@ -113,8 +42,10 @@ EPS = 1e-9
 _NAME_CHARS = 48
 
 
-def labels(locale: object) -> dict[str, str]:
-    """The labels for ``locale``: ``"en"``, ``"zh_Hans"`` or a longer tag of either language.
+def labels(locale: object) -> Mapping[str, str]:
+    """The chart labels for ``locale``: ``"en"``, ``"zh_Hans"`` or a longer tag of either language.
+
+    A chart refuses any other locale (a caller's mistake, not a reader's choice).
 
     Examples
     --------
@@ -123,13 +54,10 @@ def labels(locale: object) -> dict[str, str]:
     """
     # The web layer may hand over a Babel Locale ("zh_Hans_CN"): match on the language.
     text = str(locale)
-    if text in _LABELS:
-        return _LABELS[text]
-    if text.startswith("zh"):
-        return _LABELS["zh_Hans"]
-    if text.startswith("en"):
-        return _LABELS["en"]
-    raise ValidationError(f"unsupported locale {text!r} (use one of {', '.join(LOCALES)})", "locale")
+    if not (text in LOCALES or text.startswith(("zh", "en"))):
+        raise ValidationError("unsupported locale %(locale)r (use one of %(choices)s)", "locale", locale=text,
+                              choices=", ".join(LOCALES))
+    return i18n.labels(text)
 
 
 def esc(text: str) -> str:

@@ -116,7 +116,7 @@ class Reader:
                 number = math.nan
             if math.isfinite(number) and number.is_integer():
                 return int(number)
-            raise ValidationError(f"must be an integer, got {value!r}", f"{where}.{tag}") from None
+            raise ValidationError("must be an integer, got %(value)r", f"{where}.{tag}", value=value) from None
 
     def flag(self, element: ET.Element | None, tag: str) -> bool | None:
         value = self.text(element, tag)
@@ -131,28 +131,28 @@ class Reader:
         try:
             return date.fromisoformat(value[:10])
         except ValueError:
-            raise ValidationError(f"not a date: {value!r}", f"{where}.{tag}") from None
+            raise ValidationError("not a date: %(value)r", f"{where}.{tag}", value=value) from None
 
 
 def parse(data: bytes | str) -> ET.Element:
     if len(data) > MAX_FILE_BYTES:
-        raise ValidationError(f"file is larger than {MAX_FILE_BYTES // 2**20} MB", "file")
+        raise ValidationError("file is larger than %(limit)s MB", "file", limit=MAX_FILE_BYTES // 2**20)
     if not data.strip():
         raise ValidationError("the file is empty", "file")
     try:
         # MSPDI never needs a DTD; refusing one also refuses entity tricks (XXE, billion laughs).
         return DET.fromstring(data, forbid_dtd=True)
     except defusedxml.DefusedXmlException as exc:
-        raise ValidationError(f"refused unsafe XML ({type(exc).__name__})", "file") from None
+        raise ValidationError("refused unsafe XML (%(name)s)", "file", name=type(exc).__name__) from None
     except ET.ParseError as exc:
-        raise ValidationError(f"not well-formed XML: {exc}", "file") from None
+        raise ValidationError("not well-formed XML: %(exc)s", "file", exc=exc) from None
 
 
 def duration_minutes(text: str, where: str) -> float:
     """Minutes of an XML Schema duration such as ``PT24H0M0S`` (``D`` counts 24 hours)."""
     match = DURATION_RE.match(text.strip())
     if match is None or text.strip() in ("P", "PT"):
-        raise ValidationError(f"not a duration like PT8H0M0S: {text!r}", where)
+        raise ValidationError("not a duration like PT8H0M0S: %(text)r", where, text=text)
     parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
     return parts["d"] * 1440 + parts["h"] * 60 + parts["m"] + parts["s"] / 60
 
@@ -221,7 +221,7 @@ def _add_range(
     if first is None or last is None:
         return
     if (last - first).days > MAX_EXCEPTION_DAYS:
-        raise ValidationError(f"exception from {first} to {last} is too long", f"{where}.TimePeriod")
+        raise ValidationError("exception from %(first)s to %(last)s is too long", f"{where}.TimePeriod", first=first, last=last)
     day = first
     while day <= last:
         holidays.setdefault(day, name)
@@ -292,10 +292,10 @@ def read_links(
                 raise ValidationError("missing PredecessorUID", where)
             pred_row = by_uid.get(pred_uid)
             if pred_row is None:
-                raise ValidationError(f"unknown task UID {pred_uid}", f"{where}.PredecessorUID")
+                raise ValidationError("unknown task UID %(pred_uid)s", f"{where}.PredecessorUID", pred_uid=pred_uid)
             code = reader.integer(element, "Type", where, default=1)
             if code not in CODE_TYPE:
-                raise ValidationError(f"unknown link type {code} (0=FF, 1=FS, 2=SF, 3=SS)", f"{where}.Type")
+                raise ValidationError("unknown link type %(code)s (0=FF, 1=FS, 2=SF, 3=SS)", f"{where}.Type", code=code)
             for pred, succ in _expand(pred_row, row):
                 if pred == succ or (pred, succ) in seen:
                     continue
@@ -332,9 +332,9 @@ def _lag_days(
     try:
         value = float(raw)
     except ValueError:
-        raise ValidationError(f"not a number: {raw!r}", f"{where}.LinkLag") from None
+        raise ValidationError("not a number: %(raw)r", f"{where}.LinkLag", raw=raw) from None
     if not math.isfinite(value):
-        raise ValidationError(f"not a number: {raw!r}", f"{where}.LinkLag")
+        raise ValidationError("not a number: %(raw)r", f"{where}.LinkLag", raw=raw)
     fmt = reader.integer(element, "LagFormat", where, default=LAG_DAYS)
     if fmt in PERCENT_FORMATS:
         return round_half_away(pred_duration * value / 100)

@@ -122,7 +122,7 @@ def export_mspdi(plan: Plan) -> bytes:
     phase_keys = [p.key for p in plan.phases]
     for i, task in enumerate(plan.tasks):
         if task.phase not in phase_keys:
-            raise ValidationError(f"unknown phase {task.phase!r}", f"tasks[{i}].phase")
+            raise ValidationError("unknown phase %(phase)r", f"tasks[{i}].phase", phase=task.phase)
     scheduled = plan.schedule()
     schedule = scheduled.schedule
     calendar = plan.calendar
@@ -267,11 +267,11 @@ def import_mspdi(data: bytes | str) -> Plan:
     namespace, _, local = root.tag[1:].rpartition("}") if root.tag.startswith("{") else ("", "", root.tag)
     # Some writers omit the namespace or add a version to it (".../project/2007").
     if local != "Project" or not (namespace == "" or namespace.startswith(NAMESPACE)):
-        raise ValidationError(f"not an MS Project XML file (root element {root.tag!r})", "file")
+        raise ValidationError("not an MS Project XML file (root element %(tag)r)", "file", tag=root.tag)
     reader = Reader(root)
     minutes_per_day = reader.integer(root, "MinutesPerDay", "Project") or MINUTES_PER_DAY
     if minutes_per_day <= 0:
-        raise ValidationError(f"must be > 0, got {minutes_per_day}", "Project.MinutesPerDay")
+        raise ValidationError("must be > 0, got %(value)s", "Project.MinutesPerDay", value=minutes_per_day)
     weekdays, holidays = read_calendar(reader, root)
     aliases = declared_fields(reader, root)
     id_field = aliases.get(ID_ALIAS)
@@ -327,7 +327,7 @@ def import_mspdi(data: bytes | str) -> Plan:
             phase = imported_key
         task_id = (custom.get(id_field) if id_field else None) or f"T{row.uid}"
         if task_id in taken_ids:
-            raise ValidationError(f"duplicate task id {task_id!r}", f"{where}.ExtendedAttribute")
+            raise ValidationError("duplicate task id %(task)r", f"{where}.ExtendedAttribute", task=task_id)
         taken_ids.add(task_id)
         row.task_id = task_id
         for ancestor in stack:
@@ -342,7 +342,7 @@ def import_mspdi(data: bytes | str) -> Plan:
         milestone = duration == 0 and flagged is not False
         progress = reader.integer(element, "PercentComplete", where, default=0)
         if not 0 <= progress <= 100:  # type: ignore[operator]
-            raise ValidationError(f"must be 0 to 100, got {progress}", f"{where}.PercentComplete")
+            raise ValidationError("must be 0 to 100, got %(progress)s", f"{where}.PercentComplete", progress=progress)
         estimate: list[int | None] = [None, None, None]
         if all(f is not None and f in custom for f in estimate_fields):
             at = f"{where}.ExtendedAttribute"

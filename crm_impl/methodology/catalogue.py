@@ -53,7 +53,7 @@ def get_template(template_id: str) -> Template:
         if template.id == template_id:
             return template
     known = ", ".join(t.id for t in _catalogue().templates)
-    raise ValidationError(f"unknown methodology template {template_id!r} (known: {known})", field="template")
+    raise ValidationError("unknown methodology template %(template_id)r (known: %(known)s)", field="template", template_id=template_id, known=known)
 
 
 def roles() -> list[Role]:
@@ -66,7 +66,7 @@ def role(role_id: str) -> Role:
     for item in _catalogue().roles:
         if item.id == role_id:
             return item
-    raise ValidationError(f"unknown role {role_id!r}", field="role")
+    raise ValidationError("unknown role %(role_id)r", field="role", role_id=role_id)
 
 
 def kpis() -> list[Kpi]:
@@ -79,7 +79,7 @@ def kpi(kpi_id: str) -> Kpi:
     for item in _catalogue().kpis:
         if item.id == kpi_id:
             return item
-    raise ValidationError(f"unknown KPI {kpi_id!r}", field="kpi")
+    raise ValidationError("unknown KPI %(kpi_id)r", field="kpi", kpi_id=kpi_id)
 
 
 def typical_risks() -> list[RiskTemplate]:

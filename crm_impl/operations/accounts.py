@@ -37,10 +37,10 @@ def create_user(
     email = _normalise_email(email)
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise ValidationError(
-            f"must have at least {MIN_PASSWORD_LENGTH} characters", field="password"
+            "must have at least %(length)s characters", field="password", length=MIN_PASSWORD_LENGTH
         )
     if locale not in LOCALES:
-        raise ValidationError(f"unknown language {locale!r}", field="locale")
+        raise ValidationError("unknown language %(locale)r", field="locale", locale=locale)
     if find_user_by_email(session, email) is not None:
         raise ValidationError("an account with this e-mail address exists already", field="email")
     user = User(
@@ -75,5 +75,5 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
 
 def set_locale(user: User, locale: str) -> None:
     if locale not in LOCALES:
-        raise ValidationError(f"unknown language {locale!r}", field="locale")
+        raise ValidationError("unknown language %(locale)r", field="locale", locale=locale)
     user.locale = locale

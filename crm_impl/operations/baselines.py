@@ -21,7 +21,7 @@ def save_baseline(session: Session, project: Project, name: str) -> Baseline:
     if not name:
         raise ValidationError("is required", field="name")
     if any(b.name == name for b in project.baselines):
-        raise ValidationError(f"a baseline called {name!r} exists already", field="name")
+        raise ValidationError("a baseline called %(name)r exists already", field="name", name=name)
     plan = plan_schedule(project)
     baseline = Baseline(
         name=name,

@@ -109,13 +109,13 @@ def parse_plan_changes(text: str) -> list[PlanChange]:
             match = _ITEM.match(word)
             if match is None:
                 raise ValidationError(
-                    f"line {number}: cannot read {word!r} (write duration=N or budget=X)", field="plan_changes"
+                    "line %(number)s: cannot read %(word)r (write duration=N or budget=X)", field="plan_changes", number=number, word=word
                 )
             name = match[1].lower()
             try:
                 values[name] = int(match[2]) if name == "duration" else float(match[2])
             except ValueError:
-                raise ValidationError(f"line {number}: {match[2]!r} is not a number", field="plan_changes") from None
+                raise ValidationError("line %(number)s: %(value)r is not a number", field="plan_changes", number=number, value=match[2]) from None
         changes.append(PlanChange(task=task, **values))
     return changes
 
@@ -144,20 +144,20 @@ def _validated(project: Project, items: list[dict]) -> list[dict]:
     for index, item in enumerate(items):
         key = item.get("task", "")
         if key not in tasks:
-            raise ValidationError(f"unknown task {key!r}", field="plan_changes")
+            raise ValidationError("unknown task %(task)r", field="plan_changes", task=key)
         if key in seen:
-            raise ValidationError(f"task {key!r} is listed twice", field="plan_changes")
+            raise ValidationError("task %(task)r is listed twice", field="plan_changes", task=key)
         seen.add(key)
         if item.get("duration") is None and item.get("budget") is None:
-            raise ValidationError(f"task {key!r}: give a new duration or budget", field="plan_changes")
+            raise ValidationError("task %(task)r: give a new duration or budget", field="plan_changes", task=key)
         duration = item.get("duration")
         if duration is not None:
             if duration < 0:
-                raise ValidationError(f"task {key!r}: duration must not be negative", field="plan_changes")
+                raise ValidationError("task %(task)r: duration must not be negative", field="plan_changes", task=key)
             if tasks[key].milestone and duration != 0:
-                raise ValidationError(f"task {key!r} is a milestone (duration 0)", field="plan_changes")
+                raise ValidationError("task %(task)r is a milestone (duration 0)", field="plan_changes", task=key)
         if item.get("budget") is not None and item["budget"] < 0:
-            raise ValidationError(f"task {key!r}: budget must not be negative", field="plan_changes")
+            raise ValidationError("task %(task)r: budget must not be negative", field="plan_changes", task=key)
     return [dict(item) for item in items]
 
 
@@ -173,7 +173,7 @@ def submit_change(session: Session, project: Project, draft: ChangeDraft) -> Cha
 
 def _undecided(change: ChangeRequest) -> None:
     if change.status in (ChangeStatus.APPROVED, ChangeStatus.REJECTED):
-        raise ValidationError(f"CR-{change.number} was {change.status.value} already", field="status")
+        raise ValidationError("CR-%(number)s was %(status)s already", field="status", number=change.number, status=change.status.value)
 
 
 def assess_change(project: Project, change: ChangeRequest, expected_version: int | None,
@@ -186,11 +186,11 @@ def assess_change(project: Project, change: ChangeRequest, expected_version: int
     if extend:
         tasks = _tasks(project)
         if extend not in tasks:
-            raise ValidationError(f"unknown task {extend!r}", field="extend_task")
+            raise ValidationError("unknown task %(task)r", field="extend_task", task=extend)
         if not assessment.days_impact:
             raise ValidationError("give the days to add to this task", field="days_impact")
         if any(item["task"] == extend and "duration" in item for item in items):
-            raise ValidationError(f"the plan changes set the duration of {extend!r} already", field="extend_task")
+            raise ValidationError("the plan changes set the duration of %(task)r already", field="extend_task", task=extend)
         new_duration = tasks[extend].duration + assessment.days_impact
         existing = next((item for item in items if item["task"] == extend), None)
         if existing is None:
@@ -223,7 +223,7 @@ def _decider_role(session: Session, project: Project, user: User) -> MemberRole:
     membership = membership_of(session, user, project.id)
     if membership is None or not allowed(membership.role, Action.APPROVE_CHANGES):
         role = membership.role.value if membership else "none"
-        raise PermissionDeniedError(f"your role in this project ({role}) may not decide on change requests")
+        raise PermissionDeniedError("your role in this project (%(role)s) may not decide on change requests", role=role)
     return membership.role
 
 
@@ -243,12 +243,11 @@ def approve_change(session: Session, project: Project, change: ChangeRequest, ex
     check_version(change, expected_version)
     _undecided(change)
     if change.status is not ChangeStatus.ASSESSED:
-        raise ValidationError(f"CR-{change.number} must be assessed before it can be approved", field="status")
+        raise ValidationError("CR-%(number)s must be assessed before it can be approved", field="status", number=change.number)
     reserve = remaining_reserve(project)
     if change.cost_impact > reserve and role is not MemberRole.STEERING:
         raise PermissionDeniedError(
-            f"CR-{change.number} costs {change.cost_impact:,.2f} {project.currency}, more than the remaining "
-            f"budget reserve of {reserve:,.2f} {project.currency}: only a steering-committee member can approve it"
+            "CR-%(number)s costs %(cost_impact)s %(currency)s, more than the remaining budget reserve of %(reserve)s %(currency)s: only a steering-committee member can approve it", number=change.number, cost_impact=f"{change.cost_impact:,.2f}", currency=project.currency, reserve=f"{reserve:,.2f}"
         )
     tasks = _tasks(project)
     delta = []

@@ -20,6 +20,7 @@ from pathlib import PurePosixPath
 
 from crm_impl.db.locking import apply_changes, check_version
 from crm_impl.errors import ScheduleError, ValidationError
+from crm_impl.i18n import DECISION_LABELS, Message, msg
 from crm_impl.methodology import Gate, get_template, localized
 from crm_impl.models import (
     Deliverable,
@@ -121,7 +122,7 @@ def catalogue_gate(project: Project, gate: GateRecord) -> Gate:
         return get_template(project.template_id).gate(gate.gate_id)
     except KeyError:
         raise ValidationError(
-            f"gate {gate.gate_id} is not defined by template {project.template_id!r}", "gate"
+            "gate %(gate_id)s is not defined by template %(template_id)r", "gate", gate_id=gate.gate_id, template_id=project.template_id
         ) from None
 
 
@@ -154,7 +155,7 @@ def gate_review(project: Project, gate: GateRecord, locale: str | None = "en") -
 def _not_signed(deliverable: Deliverable) -> None:
     if deliverable.status == DeliverableStatus.SIGNED_OFF:
         raise ValidationError(
-            f"deliverable {deliverable.key} is signed off; reopen it before changing it"
+            "deliverable %(key)s is signed off; reopen it before changing it", key=deliverable.key
         )
 
 
@@ -179,7 +180,7 @@ def update_deliverable(
     try:
         new_status = DeliverableStatus(status)
     except ValueError:
-        raise ValidationError(f"unknown status {status!r}", "status") from None
+        raise ValidationError("unknown status %(status)r", "status", status=status) from None
     if new_status == DeliverableStatus.SIGNED_OFF:
         raise ValidationError("use the sign-off, which records who signed and when", "status")
     link = (link or "").strip()
@@ -214,8 +215,8 @@ def attach_file(deliverable: Deliverable, filename: str, data: bytes, *, expecte
         raise ValidationError("the file is empty", "file")
     if len(data) > MAX_FILE_BYTES:
         raise ValidationError(
-            f"the file has {len(data) / 1024 / 1024:.1f} MB; at most {MAX_FILE_BYTES // (1024 * 1024)} MB",
-            "file",
+            "the file has %(size).1f MB; at most %(limit)s MB",
+            "file", size=len(data) / 1024 / 1024, limit=MAX_FILE_BYTES // (1024 * 1024),
         )
     deliverable.file_name = _clean_filename(filename)
     deliverable.file_data = bytes(data)
@@ -226,7 +227,7 @@ def sign_off(deliverable: Deliverable, expected_version: int | None, actor: str,
     check_version(deliverable, expected_version)
     if deliverable.status == DeliverableStatus.SIGNED_OFF:
         raise ValidationError(
-            f"deliverable {deliverable.key} is already signed off by {deliverable.signed_off_by}"
+            "deliverable %(key)s is already signed off by %(signed_off_by)s", key=deliverable.key, signed_off_by=deliverable.signed_off_by
         )
     if not (actor or "").strip():
         raise ValidationError("a sign-off needs the name of who signs")
@@ -239,10 +240,10 @@ def reopen(deliverable: Deliverable, expected_version: int | None) -> None:
     """Withdraw the sign-off (back to *in progress*); refused once the phase is complete."""
     check_version(deliverable, expected_version)
     if deliverable.status != DeliverableStatus.SIGNED_OFF:
-        raise ValidationError(f"deliverable {deliverable.key} is not signed off")
+        raise ValidationError("deliverable %(key)s is not signed off", key=deliverable.key)
     if deliverable.phase.complete:
         raise ValidationError(
-            f"phase {deliverable.phase.key} is complete; its deliverables can no longer be reopened"
+            "phase %(key)s is complete; its deliverables can no longer be reopened", key=deliverable.phase.key
         )
     deliverable.status = DeliverableStatus.IN_PROGRESS
     deliverable.signed_off_by = ""
@@ -255,7 +256,7 @@ def reopen(deliverable: Deliverable, expected_version: int | None) -> None:
 def _undecided(gate: GateRecord) -> None:
     if gate.decision in PASSED:
         raise ValidationError(
-            f"gate {gate.gate_id} was already passed by {gate.decided_by}; the decision is final"
+            "gate %(gate_id)s was already passed by %(decided_by)s; the decision is final", gate_id=gate.gate_id, decided_by=gate.decided_by
         )
 
 
@@ -269,7 +270,7 @@ def set_checks(gate: GateRecord, expected_version: int | None, checks: Mapping[s
     known = {c.key for c in catalogue_gate(gate.project, gate).criteria}
     unknown = sorted(set(checks) - known)
     if unknown:
-        raise ValidationError(f"gate {gate.gate_id} has no criterion {', '.join(unknown)}", "checks")
+        raise ValidationError("gate %(gate_id)s has no criterion %(unknown)s", "checks", gate_id=gate.gate_id, unknown=', '.join(unknown))
     gate.checks = {key: bool(value) for key, value in sorted(checks.items())}
 
 
@@ -324,10 +325,10 @@ def set_phase_dates(
     check_version(phase, expected_version)
     if actual_finish is not None and not phase.complete:
         raise ValidationError(
-            f"phase {phase.key} is not complete; mark it complete to record its finish", "actual_finish"
+            "phase %(key)s is not complete; mark it complete to record its finish", "actual_finish", key=phase.key
         )
     if actual_finish is None and phase.complete:
-        raise ValidationError(f"phase {phase.key} is complete and keeps its finish date", "actual_finish")
+        raise ValidationError("phase %(key)s is complete and keeps its finish date", "actual_finish", key=phase.key)
     _check_order(actual_start, actual_finish)
     return apply_changes(phase, expected_version, {"actual_start": actual_start, "actual_finish": actual_finish})
 
@@ -340,12 +341,14 @@ def complete_phase(project: Project, phase: Phase, expected_version: int | None,
     """
     check_version(phase, expected_version)
     if phase.complete:
-        raise ValidationError(f"phase {phase.key} is complete already")
+        raise ValidationError("phase %(key)s is complete already", key=phase.key)
     gate = gate_of(project, phase)
     if gate is not None and gate.decision not in PASSED:
-        state = f"its decision is {gate.decision.value}" if gate.decision else "it has no decision yet"
+        context, name = DECISION_LABELS[gate.decision.value] if gate.decision else ("", "")
+        state = (msg("its decision is %(decision)s", decision=Message(name, context=context))
+                 if gate.decision else msg("it has no decision yet"))
         raise ValidationError(
-            f"phase {phase.key} cannot be completed before its gate {gate.gate_id} has passed ({state})"
+            "phase %(key)s cannot be completed before its gate %(gate_id)s has passed (%(state)s)", key=phase.key, gate_id=gate.gate_id, state=state
         )
     if actual_finish is None:
         raise ValidationError("is required", "actual_finish")

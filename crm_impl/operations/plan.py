@@ -69,7 +69,7 @@ class TaskDraft:
             raise ValidationError("is required", field="name")
         phase = next((p for p in project.phases if p.key == self.phase_key), None)
         if phase is None:
-            raise ValidationError(f"unknown phase {self.phase_key!r}", field="phase")
+            raise ValidationError("unknown phase %(phase)r", field="phase", phase=self.phase_key)
         if self.duration < 0:
             raise ValidationError("must not be negative", field="duration")
         if self.milestone and self.duration != 0:
@@ -119,13 +119,13 @@ def _set_predecessors(project: Project, task: Task, predecessors: list[Predecess
     for i, pred in enumerate(predecessors):
         where = f"predecessors[{i}]"
         if pred.task not in by_key:
-            raise ValidationError(f"unknown task {pred.task!r}", field=where)
+            raise ValidationError("unknown task %(task)r", field=where, task=pred.task)
         if pred.task == task.key:
             raise ValidationError("a task cannot depend on itself", field=where)
         if pred.task in seen:
-            raise ValidationError(f"task {pred.task!r} is listed twice", field=where)
+            raise ValidationError("task %(task)r is listed twice", field=where, task=pred.task)
         if pred.type not in LinkType.__members__:
-            raise ValidationError(f"unknown link type {pred.type!r} (FS, SS, FF or SF)", field=where)
+            raise ValidationError("unknown link type %(type)r (FS, SS, FF or SF)", field=where, type=pred.type)
         seen.add(pred.task)
         links.append((by_key[pred.task], pred))
 
@@ -151,7 +151,7 @@ def _set_predecessors(project: Project, task: Task, predecessors: list[Predecess
 def add_task(session: Session, project: Project, draft: TaskDraft) -> Task:
     values = draft.fields(project)
     if any(t.key == values["key"] for t in project.tasks):
-        raise ValidationError(f"task id {values['key']!r} exists already", field="key")
+        raise ValidationError("task id %(task)r exists already", field="key", task=values["key"])
     task = Task(position=max((t.position for t in project.tasks), default=-1) + 1, roles={}, **values)
     project.tasks.append(task)
     _set_predecessors(project, task, draft.predecessors)
@@ -162,7 +162,7 @@ def add_task(session: Session, project: Project, draft: TaskDraft) -> Task:
 def update_task(project: Project, task: Task, expected_version: int | None, draft: TaskDraft) -> None:
     values = draft.fields(project)
     if values["key"] != task.key and any(t.key == values["key"] for t in project.tasks):
-        raise ValidationError(f"task id {values['key']!r} exists already", field="key")
+        raise ValidationError("task id %(task)r exists already", field="key", task=values["key"])
     apply_changes(task, expected_version, values)
     _set_predecessors(project, task, draft.predecessors)
 
@@ -191,10 +191,10 @@ def parse_predecessors(text: str) -> list[PredecessorDraft]:
             continue
         match = _PREDECESSOR.match(item.replace(" ", ""))
         if match is None:  # pragma: no cover - the pattern accepts any non-empty text
-            raise ValidationError(f"cannot read {item!r}", field="predecessors")
+            raise ValidationError("cannot read %(item)r", field="predecessors", item=item)
         lag = match["lag"]
         if match["type"] is None and re.search(r"[+-]\d+$", match["task"]):
-            raise ValidationError(f"{item!r}: a lag needs a link type, e.g. {match['task'][:-2]}FS+2", field="predecessors")
+            raise ValidationError("%(item)r: a lag needs a link type, e.g. %(example)s", field="predecessors", item=item, example=match["task"][:-2] + "FS+2")
         drafts.append(
             PredecessorDraft(task=match["task"], type=(match["type"] or "FS").upper(), lag=int(lag) if lag else 0)
         )

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from sqlalchemy.orm.attributes import flag_modified
 
 from crm_impl.errors import StaleEditError, ValidationError
+from crm_impl.i18n import MessageList
 from crm_impl.methodology import roles
 from crm_impl.models import Project, RaciAssignment
 from crm_impl.formats.csv_tables import raci_csv
@@ -38,17 +39,16 @@ def save_raci(project: Project, matrix: Mapping[str, Mapping[str, str]], version
     by_key = {d.key: d for d in project.deliverables}
     unknown = set(matrix) - set(by_key)
     if unknown:
-        raise ValidationError(f"unknown deliverable(s): {', '.join(sorted(unknown))}", field="raci")
+        raise ValidationError("unknown deliverable(s): %(unknown)s", field="raci", unknown=', '.join(sorted(unknown)))
     cleaned = {key: {role: letter for role, letter in row.items() if letter} for key, row in matrix.items()}
     problems = validate_raci(cleaned)
     if problems:
-        raise ValidationError("; ".join(p.message for p in problems), field="raci")
+        raise ValidationError(MessageList(tuple(p.problem for p in problems)), field="raci")
     for key, row in cleaned.items():
         deliverable = by_key[key]
         if versions.get(key) != deliverable.version:
             raise StaleEditError(
-                f"someone else changed the RACI of {key} since you opened the grid; nothing was saved. "
-                "Reload to see the current grid."
+                "someone else changed the RACI of %(key)s since you opened the grid; nothing was saved. Reload to see the current grid.", key=key
             )
         if {a.role_id: a.letter for a in deliverable.raci} == row:
             continue

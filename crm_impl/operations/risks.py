@@ -76,16 +76,16 @@ class RiskDraft:
         try:
             status = RiskStatus(self.status)
         except ValueError:
-            raise ValidationError(f"unknown status {self.status!r}", field="status") from None
+            raise ValidationError("unknown status %(status)r", field="status", status=self.status) from None
         known = {task.key for task in project.tasks}
         linked: list[str] = []
         for key in (k.strip() for k in self.linked_tasks):
             if not key:
                 continue
             if key not in known:
-                raise ValidationError(f"unknown task {key!r}", field="linked_tasks")
+                raise ValidationError("unknown task %(task)r", field="linked_tasks", task=key)
             if key in linked:
-                raise ValidationError(f"task {key!r} is listed twice", field="linked_tasks")
+                raise ValidationError("task %(task)r is listed twice", field="linked_tasks", task=key)
             linked.append(key)
         if self.delay_days < 0:
             raise ValidationError("must not be negative", field="delay_days")
@@ -120,7 +120,7 @@ def _unique_key(project: Project, key: str, risk: Risk | None = None) -> str:
     if len(key) > 40:
         raise ValidationError("is longer than 40 characters", field="key")
     if any(r.key == key and r is not risk for r in project.risks):
-        raise ValidationError(f"risk id {key!r} exists already", field="key")
+        raise ValidationError("risk id %(key)r exists already", field="key", key=key)
     return key
 
 

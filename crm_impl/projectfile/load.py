@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from crm_impl.db import audit
 from crm_impl.errors import ProjectFileError
+from crm_impl.i18n import msg
 from crm_impl.models import (
     Baseline,
     BaselineTask,
@@ -40,18 +41,19 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 def parse(raw: bytes | str) -> Any:
     """Decode a project file's bytes into JSON data, with a readable error."""
     if len(raw) > MAX_FILE_BYTES:
-        raise ProjectFileError([("", f"file is larger than {MAX_FILE_BYTES // 2**20} MB")])
+        raise ProjectFileError([("", msg("file is larger than %(limit)s MB", limit=MAX_FILE_BYTES // 2**20))])
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as exc:
-        raise ProjectFileError([("", f"not UTF-8 text (byte {exc.start})")]) from None
+        raise ProjectFileError([("", msg("not UTF-8 text (byte %(byte)s)", byte=exc.start))]) from None
     if not text.strip():
-        raise ProjectFileError([("", "the file is empty")])
+        raise ProjectFileError([("", msg("the file is empty"))])
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(
-            [("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")]
+            [("", msg("not valid JSON: %(error)s at line %(line)s, column %(column)s",
+                      error=exc.msg, line=exc.lineno, column=exc.colno))]
         ) from None
 
 

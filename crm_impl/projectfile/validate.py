@@ -16,6 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from crm_impl.errors import ProjectFileError, ScheduleCycleError
+from crm_impl.i18n import msg
 from crm_impl.schedule.network import Activity, Link, build_network
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "schema", "validate_document"]
@@ -52,7 +53,8 @@ def _schema_problems(data: Any) -> Problems:
         if error.validator == "additionalProperties":
             message = message.replace("Additional properties are not allowed", "unknown field(s)")
         elif error.validator == "const" and list(error.path) == ["format_version"]:
-            message = f"format version {error.instance!r} is not supported (this crm-impl reads version {FORMAT_VERSION})"
+            message = msg("format version %(version)r is not supported (this crm-impl reads version %(supported)s)",
+                          version=error.instance, supported=FORMAT_VERSION)
         problems.append((_path(error.path), message))
     return problems
 
@@ -68,32 +70,32 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
     known_roles = {role.id for role in roles()}
     phases = [p["key"] for p in data["phases"]]
     for key in _duplicates(phases):
-        problems.append(("phases", f"phase key {key!r} is used more than once"))
+        problems.append(("phases", msg("phase key %(key)r is used more than once", key=key)))
     tasks = data["tasks"]
     for key in _duplicates(t["id"] for t in tasks):
-        problems.append(("tasks", f"task id {key!r} is used more than once"))
+        problems.append(("tasks", msg("task id %(task)r is used more than once", task=key)))
 
     for i, task in enumerate(tasks):
         where = f"tasks[{i}]"
         if task["phase"] not in phases:
-            problems.append((f"{where}.phase", f"unknown phase {task['phase']!r}"))
+            problems.append((f"{where}.phase", msg("unknown phase %(phase)r", phase=task["phase"])))
         estimate = task.get("duration_days")
         if estimate and not estimate["optimistic"] <= estimate["most_likely"] <= estimate["pessimistic"]:
             problems.append(
-                (f"{where}.duration_days", "needs optimistic <= most_likely <= pessimistic")
+                (f"{where}.duration_days", msg("needs optimistic <= most_likely <= pessimistic"))
             )
         if task.get("milestone") and task["duration"] != 0:
-            problems.append((f"{where}.duration", "a milestone has duration 0"))
+            problems.append((f"{where}.duration", msg("a milestone has duration 0")))
         roles = task.get("roles") or {}
         for letter in ("R", "C"):
             for role in roles.get(letter, []):
                 if role not in known_roles:
-                    problems.append((f"{where}.roles.{letter}", f"unknown role {role!r}"))
+                    problems.append((f"{where}.roles.{letter}", msg("unknown role %(role)r", role=role)))
         if roles.get("A") is not None and roles["A"] not in known_roles:
-            problems.append((f"{where}.roles.A", f"unknown role {roles['A']!r}"))
+            problems.append((f"{where}.roles.A", msg("unknown role %(role)r", role=roles["A"])))
         start, finish = task.get("actual_start"), task.get("actual_finish")
         if start and finish and date.fromisoformat(finish) < date.fromisoformat(start):
-            problems.append((f"{where}.actual_finish", "is before actual_start"))
+            problems.append((f"{where}.actual_finish", msg("is before actual_start")))
 
     ids = {t["id"] for t in tasks}
     seen_pairs = set()
@@ -101,31 +103,31 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
         where = f"dependencies[{i}]"
         for end in ("pred", "succ"):
             if dep[end] not in ids:
-                problems.append((f"{where}.{end}", f"unknown task {dep[end]!r}"))
+                problems.append((f"{where}.{end}", msg("unknown task %(task)r", task=dep[end])))
         if dep["pred"] == dep["succ"]:
-            problems.append((where, f"task {dep['pred']!r} cannot depend on itself"))
+            problems.append((where, msg("task %(task)r cannot depend on itself", task=dep["pred"])))
         elif (dep["pred"], dep["succ"]) in seen_pairs:
-            problems.append((where, f"link {dep['pred']} → {dep['succ']} is given twice"))
+            problems.append((where, msg("link %(pred)s → %(succ)s is given twice", pred=dep["pred"], succ=dep["succ"])))
         seen_pairs.add((dep["pred"], dep["succ"]))
     if not problems:
         problems.extend(_cycle_problems(tasks, data.get("dependencies", [])))
 
     for i, baseline in enumerate(data.get("baselines", [])):
         for key in _duplicates(t["id"] for t in baseline["tasks"]):
-            problems.append((f"baselines[{i}].tasks", f"task {key!r} is listed twice"))
+            problems.append((f"baselines[{i}].tasks", msg("task %(task)r is listed twice", task=key)))
     for name in _duplicates(b["name"] for b in data.get("baselines", [])):
-        problems.append(("baselines", f"baseline name {name!r} is used twice"))
+        problems.append(("baselines", msg("baseline name %(name)r is used twice", name=name)))
 
     problems.extend(_tracking_problems(data, set(phases), ids, known_roles))
 
     calendar = data.get("calendar", {})
     for day in _duplicates(h["date"] for h in calendar.get("holidays", [])):
-        problems.append(("calendar.holidays", f"holiday {day} is listed twice"))
+        problems.append(("calendar.holidays", msg("holiday %(day)s is listed twice", day=day)))
     for kpi in _duplicates(k["kpi"] for k in data.get("kpi_targets", [])):
-        problems.append(("kpi_targets", f"KPI {kpi!r} is listed twice"))
+        problems.append(("kpi_targets", msg("KPI %(kpi)r is listed twice", kpi=kpi)))
     for i, member in enumerate(data.get("team", [])):
         if member["role"] not in known_roles:
-            problems.append((f"team[{i}].role", f"unknown role {member['role']!r}"))
+            problems.append((f"team[{i}].role", msg("unknown role %(role)r", role=member["role"])))
     return problems
 
 
@@ -140,7 +142,7 @@ def _cycle_problems(tasks: list[dict[str, Any]], dependencies: list[dict[str, An
     try:
         build_network(activities, links)
     except ScheduleCycleError as error:
-        return [(error.field, error.reason)]
+        return [(error.field, error.message)]
     return []
 
 
@@ -149,44 +151,44 @@ def _tracking_problems(data: dict[str, Any], phases: set[str], tasks: set[str], 
     problems: Problems = []
     deliverables = data.get("deliverables", [])
     for key in _duplicates(d["key"] for d in deliverables):
-        problems.append(("deliverables", f"deliverable key {key!r} is used more than once"))
+        problems.append(("deliverables", msg("deliverable key %(key)r is used more than once", key=key)))
     for i, item in enumerate(deliverables):
         if item["phase"] not in phases:
-            problems.append((f"deliverables[{i}].phase", f"unknown phase {item['phase']!r}"))
+            problems.append((f"deliverables[{i}].phase", msg("unknown phase %(phase)r", phase=item["phase"])))
         if item["owner_role"] not in roles:
-            problems.append((f"deliverables[{i}].owner_role", f"unknown role {item['owner_role']!r}"))
+            problems.append((f"deliverables[{i}].owner_role", msg("unknown role %(role)r", role=item["owner_role"])))
         for role in item.get("raci", {}):
             if role not in roles:
-                problems.append((f"deliverables[{i}].raci", f"unknown role {role!r}"))
+                problems.append((f"deliverables[{i}].raci", msg("unknown role %(role)r", role=role)))
     gates = data.get("gates", [])
     for gate in _duplicates(g["gate"] for g in gates):
-        problems.append(("gates", f"gate {gate!r} is listed twice"))
+        problems.append(("gates", msg("gate %(gate)r is listed twice", gate=gate)))
     for i, gate in enumerate(gates):
         if gate["phase"] not in phases:
-            problems.append((f"gates[{i}].phase", f"unknown phase {gate['phase']!r}"))
+            problems.append((f"gates[{i}].phase", msg("unknown phase %(phase)r", phase=gate["phase"])))
         if gate.get("milestone_task") and gate["milestone_task"] not in tasks:
-            problems.append((f"gates[{i}].milestone_task", f"unknown task {gate['milestone_task']!r}"))
+            problems.append((f"gates[{i}].milestone_task", msg("unknown task %(task)r", task=gate["milestone_task"])))
     risks = data.get("risks", [])
     for key in _duplicates(r["key"] for r in risks):
-        problems.append(("risks", f"risk key {key!r} is used more than once"))
+        problems.append(("risks", msg("risk key %(key)r is used more than once", key=key)))
     for i, risk in enumerate(risks):
         for task in risk.get("linked_tasks", []):
             if task not in tasks:
-                problems.append((f"risks[{i}].linked_tasks", f"unknown task {task!r}"))
+                problems.append((f"risks[{i}].linked_tasks", msg("unknown task %(task)r", task=task)))
     changes = data.get("change_requests", [])
     for number in _duplicates(c["number"] for c in changes):
-        problems.append(("change_requests", f"change request number {number} is used twice"))
+        problems.append(("change_requests", msg("change request number %(number)s is used twice", number=number)))
     for i, change in enumerate(changes):
         for j, item in enumerate(change.get("plan_changes", [])):
             if item["task"] not in tasks:
-                problems.append((f"change_requests[{i}].plan_changes[{j}].task", f"unknown task {item['task']!r}"))
+                problems.append((f"change_requests[{i}].plan_changes[{j}].task", msg("unknown task %(task)r", task=item["task"])))
     return problems
 
 
 def validate_document(data: Any) -> None:
     """Raise :class:`ProjectFileError` listing every problem of ``data``, or return."""
     if not isinstance(data, dict):
-        raise ProjectFileError([("", "a project file is a JSON object")])
+        raise ProjectFileError([("", msg("a project file is a JSON object"))])
     problems = _schema_problems(data)
     if not problems:
         problems = _semantic_problems(data)

@@ -55,17 +55,17 @@ class WorkCalendar:
 
     def __post_init__(self) -> None:
         if not isinstance(self.start, date):
-            raise ValidationError(f"must be a date, got {self.start!r}", "start_date")
+            raise ValidationError("must be a date, got %(start)r", "start_date", start=self.start)
         weekdays = frozenset(self.weekdays)
         for day in weekdays:
             if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 6:
-                raise ValidationError(f"weekdays are 0 (Monday) to 6 (Sunday), got {day!r}", "weekdays")
+                raise ValidationError("weekdays are 0 (Monday) to 6 (Sunday), got %(day)r", "weekdays", day=day)
         if not weekdays:
             raise ValidationError("at least one weekday must be a working day", "weekdays")
         holidays = frozenset(self.holidays)
         for day in holidays:
             if not isinstance(day, date):
-                raise ValidationError(f"must be dates, got {day!r}", "holidays")
+                raise ValidationError("must be dates, got %(day)r", "holidays", day=day)
         object.__setattr__(self, "weekdays", weekdays)
         object.__setattr__(self, "holidays", holidays)
         days = tuple(sorted(weekdays))
@@ -111,7 +111,7 @@ class WorkCalendar:
         try:
             return date.fromordinal(weeks * 7 + self._days[k] + 1)
         except (OverflowError, ValueError):
-            raise ValidationError(f"offset {offset} is outside the supported dates", "offset") from None
+            raise ValidationError("offset %(offset)s is outside the supported dates", "offset", offset=offset) from None
 
     def start_date(self, es: int) -> date:
         """The date a task with early start ``es`` begins."""

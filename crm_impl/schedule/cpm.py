@@ -216,7 +216,7 @@ def schedule_network(net: Network, durations: np.ndarray | Sequence[float] | Non
     else:
         d = np.asarray(durations)
         if d.shape != (net.n_tasks,):
-            raise ValidationError(f"expected {net.n_tasks} durations, got shape {d.shape}", "durations")
+            raise ValidationError("expected %(n_tasks)s durations, got shape %(shape)s", "durations", n_tasks=net.n_tasks, shape=d.shape)
         if d.dtype.kind not in "iuf":
             raise ValidationError("durations must be numbers", "durations")
         if d.dtype.kind == "f" and not (np.isfinite(d).all() and (d >= 0).all()):

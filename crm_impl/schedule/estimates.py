@@ -23,9 +23,9 @@ PERCENTILES: tuple[int, ...] = (50, 80, 90)
 
 def _number(value: object, field: str) -> float:
     if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
-        raise ValidationError(f"must be a finite number, got {value!r}", field)
+        raise ValidationError("must be a finite number, got %(value)r", field, value=value)
     if value < 0:
-        raise ValidationError(f"must be >= 0, got {value!r}", field)
+        raise ValidationError("must be >= 0, got %(value)r", field, value=value)
     return float(value)
 
 
@@ -50,8 +50,8 @@ class ThreePoint:
         p = _number(self.pessimistic, "pessimistic")
         if not o <= m <= p:
             raise ValidationError(
-                f"need optimistic <= most_likely <= pessimistic, got {o:g}, {m:g}, {p:g}",
-                "most_likely" if m < o else "pessimistic",
+                "need optimistic <= most_likely <= pessimistic, got %(o)g, %(m)g, %(p)g",
+                "most_likely" if m < o else "pessimistic", o=o, m=m, p=p,
             )
 
     @classmethod

@@ -43,9 +43,9 @@ class RiskEvent:
     def __post_init__(self) -> None:
         p, d = self.probability, self.delay_days
         if isinstance(p, bool) or not isinstance(p, Real) or not 0 <= p <= 1:
-            raise ValidationError(f"must be between 0 and 1, got {p!r}", "probability")
+            raise ValidationError("must be between 0 and 1, got %(p)r", "probability", p=p)
         if isinstance(d, bool) or not isinstance(d, Real) or not math.isfinite(d) or d < 0:
-            raise ValidationError(f"must be a finite number >= 0, got {d!r}", "delay_days")
+            raise ValidationError("must be a finite number >= 0, got %(d)r", "delay_days", d=d)
         object.__setattr__(self, "tasks", tuple(self.tasks))
 
 
@@ -77,7 +77,7 @@ class SimulationResult:
     def percentile(self, q: float) -> float:
         """Duration that ``q`` percent of runs finish within (P80: ``q=80``)."""
         if not 0 <= q <= 100:
-            raise ValidationError(f"must be between 0 and 100, got {q!r}", "q")
+            raise ValidationError("must be between 0 and 100, got %(q)r", "q", q=q)
         return float(np.quantile(self.durations, q / 100, method="inverted_cdf"))
 
     def percentiles(self, calendar: WorkCalendar, qs: tuple[int, ...] = PERCENTILES) -> tuple[Percentile, ...]:
@@ -365,23 +365,23 @@ def simulate(
     (5.0, {'a': 1.0, 'b': 1.0})
     """
     if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
-        raise ValidationError(f"must be a positive integer, got {iterations!r}", "iterations")
+        raise ValidationError("must be a positive integer, got %(iterations)r", "iterations", iterations=iterations)
     if distribution not in DISTRIBUTIONS:
         raise ValidationError(
-            f"unknown distribution {distribution!r} (use one of {', '.join(DISTRIBUTIONS)})",
-            "distribution",
+            "unknown distribution %(distribution)r (use one of %(choices)s)",
+            "distribution", distribution=distribution, choices=", ".join(DISTRIBUTIONS),
         )
     if seed is None:
         seed = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
     elif isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise ValidationError(f"must be a non-negative integer, got {seed!r}", "seed")
+        raise ValidationError("must be a non-negative integer, got %(seed)r", "seed", seed=seed)
     est = estimate_arrays(net, estimates)
     risk_rows = []
     for i, risk in enumerate(risks):
         rows = []
         for j, task_id in enumerate(risk.tasks):
             if task_id not in net.index:
-                raise ValidationError(f"unknown task {task_id!r}", f"risks[{i}].tasks[{j}]")
+                raise ValidationError("unknown task %(task)r", f"risks[{i}].tasks[{j}]", task=task_id)
             rows.append(net.index[task_id])
         # A task named twice by one risk is still delayed once.
         risk_rows.append((np.unique(np.array(rows, dtype=np.int64)), risk.probability, float(risk.delay_days)))

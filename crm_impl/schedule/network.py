@@ -184,13 +184,13 @@ def _check_int(value: object, field: str, *, minimum: int = -MAX_DAYS) -> int:
     """Return ``value`` as int or raise a field-named ValidationError."""
     if not _is_int(value):
         if isinstance(value, Real) and not isinstance(value, bool) and math.isfinite(value):
-            raise ValidationError(f"must be a whole number of working days, got {value!r}", field)
-        raise ValidationError(f"must be an integer, got {_describe(value)}", field)
+            raise ValidationError("must be a whole number of working days, got %(value)r", field, value=value)
+        raise ValidationError("must be an integer, got %(value)s", field, value=_describe(value))
     number = int(value)  # type: ignore[call-overload]
     if number < minimum:
-        raise ValidationError(f"must be >= {minimum}, got {number}", field)
+        raise ValidationError("must be >= %(minimum)s, got %(number)s", field, minimum=minimum, number=number)
     if number > MAX_DAYS:
-        raise ValidationError(f"must be <= {MAX_DAYS}, got {number}", field)
+        raise ValidationError("must be <= %(maximum)s, got %(number)s", field, maximum=MAX_DAYS, number=number)
     return number
 
 
@@ -211,10 +211,10 @@ def _validate_activities(
         for i, task_id in enumerate(ids):
             if not isinstance(task_id, str) or not task_id:
                 raise ValidationError(
-                    f"task id must be a non-empty string, got {task_id!r}", f"{task_field(i)}.id"
+                    "task id must be a non-empty string, got %(task)r", f"{task_field(i)}.id", task=task_id
                 )
             if task_id in seen:
-                raise ValidationError(f"duplicate task id {task_id!r}", f"{task_field(i)}.id")
+                raise ValidationError("duplicate task id %(task)r", f"{task_field(i)}.id", task=task_id)
             seen.add(task_id)
     durations = [a.duration for a in activities]
     # Fast path: exact ints, all >= 0.  Anything else gets the precise, field-naming check.
@@ -229,11 +229,11 @@ def _validate_activities(
         if a.milestone is not False:
             if a.milestone is not True:
                 raise ValidationError(
-                    f"must be true or false, got {_describe(a.milestone)}", f"{task_field(i)}.milestone"
+                    "must be true or false, got %(milestone)s", f"{task_field(i)}.milestone", milestone=_describe(a.milestone)
                 )
             if durations[i] != 0:
                 raise ValidationError(
-                    f"a milestone must have duration 0, got {durations[i]}", f"{task_field(i)}.duration"
+                    "a milestone must have duration 0, got %(durations)s", f"{task_field(i)}.duration", durations=durations[i]
                 )
     return ids, index, durations
 
@@ -265,11 +265,11 @@ def _validate_links(
         for i in range(len(links)):
             for side, idx, value in (("pred", pred_idx[i], preds[i]), ("succ", succ_idx[i], succs[i])):
                 if idx is None:
-                    raise ValidationError(f"unknown task {value!r}", f"{link_field(i)}.{side}")
+                    raise ValidationError("unknown task %(task)r", f"{link_field(i)}.{side}", task=value)
             if codes[i] is None:
                 raise ValidationError(
-                    f"unknown dependency type {types[i]!r} (use one of {', '.join(LINK_TYPES)})",
-                    f"{link_field(i)}.type",
+                    "unknown dependency type %(type)r (use one of %(choices)s)",
+                    f"{link_field(i)}.type", type=types[i], choices=", ".join(LINK_TYPES),
                 )
     if not _all_plain_ints(lags, -MAX_DAYS):
         lags = [_check_int(lag, f"{link_field(i)}.lag") for i, lag in enumerate(lags)]

@@ -124,9 +124,9 @@ def normal_probability(target: float, mean: float, std_dev: float) -> float:
 
 def _check_confidence(confidence: float) -> float:
     if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
-        raise ValidationError(f"must be a number, got {confidence!r}", "confidence")
+        raise ValidationError("must be a number, got %(confidence)r", "confidence", confidence=confidence)
     if not 0 < confidence < 1:
-        raise ValidationError(f"must be strictly between 0 and 1, got {confidence!r}", "confidence")
+        raise ValidationError("must be strictly between 0 and 1, got %(confidence)r", "confidence", confidence=confidence)
     return float(confidence)
 
 

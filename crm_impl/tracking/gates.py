@@ -85,7 +85,7 @@ def _measure(
     value = measured.get(criterion.kpi) if criterion.kpi else None
     if value is not None and criterion.measurable:
         if isinstance(value, bool) or not math.isfinite(value):
-            raise ValidationError(f"not a finite number: {value!r}", f"measured.{criterion.kpi}")
+            raise ValidationError("not a finite number: %(value)r", f"measured.{criterion.kpi}", value=value)
         return float(value), criterion.is_met(value)
     # No number yet: a reviewer may still tick a measurable criterion by hand (e.g. from a
     # signed report), so the manual check is the fallback for every criterion.
@@ -151,21 +151,20 @@ def check_decision(review: GateReview, decision: str, conditions: str = "") -> N
     ``field`` is ``"decision"``, or ``"conditions"`` when a conditional pass has no text.
     """
     if decision not in DECISIONS:
-        raise ValidationError(f"unknown decision {decision!r} (use one of {', '.join(DECISIONS)})", "decision")
+        raise ValidationError("unknown decision %(decision)r (use one of %(choices)s)", "decision", decision=decision, choices=", ".join(DECISIONS))
     if decision == "fail":
         return
     if review.unsigned_mandatory:
         names = {d.key: d.name for d in review.deliverables}
         listed = "; ".join(f"{key} {names.get(key, '')}".strip() for key in review.unsigned_mandatory)
         raise ValidationError(
-            f"gate {review.gate_id} cannot pass while mandatory deliverables are not signed off: {listed}",
-            "decision",
+            "gate %(gate_id)s cannot pass while mandatory deliverables are not signed off: %(listed)s",
+            "decision", gate_id=review.gate_id, listed=listed,
         )
     if decision == "pass" and review.open_items:
         raise ValidationError(
-            f"gate {review.gate_id} cannot pass while criteria are open: {', '.join(review.open_items)};"
-            " pass with conditions or fail",
-            "decision",
+            "gate %(gate_id)s cannot pass while criteria are open: %(open_items)s; pass with conditions or fail",
+            "decision", gate_id=review.gate_id, open_items=', '.join(review.open_items),
         )
     if decision == "pass_with_conditions" and not conditions.strip():
         raise ValidationError("a pass with conditions needs the conditions written down", "conditions")

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from crm_impl import methodology
+from crm_impl.i18n import Message, msg
 from crm_impl.methodology import NOT_INVOLVED
 
 __all__ = ["LETTERS", "RaciProblem", "validate_raci"]
@@ -32,7 +33,12 @@ class RaciProblem:
 
     deliverable: str
     role: str | None
-    message: str
+    problem: Message
+
+    @property
+    def message(self) -> str:
+        """The problem in English (``problem.render(locale)`` for the reader's language)."""
+        return str(self.problem)
 
 
 def validate_raci(
@@ -56,12 +62,12 @@ def validate_raci(
             if letter in _BLANK:
                 continue
             if role_id not in known:
-                problems.append(RaciProblem(key, role_id, f"{key}: unknown role {role_id!r}"))
+                problems.append(RaciProblem(key, role_id, msg("%(key)s: unknown role %(role)r", key=key, role=role_id)))
             if letter not in LETTERS:
-                allowed = ", ".join(LETTERS)
-                problems.append(
-                    RaciProblem(key, role_id, f"{key}: {role_id} has {letter!r}; use one of {allowed}")
-                )
+                problems.append(RaciProblem(key, role_id, msg(
+                    "%(key)s: %(role)s has %(letter)r; use one of %(choices)s", key=key, role=role_id, letter=letter,
+                    choices=", ".join(LETTERS),
+                )))
                 continue
             # An unknown role still counts here so one mistake is not reported twice.
             if letter in ("A", "A/R"):
@@ -70,19 +76,17 @@ def validate_raci(
                 responsible.append(role_id)
         if not accountable:
             problems.append(
-                RaciProblem(key, None, f"{key}: no role is accountable (A); exactly one is required")
+                RaciProblem(key, None, msg("%(key)s: no role is accountable (A); exactly one is required", key=key))
             )
         elif len(accountable) > 1:
             problems.append(
-                RaciProblem(
-                    key,
-                    None,
-                    f"{key}: {len(accountable)} roles are accountable ({', '.join(accountable)});"
-                    " exactly one is required",
-                )
+                RaciProblem(key, None, msg(
+                    "%(key)s: %(count)s roles are accountable (%(roles)s); exactly one is required",
+                    key=key, count=len(accountable), roles=", ".join(accountable),
+                ))
             )
         if not responsible:
             problems.append(
-                RaciProblem(key, None, f"{key}: no role is responsible (R); at least one is required")
+                RaciProblem(key, None, msg("%(key)s: no role is responsible (R); at least one is required", key=key))
             )
     return problems

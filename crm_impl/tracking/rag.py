@@ -37,7 +37,7 @@ from dataclasses import dataclass, fields
 from typing import Literal
 
 from crm_impl.errors import ValidationError
-from crm_impl.methodology import is_chinese
+from crm_impl.i18n import labels
 
 __all__ = [
     "Rag",
@@ -60,32 +60,9 @@ AREAS: tuple[str, ...] = ("schedule", "cost", "scope", "risk", "people", "kpi")
 # to a limit counts as on it, so the documented edges hold.
 _EPS = 1e-9
 
-_TEXT = {
-    "en": {
-        "schedule": "Schedule", "cost": "Cost", "scope": "Scope", "risk": "Risk",
-        "people": "People", "kpi": "KPI targets",
-        "green": "green", "amber": "amber", "red": "red", "grey": "no data",
-        "days": "working days of slip", "overrun": "EAC over BAC", "cpi": "CPI",
-        "reserve": "budget reserve used", "changes": "open change requests",
-        "risks": "open risks with score ≥ {score}", "gaps": "unstaffed roles + overdue deliverables",
-        "kpis": "KPIs meeting target", "or": "; else ",
-        "gaps_value": "{roles} unstaffed, {overdue} overdue", "kpis_value": "{met} of {measured}",
-    },
-    "zh": {
-        "schedule": "进度", "cost": "成本", "scope": "范围", "risk": "风险",
-        "people": "人员", "kpi": "KPI目标",
-        "green": "绿", "amber": "黄", "red": "红", "grey": "无数据",
-        "days": "延误工作日", "overrun": "完工估算超出预算", "cpi": "成本绩效指数CPI",
-        "reserve": "预算储备已用", "changes": "未关闭变更请求",
-        "risks": "风险值 ≥ {score} 的未关闭风险", "gaps": "未配备角色 + 逾期交付物",
-        "kpis": "达标KPI占比", "or": "；否则 ",
-        "gaps_value": "{roles} 个角色未配备，{overdue} 项交付物逾期", "kpis_value": "{met} / {measured}",
-    },
-}
-
-
 def _text(locale: str | None) -> dict[str, str]:
-    return _TEXT["zh" if is_chinese(locale) else "en"]
+    """The status words (``rag_*`` entries of the label table), keyed without the prefix."""
+    return {key.removeprefix("rag_"): text for key, text in labels(locale).items() if key.startswith("rag_")}
 
 
 def area_label(area: str, locale: str | None = "en") -> str:
@@ -124,7 +101,7 @@ class RagThresholds:
         for item in fields(self):
             value = getattr(self, item.name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-                raise ValidationError(f"not a finite number: {value!r}", item.name)
+                raise ValidationError("not a finite number: %(value)r", item.name, value=value)
         # Higher-is-better measures need green ≥ amber, the others green ≤ amber.
         for green, amber, higher in (
             ("schedule_green_days", "schedule_amber_days", False),
@@ -139,7 +116,7 @@ class RagThresholds:
             g, a = getattr(self, green), getattr(self, amber)
             if (g < a) if higher else (g > a):
                 sign = "≥" if higher else "≤"
-                raise ValidationError(f"the green limit must be {sign} the amber limit {a:g}", green)
+                raise ValidationError("the green limit must be %(sign)s the amber limit %(a)g", green, sign=sign, a=a)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -216,21 +193,21 @@ def _fmt(value: float, percent: bool = False) -> str:
 def _bands(t: dict[str, str], green: float, amber: float, higher: bool, percent: bool = False) -> str:
     good, bad = ("≥", "<") if higher else ("≤", ">")
     g, a = _fmt(green, percent), _fmt(amber, percent)
-    comma = "，" if t is _TEXT["zh"] else ", "
-    return comma.join((f"{t['green']} {good} {g}", f"{t['amber']} {good} {a}", f"{t['red']} {bad} {a}"))
+    return t["bands"] % {"green": f"{t['green']} {good} {g}", "amber": f"{t['amber']} {good} {a}",
+                         "red": f"{t['red']} {bad} {a}"}
 
 
 def _rule(t: dict[str, str], measure: str, bands: str) -> str:
-    return f"{measure}: {bands}" if t is _TEXT["en"] else f"{measure}：{bands}"
+    return t["rule"] % {"measure": measure, "bands": bands}
 
 
 def _number(value: float | None, name: str, *, minimum: float | None = None) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValidationError(f"not a finite number: {value!r}", name)
+        raise ValidationError("not a finite number: %(value)r", name, value=value)
     if minimum is not None and value < minimum:
-        raise ValidationError(f"must be ≥ {minimum:g}, got {value:g}", name)
+        raise ValidationError("must be ≥ %(minimum)g, got %(value)g", name, minimum=minimum, value=value)
     return float(value)
 
 
@@ -261,7 +238,7 @@ def _cost(f: StatusFacts, th: RagThresholds, t: dict[str, str]) -> _Grade:
     cpi = _number(f.cpi, "cpi", minimum=0)
     if cpi is not None:
         return _lower(cpi, th.cpi_green, th.cpi_amber), cpi, cpi_text, f"{cpi:.2f}"
-    return "grey", None, overrun_text + t["or"] + cpi_text, ""
+    return "grey", None, t["or"] % {"first": overrun_text, "second": cpi_text}, ""
 
 
 def _scope(f: StatusFacts, th: RagThresholds, t: dict[str, str]) -> _Grade:
@@ -278,11 +255,11 @@ def _scope(f: StatusFacts, th: RagThresholds, t: dict[str, str]) -> _Grade:
     if count is not None:
         rag = _upper(count, th.open_changes_green, th.open_changes_amber)
         return rag, count, count_text, _fmt(count)
-    return "grey", None, reserve_text + t["or"] + count_text, ""
+    return "grey", None, t["or"] % {"first": reserve_text, "second": count_text}, ""
 
 
 def _risk(f: StatusFacts, th: RagThresholds, t: dict[str, str]) -> _Grade:
-    measure = t["risks"].format(score=th.high_risk_score)
+    measure = t["risks"] % {"score": th.high_risk_score}
     text = _rule(t, measure, _bands(t, th.high_risks_green, th.high_risks_amber, False))
     if f.open_risk_scores is None:
         return "grey", None, text, ""
@@ -300,9 +277,9 @@ def _people(f: StatusFacts, th: RagThresholds, t: dict[str, str]) -> _Grade:
         return "grey", None, text, ""
     # Either count alone is still a fact; the unknown one adds nothing.
     gaps = (roles or 0.0) + (overdue or 0.0)
-    value_text = t["gaps_value"].format(
-        roles=_fmt(roles) if roles is not None else "?", overdue=_fmt(overdue) if overdue is not None else "?"
-    )
+    value_text = t["gaps_value"] % {
+        "roles": _fmt(roles) if roles is not None else "?", "overdue": _fmt(overdue) if overdue is not None else "?"
+    }
     return _upper(gaps, th.people_green, th.people_amber), gaps, text, value_text
 
 
@@ -313,9 +290,9 @@ def _kpi(f: StatusFacts, th: RagThresholds, t: dict[str, str]) -> _Grade:
     if met is None or not measured:
         return "grey", None, text, ""
     if met > measured:
-        raise ValidationError(f"{met:g} KPIs met but only {measured:g} measured", "kpis_met")
+        raise ValidationError("%(met)g KPIs met but only %(measured)g measured", "kpis_met", met=met, measured=measured)
     share = met / measured
-    value_text = f"{_fmt(share, True)} ({t['kpis_value'].format(met=_fmt(met), measured=_fmt(measured))})"
+    value_text = f"{_fmt(share, True)} ({t['kpis_value'] % {'met': _fmt(met), 'measured': _fmt(measured)}})"
     return _lower(share, th.kpi_green_share, th.kpi_amber_share), share, text, value_text
 
 

@@ -42,3 +42,29 @@ def test_switching_language_is_kept_for_the_session_and_on_the_account(client, l
 def test_unsafe_redirect_targets_are_refused(client):
     response = client.post("/language/en", data={"next": "https://evil.example/"})
     assert response.headers["Location"] == "/"
+
+
+def test_a_chinese_session_reads_chinese_reasons(client, login, user, load_sample, db):
+    """A bad predecessor, a cycle, a stale edit and a refused gate decision, each in Chinese."""
+    project = load_sample(user)
+    login()
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    task = project.tasks[1]
+    url = f"/projects/{project.id}/plan/tasks/{task.id}/quick"
+
+    bad = client.post(url, data={"duration": task.duration, "predecessors": "NOPE", "version": task.version})
+    assert bad.status_code == 422 and "未知任务 &#39;NOPE&#39;" in bad.text
+    assert "unknown task" not in bad.text
+
+    successor = next(d.succ for d in project.dependencies if d.pred is task)
+    cycle = client.post(url, data={"duration": task.duration, "predecessors": successor.key, "version": task.version})
+    assert cycle.status_code == 422 and "依赖关系存在循环" in cycle.text and "dependency cycle" not in cycle.text
+
+    stale = client.post(url, data={"duration": task.duration, "predecessors": "", "version": task.version - 1})
+    assert stale.status_code == 409 and "其他人修改了此记录" in stale.text
+
+    gate = next(g for g in project.gates if g.gate_id == "G1")
+    refused = client.post(f"/projects/{project.id}/phases/gates/{gate.id}/decision",
+                          data={"version": gate.version, "decision": "pass", "conditions": ""})
+    assert refused.status_code == 422
+    assert "必需交付物尚未签署，不能通过" in refused.text and "cannot pass" not in refused.text

@@ -2,6 +2,7 @@
 export and import through the browser forms."""
 
 import io
+import re
 import json
 from datetime import date
 
@@ -55,9 +56,17 @@ def test_stale_settings_edit_is_refused_and_newer_data_kept(client, login, user,
     second = client.post(f"/projects/{project.id}/edit", data={**form, "title": "Second edit"})
     assert second.status_code == 409
     assert "Someone else changed this record" in second.text
-    assert 'value="First edit"' in second.text  # the form shows the current data
+    # The loser keeps what they typed and sees what was saved meanwhile beside it.
+    assert 'value="Second edit"' in second.text
+    assert re.search(r'data-testid="saved-meanwhile">[^<]*First edit', second.text)
     db.expire_all()
     assert db.get(Project, project.id).title == "First edit"
+    # Saving again applies their version on purpose (the form now carries the current version).
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', second.text)[1]
+    third = client.post(f"/projects/{project.id}/edit", data={**form, "title": "Second edit", "version": version})
+    assert third.status_code == 302
+    db.expire_all()
+    assert db.get(Project, project.id).title == "Second edit"
 
 
 def test_stale_task_edit_is_refused(client, login, user, load_sample, db):

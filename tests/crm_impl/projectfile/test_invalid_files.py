@@ -95,7 +95,7 @@ def test_malformed_file_is_refused_with_a_clear_message(db, user, load_sample, n
     db.rollback()
     problems = info.value.problems
     assert any(path.endswith(field) if field else True for path, _ in problems), problems
-    assert any(field in path and words.lower() in message.lower() for path, message in problems), problems
+    assert any(field in path and words.lower() in str(message).lower() for path, message in problems), problems
     assert _row_counts(db) == before
 
 

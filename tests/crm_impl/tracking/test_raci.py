@@ -22,22 +22,26 @@ def test_valid_matrix_has_no_problems():
     assert validate_raci(matrix) == []
 
 
+def plain(problems: list[RaciProblem]) -> list[tuple]:
+    """(deliverable, role, English message) of each problem."""
+    return [(p.deliverable, p.role, p.message) for p in problems]
+
+
+def test_problems_speak_the_readers_language():
+    (problem,) = validate_raci({"D1": {"E_SC": "A"}})
+    assert problem.problem.render("zh_Hans") == "D1：没有角色负责执行（R）；至少需要一个"
+
+
 def test_no_accountable_names_the_deliverable():
-    assert validate_raci({"D1": {"V_PM": "R", "E_PM": "C"}}) == [
-        RaciProblem("D1", None, "D1: no role is accountable (A); exactly one is required")
-    ]
+    assert plain(validate_raci({"D1": {"V_PM": "R", "E_PM": "C"}})) == [("D1", None, "D1: no role is accountable (A); exactly one is required")]
 
 
 def test_two_accountable_names_the_roles():
-    assert validate_raci({"D1": {"E_SC": "A", "E_PM": "A/R"}}) == [
-        RaciProblem("D1", None, "D1: 2 roles are accountable (E_SC, E_PM); exactly one is required")
-    ]
+    assert plain(validate_raci({"D1": {"E_SC": "A", "E_PM": "A/R"}})) == [("D1", None, "D1: 2 roles are accountable (E_SC, E_PM); exactly one is required")]
 
 
 def test_no_responsible():
-    assert validate_raci({"D1": {"E_SC": "A", "E_PM": "C"}}) == [
-        RaciProblem("D1", None, "D1: no role is responsible (R); at least one is required")
-    ]
+    assert plain(validate_raci({"D1": {"E_SC": "A", "E_PM": "C"}})) == [("D1", None, "D1: no role is responsible (R); at least one is required")]
 
 
 def test_a_slash_r_counts_as_both():
@@ -53,7 +57,7 @@ def test_empty_row_breaks_both_rules():
 
 def test_bad_letter():
     problems = validate_raci({"D1": {"E_PM": "A/R", "V_PM": "X"}})
-    assert problems == [RaciProblem("D1", "V_PM", "D1: V_PM has 'X'; use one of R, A, C, I, A/R")]
+    assert plain(problems) == [("D1", "V_PM", "D1: V_PM has 'X'; use one of R, A, C, I, A/R")]
 
 
 @pytest.mark.parametrize("letter", ["r", "R/A", "AR", "RA"])
@@ -69,7 +73,7 @@ def test_blank_cells_are_not_involved(blank):
 
 def test_unknown_role_is_reported_once():
     problems = validate_raci({"D1": {"E_PM": "R", "CEO": "A"}})
-    assert problems == [RaciProblem("D1", "CEO", "D1: unknown role 'CEO'")]
+    assert plain(problems) == [("D1", "CEO", "D1: unknown role 'CEO'")]
 
 
 def test_known_roles_can_be_given():

@@ -1,8 +1,10 @@
-"""The Simplified Chinese UI catalogue is complete, compiled and keeps its placeholders.
+"""The Simplified Chinese catalogue is complete, compiled and keeps its placeholders.
 
-The catalogue is extracted afresh from blueprints/ and templates/ with the project's babel.cfg,
-so a new UI string without a zh_Hans translation fails here. To refresh the catalogue after
-changing UI strings, run ``translations/update.sh``, translate the new entries and run it again.
+One catalogue serves the domain (error messages, chart and status labels), the web pages and
+the reports.  It is extracted afresh from crm_impl/, blueprints/ and templates/ with the
+project's babel.cfg and keywords (``crm_impl.i18n.EXTRACT_KEYWORDS``), so a new string without a
+zh_Hans translation fails here. To refresh the catalogue, run ``crm_impl/translations/update.sh``,
+translate the new entries and run it again.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from crm_impl.i18n import CATALOGUE_DIR, EXTRACT_KEYWORDS
+
 ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = ROOT / "translations"
+TRANSLATIONS = CATALOGUE_DIR
 LOCALE = "zh_Hans"
 PO = TRANSLATIONS / LOCALE / "LC_MESSAGES" / "messages.po"
 MO = PO.with_suffix(".mo")
@@ -48,7 +52,8 @@ def extracted(tmp_path_factory):
     pot = tmp_path_factory.mktemp("pot") / "messages.pot"
     result = subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_l", "-k", "lazy_gettext", "--no-location", "--sort-output", "-o", str(pot), "."],
+         *(arg for keyword in EXTRACT_KEYWORDS for arg in ("-k", keyword)), "--no-location", "--sort-output",
+         "-o", str(pot), "."],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, f"pybabel extract failed:\n{result.stderr}"
@@ -71,7 +76,7 @@ def test_every_ui_string_has_a_chinese_translation(extracted, po):
             continue
         translated = po.get(message.id, message.context)
         if translated is None:
-            missing.append(f"{_key(message)!r} (not in the .po; run translations/update.sh)")
+            missing.append(f"{_key(message)!r} (not in the .po; run crm_impl/translations/update.sh)")
         elif translated.fuzzy:
             missing.append(f"{_key(message)!r} (fuzzy)")
         elif not all(s and s.strip() for s in _strings(translated)):
@@ -91,7 +96,7 @@ def _messages(catalog) -> dict:
 
 
 def test_committed_mo_is_compiled_from_the_current_po(po):
-    assert MO.exists(), f"{MO.relative_to(ROOT)} is missing; run translations/update.sh"
+    assert MO.exists(), f"{MO.relative_to(ROOT)} is missing; run crm_impl/translations/update.sh"
     fresh = io.BytesIO()
     write_mo(fresh, po, use_fuzzy=False)
     fresh.seek(0)
@@ -106,7 +111,7 @@ def test_committed_mo_is_compiled_from_the_current_po(po):
     )
     assert not stale, (
         f"{MO.relative_to(ROOT)} is out of date with the .po for {len(stale)} message(s) "
-        f"(run translations/update.sh or pybabel compile): {', '.join(stale[:20])}"
+        f"(run crm_impl/translations/update.sh or pybabel compile): {', '.join(stale[:20])}"
     )
 
 

@@ -1,0 +1,36 @@
+"""The web kit: what every blueprint's views share — forms, the submit-and-commit flow with its
+stale-edit handling, downloads and chart embedding.  One way to do each of these things."""
+
+from blueprints.kit.charts import chart_html
+from blueprints.kit.downloads import download, file_stem
+from blueprints.kit.forms import ActionForm, MultiCheckboxField, VersionedForm, choices, phase_choices, role_choices
+from blueprints.kit.submit import (
+    STALE_MESSAGE,
+    Outcome,
+    act,
+    form_messages,
+    form_status,
+    render_form,
+    save_edit,
+    submit,
+)
+
+__all__ = [
+    "ActionForm",
+    "MultiCheckboxField",
+    "Outcome",
+    "STALE_MESSAGE",
+    "VersionedForm",
+    "act",
+    "chart_html",
+    "choices",
+    "download",
+    "file_stem",
+    "form_messages",
+    "form_status",
+    "phase_choices",
+    "render_form",
+    "role_choices",
+    "save_edit",
+    "submit",
+]

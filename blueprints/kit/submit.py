@@ -1,0 +1,136 @@
+"""Running a domain operation for a submitted form, once for every view.
+
+:func:`submit` calls the operation, commits, and returns an :class:`Outcome`; a domain refusal
+becomes the form's error (in the reader's language) and nothing is saved.  :func:`save_edit`
+adds the stale-edit flow: when someone else saved the record meanwhile, the editor keeps what
+they typed, sees what was saved meanwhile beside each field, and may save again knowingly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import flash, render_template
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy.orm.exc import StaleDataError
+
+from crm_impl.errors import StaleEditError, ValidationError
+from blueprints.database import get_db
+
+__all__ = ["STALE_MESSAGE", "Outcome", "submit", "save_edit", "act", "render_form", "form_status", "form_messages"]
+
+STALE_MESSAGE = _l(
+    "Someone else changed this record since you opened it. Your changes were not saved; what you "
+    "entered is kept below, with the values saved meanwhile beside the fields that differ. "
+    "Save again to apply your version."
+)
+
+
+# Fields whose value is not something a person typed for the record.
+_NOT_COMPARED = frozenset({"HiddenField", "CSRFTokenField", "FileField", "SubmitField"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a submission: saved (with the operation's result), stale or refused."""
+
+    saved: bool
+    result: Any = None
+    stale: bool = False
+
+    def __bool__(self) -> bool:
+        return self.saved
+
+    @property
+    def status(self) -> int:
+        """200 saved, 409 someone else saved first, 422 refused."""
+        return 200 if self.saved else 409 if self.stale else 422
+
+
+def _show_error(form: FlaskForm, error: ValidationError) -> None:
+    locale = get_locale()
+    name = (error.field or "").split("[")[0].split(".")[0]
+    field = form._fields.get(name) if name else None
+    if field is not None and field.type not in ("HiddenField", "CSRFTokenField"):
+        field.errors = [*field.errors, error.localized_reason(locale)]
+    else:
+        form.form_errors.append(error.localized(locale))
+
+
+def submit(form: FlaskForm, operation: Callable[..., Any], *args: Any) -> Outcome:
+    """Call ``operation(*args)`` and commit; on a domain refusal show it on ``form``.
+
+    Nothing is saved unless the outcome is ``saved``.
+    """
+    session = get_db()
+    try:
+        result = operation(*args)
+        session.commit()
+        return Outcome(saved=True, result=result)
+    except (StaleEditError, StaleDataError):
+        session.rollback()
+        form.form_errors.append(str(STALE_MESSAGE))
+        return Outcome(saved=False, stale=True)
+    except ValidationError as error:
+        session.rollback()
+        _show_error(form, error)
+        return Outcome(saved=False)
+
+
+def save_edit(form: FlaskForm, current: Callable[[], FlaskForm], operation: Callable[..., Any], *args: Any) -> Outcome:
+    """:func:`submit` an edit of one record; after a stale refusal keep the editor's input.
+
+    ``current`` builds the form of the record as stored now.  The editor's form takes the
+    stored version (so saving again applies their version on purpose) and, for each field
+    whose stored value differs from what they typed, the stored value in ``form.saved_meanwhile``.
+    """
+    outcome = submit(form, operation, *args)
+    if outcome.stale:
+        stored = current()
+        form.version.data = stored.version.data
+        form.saved_meanwhile = {
+            name: field.data
+            for name, field in stored._fields.items()
+            if field.type not in _NOT_COMPARED and name in form._fields and field.data != form[name].data
+        }
+    return outcome
+
+
+def form_status(form: FlaskForm, outcome: Outcome | bool | None = None) -> int:
+    """The HTTP status of a form page: the outcome's, 422 for a form WTForms refused, else 200.
+
+    ``outcome`` may be what ``form.validate_on_submit() and submit(...)`` gives: ``False``
+    when the form never reached the operation.
+    """
+    if isinstance(outcome, Outcome):
+        return outcome.status
+    return 422 if form.is_submitted() and (form.errors or form.form_errors) else 200
+
+
+def render_form(template: str, form: FlaskForm, outcome: Outcome | bool | None = None, **context: Any):
+    """Render a form page with the status of its submission (200, 409 or 422)."""
+    return render_template(template, form=form, **context), form_status(form, outcome)
+
+
+def form_messages(form: FlaskForm) -> list[str]:
+    """Every error of ``form`` as one list (for forms shown as a button or a table row)."""
+    return [*map(str, form.form_errors), *(str(e) for errors in form.errors.values() for e in errors)]
+
+
+def act(form: FlaskForm, done: str | Callable[[Any], str], operation: Callable[..., Any], *args: Any) -> Outcome | bool:
+    """A button's action (delete, archive, toggle...), for views that redirect afterwards.
+
+    Runs the operation for a valid submission; flashes ``done`` (or ``done(result)``) when it was
+    saved, else every reason it was not.
+    """
+    outcome = form.validate_on_submit() and submit(form, operation, *args)
+    if outcome:
+        flash(done(outcome.result) if callable(done) else done, "success")
+    else:
+        for message in form_messages(form):
+            flash(message, "danger")
+    return outcome
