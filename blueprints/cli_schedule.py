@@ -107,16 +107,19 @@ def _text_report(scheduled, sim) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the task table as CSV.")
 @click.option("--simulate", type=click.IntRange(min=1, max=1_000_000), default=None, metavar="N",
-              help="Also run N Monte Carlo iterations (with the file's open risks that name tasks and a delay).")
+              help="Also run N Monte Carlo iterations.")
+@click.option("--with-risks", is_flag=True,
+              help="Let the file's open risks that name tasks and a delay fire in the simulation.")
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed for --simulate.")
 @click.option("--distribution", type=click.Choice(DISTRIBUTIONS), default="triangular",
               show_default=True, help="Duration distribution for --simulate.")
 def schedule_command(
-    file: Path, as_json: bool, as_csv: bool, simulate: int | None, seed: int | None, distribution: str
+    file: Path, as_json: bool, as_csv: bool, simulate: int | None, with_risks: bool, seed: int | None,
+    distribution: str,
 ) -> None:
     """Compute the CPM schedule of the project FILE (a crm-impl project file)."""
-    if seed is not None and simulate is None:
-        raise click.UsageError("--seed only applies with --simulate")
+    if (seed is not None or with_risks) and simulate is None:
+        raise click.UsageError("--seed and --with-risks only apply with --simulate")
     if as_csv and (as_json or simulate is not None):
         raise click.UsageError("--csv cannot be combined with --json or --simulate")
     from crm_impl.formats.csv_tables import task_table_csv
@@ -131,7 +134,7 @@ def schedule_command(
         if simulate is not None:
             sim = run_simulation(
                 plan.network, plan.estimates(), iterations=simulate, distribution=distribution, seed=seed,
-                risks=risk_events_from_document(document),
+                risks=risk_events_from_document(document) if with_risks else (),
             )
     except CrmImplError as error:
         fail(error)

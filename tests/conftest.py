@@ -164,3 +164,33 @@ def csrf_token(response) -> str:
     )
     assert match, "page has no CSRF token"
     return match.group(1)
+
+
+@pytest.fixture
+def live_server(app):
+    """The app behind a real WSGI server (waitress) on a free loopback port: what a browser or a
+    download tool talks to, headers encoded the way a server encodes them."""
+    import threading
+
+    from waitress.server import create_server
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def http_session(live_server, user):
+    """An HTTP client logged in as ``user`` on the live server (requests with a cookie jar)."""
+    import http.cookiejar
+    import urllib.parse
+    import urllib.request
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    body = urllib.parse.urlencode({"email": "pm@example.com", "password": "correct horse"}).encode()
+    opener.open(f"{live_server}/auth/login", data=body, timeout=10).close()
+    return opener

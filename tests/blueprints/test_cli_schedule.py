@@ -335,7 +335,7 @@ def test_simulation_takes_risk_events_from_the_file(tmp_path):
 
     def p50(extra):
         path.write_text(_json.dumps({**plan, **extra}))
-        result = runner.invoke(main, ["schedule", str(path), "--json", "--simulate", "500", "--seed", "1"])
+        result = runner.invoke(main, ["schedule", str(path), "--json", "--simulate", "500", "--seed", "1", "--with-risks"])
         assert result.exit_code == 0, result.output
         return _json.loads(result.output)["simulation"]
 
@@ -345,5 +345,5 @@ def test_simulation_takes_risk_events_from_the_file(tmp_path):
     closed = p50({"risks": [{**risk, "status": "closed"}]})
     assert _json.dumps(calm) == _json.dumps(closed)
     path.write_text(_json.dumps({**plan, "risks": [{**risk, "probability": 7}]}))
-    bad = runner.invoke(main, ["schedule", str(path), "--simulate", "100"])
+    bad = runner.invoke(main, ["schedule", str(path), "--simulate", "100", "--with-risks"])
     assert bad.exit_code == 2 and "risks[0].probability" in bad.output

@@ -1,5 +1,7 @@
 """Schedule pages: charts load plotly.js from the app; bad simulation input is a form error."""
 
+import pytest
+
 from tests.conftest import SAMPLES
 
 
@@ -74,3 +76,28 @@ def test_ms_project_xml_and_csv_downloads_and_xml_upload(client, login, user, lo
     bad = client.post("/projects/import", data={"file": (io.BytesIO(b"<Project><Tasks>"), "bad.xml")},
                       content_type="multipart/form-data")
     assert bad.status_code == 422 and "Nothing was saved" in bad.text
+
+
+@pytest.mark.parametrize("seed", [1, 7, 2024])
+def test_percentile_dates_agree_on_the_page_the_chart_and_the_cli(client, login, user, load_sample, seed):
+    """P50/P80/P90 finish dates: the page's cards, the chart's lines and ``crm-impl schedule --json``."""
+    import json
+    import re
+
+    from click.testing import CliRunner
+
+    from blueprints.cli_schedule import schedule_command
+    from tests.conftest import SAMPLES
+
+    login()
+    for path in SAMPLES:
+        project = load_sample(user, path)
+        page = client.get(f"/projects/{project.id}/schedule/monte-carlo?iterations=2000&seed={seed}")
+        assert page.status_code == 200
+        cards = dict(re.findall(r'data-testid="(P\d\d)" data-date="([\d-]+)"', page.text))
+        lines = dict(re.findall(r'"text":"(P\d\d): ([\d-]+)"', page.text))
+        result = CliRunner().invoke(schedule_command, [str(path), "--json", "--simulate", "2000", "--seed", str(seed)])
+        assert result.exit_code == 0, result.stderr
+        cli = {k.upper(): v for k, v in json.loads(result.stdout)["simulation"]["dates"].items()}
+        assert set(cards) == {"P50", "P80", "P90"}
+        assert cards == lines == cli, path.stem
