@@ -1,4 +1,8 @@
-"""The ``crm-impl`` command line."""
+"""The ``crm-impl`` command line.
+
+Commands that change projects say who acts: the audit trail records ``cli:<email>`` of the
+owner they act for (``cli:demo@example.com`` for the demo).
+"""
 
 from __future__ import annotations
 
@@ -13,18 +17,20 @@ from pathlib import Path
 import click
 from flask import Flask
 
-from crm_impl.operations.accounts import create_user, find_user_by_email
-from crm_impl.errors import CrmImplError, ProjectFileError
-from crm_impl.models import Project
-from crm_impl.projectfile import dumps, export_project, import_project, parse
+from crm_impl.errors import CrmImplError
 from blueprints import cli_schedule, create_app
-from blueprints.cli_errors import fail
+from blueprints.cli_errors import cli_locale, fail
 from blueprints.database import migrate
 from blueprints.paths import asset_dir
 
-__all__ = ["main", "sample_files", "load_samples"]
+__all__ = ["main", "sample_files", "load_samples", "cli_actor"]
 
 DEMO_EMAIL = "demo@example.com"
+
+
+def cli_actor(email: str) -> str:
+    """How the audit trail names a command acting for ``email``."""
+    return f"cli:{email.strip().lower()}"
 
 
 @contextmanager
@@ -37,21 +43,33 @@ def _app(instance: str | None) -> Iterator[Flask]:
         app.extensions["crm_impl.engine"].dispose()
 
 
-def _session(app: Flask):
-    return app.extensions["crm_impl.session_factory"]()
+def _session(app: Flask, actor: str = ""):
+    """A database session; changes it makes are recorded as done by ``actor``."""
+    session = app.extensions["crm_impl.session_factory"]()
+    session.info["actor"] = actor
+    return session
+
+
+def _owner(session, email: str):
+    from crm_impl.operations.accounts import find_user_by_email
+
+    owner = find_user_by_email(session, email)
+    if owner is None:
+        fail(f"no user {email!r}; create it with `crm-impl create-user`")
+    return owner
 
 
 def sample_files() -> list[Path]:
     return sorted(asset_dir("sample_projects").glob("*.json"))
 
 
-def load_samples(app: Flask, owner_email: str) -> list[Project]:
+def load_samples(app: Flask, owner_email: str) -> list:
     """Import every sample project for the user ``owner_email``."""
-    with _session(app) as session:
-        owner = find_user_by_email(session, owner_email)
-        if owner is None:
-            raise click.ClickException(f"no user {owner_email!r}; create it with `crm-impl create-user`")
-        projects = [import_project(session, owner, parse(path.read_bytes())) for path in sample_files()]
+    from crm_impl.projectfile import import_project, read
+
+    with _session(app, cli_actor(owner_email)) as session:
+        owner = _owner(session, owner_email)
+        projects = [import_project(session, owner, read(path.read_bytes())) for path in sample_files()]
         session.commit()
         return projects
 
@@ -61,7 +79,10 @@ def load_samples(app: Flask, owner_email: str) -> list[Project]:
               help="Instance folder (database, secret key, config.py). Default: ./instance")
 @click.pass_context
 def main(ctx: click.Context, instance: str | None) -> None:
-    """Run CRM implementation projects: plan, track, report."""
+    """Run CRM implementation projects: plan, track, report.
+
+    Messages come in the language of CRM_IMPL_LANG (en or zh_Hans), else of LANG.
+    """
     ctx.obj = {"instance": instance}
 
 
@@ -82,7 +103,9 @@ def init_db(obj) -> None:
 @click.pass_obj
 def create_user_command(obj, email: str, name: str, locale: str, password: str) -> None:
     """Create a user account."""
-    with _app(obj["instance"]) as app, _session(app) as session:
+    from crm_impl.operations.accounts import create_user
+
+    with _app(obj["instance"]) as app, _session(app, cli_actor(email)) as session:
         try:
             user = create_user(session, email, password, name, locale)
         except CrmImplError as error:
@@ -108,6 +131,9 @@ def load_samples_command(obj, owner_email: str) -> None:
 @click.pass_obj
 def export_command(obj, project_id: int, output: str) -> None:
     """Write a project to a project file (JSON)."""
+    from crm_impl.models import Project
+    from crm_impl.projectfile import dumps, export_project
+
     with _app(obj["instance"]) as app, _session(app) as session:
         project = session.get(Project, project_id)
         if project is None:
@@ -121,22 +147,34 @@ def export_command(obj, project_id: int, output: str) -> None:
 
 
 @main.command("import")
-@click.argument("file", type=click.File("rb"))
-@click.option("--owner", "owner_email", required=True, help="E-mail of the user who will own it.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--owner", "owner_email", required=True, help="E-mail of the user who will own them.")
 @click.pass_obj
-def import_command(obj, file, owner_email: str) -> None:
-    """Create a project from a project file; nothing is saved if the file has a problem."""
-    with _app(obj["instance"]) as app, _session(app) as session:
-        owner = find_user_by_email(session, owner_email)
-        if owner is None:
-            fail(f"no user {owner_email!r}")
-        try:
-            project = import_project(session, owner, parse(file.read()))
-        except ProjectFileError as error:
-            session.rollback()
-            fail(error)
-        session.commit()
-        click.echo(f"imported project {project.id}: {project.title}")
+def import_command(obj, files: tuple[Path, ...], owner_email: str) -> None:
+    """Create a project from each project FILE.
+
+    Each file is all or nothing: a file with a problem adds nothing and its problems are listed;
+    the other files are still imported. Exits 2 when any file was refused.
+    """
+    from crm_impl.projectfile import import_project, read
+
+    refused = 0
+    locale = cli_locale()
+    with _app(obj["instance"]) as app, _session(app, cli_actor(owner_email)) as session:
+        owner = _owner(session, owner_email)
+        for path in files:
+            try:
+                project = import_project(session, owner, read(path.read_bytes()))
+                session.commit()
+            except CrmImplError as error:
+                session.rollback()
+                refused += 1
+                for line in error.localized(locale).splitlines():
+                    click.echo(f"Error: {path}: {line}", err=True)
+                continue
+            click.echo(f"imported project {project.id}: {project.title}")
+    if refused:
+        raise SystemExit(2)
 
 
 @main.command("demo")
@@ -148,6 +186,8 @@ def demo(host: str, port: int, directory: str | None) -> None:
     """Serve the app on a fresh SQLite database with the sample projects and a demo account."""
     from waitress import serve
 
+    from crm_impl.operations.accounts import create_user
+
     folder = Path(directory or tempfile.mkdtemp(prefix="crm-impl-demo-")).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     database = folder / "demo.db"
@@ -156,7 +196,7 @@ def demo(host: str, port: int, directory: str | None) -> None:
     app = create_app({"DATABASE_URL": f"sqlite:///{database}"}, instance_path=str(folder))
     migrate(app)
     password = secrets.token_urlsafe(9)
-    with _session(app) as session:
+    with _session(app, cli_actor(DEMO_EMAIL)) as session:
         create_user(session, DEMO_EMAIL, password, "Demo PM")
         session.commit()
     projects = load_samples(app, DEMO_EMAIL)

@@ -14,7 +14,8 @@ from crm_impl.db import audit
 from crm_impl.db.locking import check_version
 from crm_impl.errors import ValidationError
 from crm_impl.models import Holiday, Membership, Project, ProjectStatus, User
-from crm_impl.projectfile import FORMAT, FORMAT_VERSION, import_project
+from crm_impl.projectfile import FORMAT, FORMAT_VERSION
+from crm_impl.projectfile.load import add_project
 
 __all__ = [
     "ProjectDraft",
@@ -164,7 +165,7 @@ def tracking_sections(template, gate_tasks: dict[str, str] | None = None) -> dic
 def create_project(session: Session, owner: User, draft: ProjectDraft) -> Project:
     """Create a project owned by ``owner`` with the phases, tasks and links of its template."""
     draft.check()
-    project = import_project(session, owner, template_document(draft))
+    project = add_project(session, owner, template_document(draft))
     audit.record(session, project, "Project", "create", project.title,
                  {"template": project.template_id, "tasks": len(project.tasks)})
     session.flush()

@@ -32,7 +32,7 @@ from crm_impl.projectfile.tracking import load_tracking
 from crm_impl.projectfile.values import parse_date, utc_moment
 from crm_impl.projectfile.validate import validate_document
 
-__all__ = ["parse", "read", "import_project"]
+__all__ = ["parse", "read", "import_project", "add_project"]
 
 #: Larger uploads are refused before parsing (a 50,000-task plan is about 25 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -71,7 +71,17 @@ def import_project(session: Session, owner: User, data: Any) -> Project:
     """Validate ``data`` completely, then add it as a new project owned by ``owner``.
 
     Nothing is added to the session unless the whole document is valid; the caller commits.
+    The project keeps its file's audit trail, and one event records the import and who did it
+    (``session.info["actor"]``).
     """
+    project = add_project(session, owner, data)
+    audit.record(session, project, "Project", "import", project.title, {"tasks": len(project.tasks)})
+    session.flush()
+    return project
+
+
+def add_project(session: Session, owner: User, data: Any) -> Project:
+    """Validate ``data`` and add it as a new project owned by ``owner``, recording no event."""
     validate_document(data)
     info = data["project"]
     calendar = data.get("calendar", {})
@@ -137,7 +147,7 @@ def import_project(session: Session, owner: User, data: Any) -> Project:
     load_tracking(project, phases, data)
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)
-    # A restored project keeps the audit trail of its file; its rows are not changes.
+    # The new rows are not changes to an existing project: the caller records one event.
     session.info[audit.SUSPENDED] = True
     try:
         session.flush()

@@ -65,3 +65,36 @@ def test_import_of_a_bad_file_exits_2_with_the_reasons_and_saves_nothing(run, db
 def test_export_of_unknown_project_is_an_error(run):
     result = run("export", "424242", "-o", "-")
     assert result.exit_code == 2 and "no project 424242" in result.output
+
+
+def test_the_audit_trail_names_the_command_line(run, db):
+    from crm_impl.models import AuditEvent
+
+    run("create-user", "pm@example.com", "--password", "long enough")
+    assert run("import", str(SAMPLES[0]), "--owner", "PM@example.com").exit_code == 0
+    event = db.scalars(select(AuditEvent)).one()
+    assert (event.actor, event.entity, event.action) == ("cli:pm@example.com", "Project", "import")
+
+
+def test_import_takes_several_files_and_names_each_refusal(run, db, tmp_path):
+    run("create-user", "pm@example.com", "--password", "long enough")
+    broken = json.loads(SAMPLES[0].read_text("utf-8"))
+    broken["tasks"][0]["duration"] = -3
+    bad = tmp_path / "broken.json"
+    bad.write_text(json.dumps(broken))
+    result = run("import", str(SAMPLES[0]), str(bad), str(SAMPLES[1]), "--owner", "pm@example.com")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.count("imported project") == 2
+    assert f"Error: {bad}: " in result.output and "tasks[0].duration" in result.output
+    assert db.scalar(select(func.count()).select_from(Project)) == 2
+
+
+def test_errors_speak_chinese_when_asked(run, db, tmp_path, monkeypatch):
+    run("create-user", "pm@example.com", "--password", "long enough")
+    broken = json.loads(SAMPLES[0].read_text("utf-8"))
+    broken["dependencies"][0]["succ"] = "NOPE"
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(broken))
+    monkeypatch.setenv("CRM_IMPL_LANG", "zh_Hans")
+    result = run("import", str(path), "--owner", "pm@example.com")
+    assert result.exit_code == 2 and "项目文件无效" in result.output and "未知任务 'NOPE'" in result.output

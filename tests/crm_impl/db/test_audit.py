@@ -36,7 +36,8 @@ def test_changes_are_recorded_with_actor_and_before_after(db, user):
     assert all(e.at is not None for e in events)
 
 
-def test_import_restores_the_files_trail_without_adding_to_it(db, user, load_sample):
+def test_import_restores_the_files_trail_and_records_who_imported_it(db, user, load_sample):
+    db.info["actor"] = "lin@example.com"
     project = load_sample(user)
-    assert project.audit_events == []
-    assert db.query(AuditEvent).count() == 0
+    assert _events(project) == [("lin@example.com", "Project", project.title, "import")]
+    assert db.query(AuditEvent).count() == 1
