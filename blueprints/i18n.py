@@ -8,7 +8,7 @@ from flask import Blueprint, Flask, current_app, redirect, request, session, url
 from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_login import current_user
 
-from crm_impl.i18n import CATALOGUE_DIR, render
+from crm_impl.i18n import CATALOGUE_DIR, localized, render
 from crm_impl.operations.accounts import set_locale
 from blueprints.database import get_db
 from blueprints.extensions import babel
@@ -66,4 +66,7 @@ def init_app(app: Flask) -> None:
         percent=lambda value, fmt=None: "—" if value is None else format_percent(value, fmt),
         # A domain message (crm_impl.i18n.Message) in the reader's language; plain text as it is.
         localized=lambda message: render(message, get_locale()),
+        # A record's text in the reader's language: ``project|in_locale("title")`` gives
+        # ``title_zh`` on a Chinese page when there is one.
+        in_locale=lambda record, name: localized(record, name, get_locale()),
     )

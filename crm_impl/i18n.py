@@ -40,12 +40,18 @@ __all__ = [
     "MessageList",
     "msg",
     "is_chinese",
+    "localized",
     "normalise_locale",
     "translations",
     "gettext",
     "render",
     "LABELS",
     "DECISION_LABELS",
+    "RECORD_LABELS",
+    "ACTION_LABELS",
+    "FIELD_LABELS",
+    "VALUE_LABELS",
+    "term",
     "labels",
     "label",
     "format_number",
@@ -95,6 +101,22 @@ def is_chinese(locale: object) -> bool:
     if not re.match(r"^zh(?:$|[-_])", text, re.IGNORECASE):
         return False
     return _TRADITIONAL.match(text) is None
+
+
+def localized(record: object, field_name: str, locale: object) -> Any:
+    """``record.<field_name>_zh`` for a Chinese locale when it is not empty, else ``record.<field_name>``.
+
+    >>> from types import SimpleNamespace
+    >>> role = SimpleNamespace(name="Key users", name_zh="关键用户")
+    >>> localized(role, "name", "zh_CN"), localized(role, "name", "en")
+    ('关键用户', 'Key users')
+    """
+    value = getattr(record, field_name)
+    if is_chinese(locale):
+        chinese = getattr(record, f"{field_name}_zh", None)
+        if chinese:
+            return chinese
+    return value
 
 
 def normalise_locale(locale: object) -> str:
@@ -347,3 +369,172 @@ def label(key: str, locale: object = None, /, **params: Any) -> str:
     '风险值 ≥ 15 的未关闭风险'
     """
     return _fill(labels(locale)[key], params, locale)
+
+
+# --------------------------------------------------------------------- records and their fields
+
+#: What a stored record is called (the audit trail's "what").
+RECORD_LABELS: dict[str, tuple[str, str]] = {
+    "Project": NC_("record", "Project"),
+    "Holiday": NC_("record", "Holiday"),
+    "TeamMember": NC_("record", "Team member"),
+    "KpiTarget": NC_("record", "KPI target"),
+    "Membership": NC_("record", "Member"),
+    "Phase": NC_("record", "Phase"),
+    "Task": NC_("record", "Task"),
+    "Dependency": NC_("record", "Dependency"),
+    "Baseline": NC_("record", "Baseline"),
+    "BaselineTask": NC_("record", "Baseline task"),
+    "Deliverable": NC_("record", "Deliverable"),
+    "RaciAssignment": NC_("record", "RACI cell"),
+    "GateRecord": NC_("record", "Quality gate"),
+    "Risk": NC_("record", "Risk"),
+    "ChangeRequest": NC_("record", "Change request"),
+    "Meeting": NC_("record", "Meeting"),
+    "ActionItem": NC_("record", "Action item"),
+}
+
+#: What was done to a record.
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "create": NC_("audit action", "created"),
+    "update": NC_("audit action", "changed"),
+    "delete": NC_("audit action", "deleted"),
+    "import": NC_("audit action", "imported"),
+}
+
+#: A stored field's name for people.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "actual": NC_("field", "Measured value"),
+    "actual_cost": NC_("field", "Actual cost"),
+    "actual_finish": NC_("field", "Actual finish"),
+    "actual_start": NC_("field", "Actual start"),
+    "agenda": NC_("field", "Agenda"),
+    "applied_delta": NC_("field", "Applied changes"),
+    "attendees": NC_("field", "Attendees"),
+    "availability_pct": NC_("field", "Availability (%)"),
+    "baseline": NC_("field", "Baseline value"),
+    "budget": NC_("field", "Budget"),
+    "budget_reserve": NC_("field", "Budget reserve"),
+    "checks": NC_("field", "Checks"),
+    "client_company": NC_("field", "Client company"),
+    "code": NC_("field", "Code"),
+    "company_profile": NC_("field", "Company profile"),
+    "complete": NC_("field", "Complete"),
+    "conditions": NC_("field", "Conditions"),
+    "cost_impact": NC_("field", "Cost impact"),
+    "currency": NC_("field", "Currency"),
+    "day": NC_("field", "Day"),
+    "days_impact": NC_("field", "Schedule impact (working days)"),
+    "decided_at": NC_("field", "Decided at"),
+    "decided_by": NC_("field", "Decided by"),
+    "decision": NC_("field", "Decision"),
+    "decisions": NC_("field", "Decisions"),
+    "delay_days": NC_("field", "Delay (working days)"),
+    "deliverable": NC_("field", "Deliverable"),
+    "description": NC_("field", "Description"),
+    "description_zh": NC_("field", "Description (Chinese)"),
+    "done": NC_("field", "Done"),
+    "due_date": NC_("field", "Due date"),
+    "duration": NC_("field", "Duration (working days)"),
+    "email": NC_("field", "E-mail"),
+    "file_name": NC_("field", "File"),
+    "finish": NC_("field", "Finish"),
+    "finish_no_later_than": NC_("field", "Deadline"),
+    "gate_id": NC_("field", "Gate"),
+    "held_on": NC_("field", "Date"),
+    "impact": NC_("field", "Impact"),
+    "industry": NC_("field", "Industry"),
+    "key": NC_("field", "Id"),
+    "kind": NC_("field", "Kind"),
+    "kpi": NC_("field", "KPI"),
+    "lag": NC_("field", "Lag (working days)"),
+    "letter": NC_("field", "RACI letter"),
+    "link": NC_("field", "Link"),
+    "linked_tasks": NC_("field", "Linked tasks"),
+    "mandatory": NC_("field", "Mandatory"),
+    "milestone": NC_("field", "Milestone"),
+    "milestone_task": NC_("field", "Milestone task"),
+    "most_likely": NC_("field", "Most likely"),
+    "name": NC_("field", "Name"),
+    "name_zh": NC_("field", "Chinese name"),
+    "number": NC_("field", "Number"),
+    "objectives": NC_("field", "Objectives"),
+    "objectives_zh": NC_("field", "Objectives (Chinese)"),
+    "optimistic": NC_("field", "Optimistic"),
+    "organisation": NC_("field", "Organisation"),
+    "owner": NC_("field", "Responsible person"),
+    "owner_role": NC_("field", "Owner role"),
+    "pessimistic": NC_("field", "Pessimistic"),
+    "plan_changes": NC_("field", "Plan changes"),
+    "position": NC_("field", "Position"),
+    "probability": NC_("field", "Probability"),
+    "progress": NC_("field", "Progress (%)"),
+    "requester": NC_("field", "Requested by"),
+    "residual_impact": NC_("field", "Impact after mitigation"),
+    "residual_probability": NC_("field", "Probability after mitigation"),
+    "response": NC_("field", "Response"),
+    "response_zh": NC_("field", "Response (Chinese)"),
+    "role": NC_("field", "Role"),
+    "role_id": NC_("field", "Methodology role"),
+    "roles": NC_("field", "RACI roles"),
+    "scope_impact": NC_("field", "Scope impact"),
+    "scope_modules": NC_("field", "Scope modules"),
+    "side": NC_("field", "Side"),
+    "signed_off_at": NC_("field", "Signed off at"),
+    "signed_off_by": NC_("field", "Signed off by"),
+    "start": NC_("field", "Start"),
+    "start_date": NC_("field", "Start date"),
+    "start_no_earlier_than": NC_("field", "Start no earlier than"),
+    "status": NC_("field", "Status"),
+    "target": NC_("field", "Target"),
+    "task_key": NC_("field", "Task"),
+    "tasks": NC_("field", "Tasks"),
+    "template": NC_("field", "Template"),
+    "template_id": NC_("field", "Template"),
+    "text": NC_("field", "Action"),
+    "title": NC_("field", "Title"),
+    "title_zh": NC_("field", "Title (Chinese)"),
+    "type": NC_("field", "Link type"),
+    "working_weekdays": NC_("field", "Working weekdays"),
+}
+
+#: The stored values of choice fields, for people.
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "open": NC_("value", "open"),
+    "in_progress": NC_("value", "in progress"),
+    "submitted": NC_("value", "submitted"),
+    "signed_off": NC_("value", "signed off"),
+    "mitigating": NC_("value", "mitigating"),
+    "occurred": NC_("value", "occurred"),
+    "closed": NC_("value", "closed"),
+    "assessed": NC_("value", "assessed"),
+    "approved": NC_("value", "approved"),
+    "rejected": NC_("value", "rejected"),
+    "active": NC_("value", "active"),
+    "archived": NC_("value", "archived"),
+    "vendor": NC_("value", "vendor"),
+    "enterprise": NC_("value", "enterprise"),
+    "owner": NC_("value", "owner"),
+    "manager": NC_("value", "project manager"),
+    "consultant": NC_("value", "consultant"),
+    "steering": NC_("value", "steering committee"),
+    "viewer": NC_("value", "viewer"),
+    "pass": NC_("gate decision", "pass"),
+    "pass_with_conditions": NC_("gate decision", "pass with conditions"),
+    "fail": NC_("gate decision", "fail"),
+    "yes": NC_("value", "yes"),
+    "no": NC_("value", "no"),
+}
+
+
+def term(table: Mapping[str, tuple[str, str]], key: str, locale: object = None) -> str:
+    """``key``'s entry of a label table in ``locale``; the key itself when the table lacks it.
+
+    >>> term(FIELD_LABELS, "duration", "zh_Hans"), term(RECORD_LABELS, "Unknown", "en")
+    ('工期（工作日）', 'Unknown')
+    """
+    entry = table.get(key)
+    if entry is None:
+        return key
+    context, msgid = entry
+    return translations(locale).pgettext(context, msgid)

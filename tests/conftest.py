@@ -194,3 +194,8 @@ def http_session(live_server, user):
     body = urllib.parse.urlencode({"email": "pm@example.com", "password": "correct horse"}).encode()
     opener.open(f"{live_server}/auth/login", data=body, timeout=10).close()
     return opener
+
+
+def without_import_events(document: dict) -> dict:
+    """``document`` without the audit events that record imports (each import adds one)."""
+    return {**document, "audit": [e for e in document.get("audit", []) if e["action"] != "import"]}

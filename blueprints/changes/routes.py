@@ -28,7 +28,7 @@ def _show(project, change, assess_form=None, decision_form=None, refusal=None, s
     page = render_template(
         "changes/show.html", project=project, change=change, form=assess_form, decision_form=decision_form,
         refusal=refusal, needs_steering=needs_steering(project, change), remaining=remaining_reserve(project),
-        tasks={t.key: t for t in project.tasks}, zh=str(get_locale()).startswith("zh"),
+        tasks={t.key: t for t in project.tasks},
     )
     return page, status or 200
 

@@ -3,10 +3,11 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from crm_impl.models import Project
+from crm_impl.operations.audit import AuditFilter
 from crm_impl.operations.projects import ProjectDraft
 from blueprints.kit import MultiCheckboxField, VersionedForm, choices
 
@@ -33,10 +34,13 @@ def parse_holidays(text: str) -> list[tuple[date, str]]:
 
 class ProjectForm(VersionedForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=200)])
     client_company = StringField(_l("Client company"), validators=[DataRequired(), Length(max=200)])
     industry = StringField(_l("Industry"), validators=[Length(max=200)])
     description = TextAreaField(_l("Description"))
+    description_zh = TextAreaField(_l("Description (Chinese)"))
     objectives = TextAreaField(_l("Objectives (one per line)"))
+    objectives_zh = TextAreaField(_l("Objectives in Chinese (one per line)"))
     start_date = DateField(_l("Start date"), validators=[DataRequired()])
     currency = StringField(
         _l("Currency"), default="CNY",
@@ -66,6 +70,9 @@ class ProjectForm(VersionedForm):
             industry=self.industry.data or "",
             description=self.description.data or "",
             objectives=(self.objectives.data or "").splitlines(),
+            title_zh=self.title_zh.data or "",
+            description_zh=self.description_zh.data or "",
+            objectives_zh=(self.objectives_zh.data or "").splitlines(),
             start_date=self.start_date.data,
             currency=self.currency.data.upper(),
             template_id=self.template_id.data if "template_id" in self._fields else "nine_phase",
@@ -77,6 +84,7 @@ class ProjectForm(VersionedForm):
     def of(cls, project: Project, **kwargs) -> "ProjectForm":
         form = cls(formdata=None, obj=project, **kwargs)
         form.objectives.data = "\n".join(project.objectives)
+        form.objectives_zh.data = "\n".join(project.objectives_zh)
         form.holidays.data = "\n".join(f"{h.day.isoformat()} {h.name}".strip() for h in project.holidays)
         form.working_weekdays.data = list(project.working_weekdays)
         form.version.data = project.version
@@ -92,3 +100,33 @@ class ImportForm(FlaskForm):
         _l("Project file (.json) or MS Project XML (.xml)"),
         validators=[FileRequired(), FileAllowed(["json", "xml"], _l("Choose a .json project file or an MS Project .xml file."))],
     )
+
+
+class AuditFilterForm(FlaskForm):
+    """The audit trail's filters, read from the query string (nothing is stored)."""
+
+    class Meta:
+        csrf = False
+
+    # The choices are those the trail holds, known only after it is read: any value filters.
+    entity = SelectField(_l("Record"), default="", validate_choice=False)
+    actor = SelectField(_l("Who"), default="", validate_choice=False)
+    action = SelectField(_l("Operation"), default="", validate_choice=False)
+    since = DateField(_l("From"), validators=[Optional()])
+    until = DateField(_l("To"), validators=[Optional()])
+    page = IntegerField(validators=[Optional(), NumberRange(min=1, max=1_000_000)], default=1)
+
+    def set_choices(self, trail) -> None:
+        anything = [("", _l("All"))]
+        self.entity.choices = choices([*anything, *trail.entities])
+        self.actor.choices = choices([*anything, *((a, a) for a in trail.actors)])
+        self.action.choices = choices([*anything, *trail.actions])
+
+    def filters(self) -> AuditFilter:
+        """The filters asked for; values the form cannot read are left out."""
+        self.validate()
+        valid = lambda field: field.data if not field.errors else None  # noqa: E731
+        return AuditFilter(
+            entity=self.entity.data or "", actor=self.actor.data or "", action=self.action.data or "",
+            since=valid(self.since), until=valid(self.until),
+        )

@@ -9,13 +9,14 @@ from crm_impl.methodology.catalogue import list_templates
 from crm_impl.operations.overview import project_overview
 from crm_impl.operations.exchange import read_upload
 from crm_impl.projectfile import dumps, export_project, import_project
+from crm_impl.operations.audit import audit_page
 from crm_impl.operations.projects import create_project, delete_project, projects_of, set_archived, update_project
 from blueprints.access import Action, project_view
 from blueprints.database import get_db
 from blueprints.kit import ActionForm, act, download, file_stem, render_form, save_edit, submit
 from blueprints.members.forms import ROLE_LABELS
 from blueprints.projects import bp
-from blueprints.projects.forms import DeleteForm, ImportForm, ProjectForm
+from blueprints.projects.forms import AuditFilterForm, DeleteForm, ImportForm, ProjectForm
 
 
 def _template_choices() -> list[tuple[str, str]]:
@@ -113,5 +114,7 @@ def export(project):
 @bp.get("/<int:project_id>/audit")
 @project_view(Action.VIEW)
 def audit_trail(project):
-    events = sorted(project.audit_events, key=lambda e: (e.at, e.id), reverse=True)
-    return render_template("projects/audit.html", project=project, events=events)
+    form = AuditFilterForm(formdata=request.args)
+    trail = audit_page(get_db(), project, form.filters(), page=form.page.data or 1, locale=get_locale())
+    form.set_choices(trail)
+    return render_template("projects/audit.html", project=project, trail=trail, form=form)

@@ -28,6 +28,7 @@ class RiskForm(VersionedForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=300)])
     description = TextAreaField(_l("Description"))
+    description_zh = TextAreaField(_l("Description (Chinese)"))
     probability = SelectField(_l("Probability"), coerce=int, choices=choices(SCALE), default=3)
     impact = SelectField(_l("Impact"), coerce=int, choices=choices(SCALE), default=3)
     residual_probability = SelectField(
@@ -38,6 +39,7 @@ class RiskForm(VersionedForm):
     )
     owner = StringField(_l("Responsible person"), validators=[Length(max=120)])
     response = TextAreaField(_l("Response"))
+    response_zh = TextAreaField(_l("Response (Chinese)"))
     status = SelectField(_l("Status"), choices=choices(STATUSES), default=RiskStatus.OPEN.value)
     linked_tasks = StringField(
         _l("Linked tasks"), description=_l("Task ids separated by commas, e.g. A07, A08.")
@@ -53,12 +55,14 @@ class RiskForm(VersionedForm):
             title=self.title.data or "",
             title_zh=self.title_zh.data or "",
             description=self.description.data or "",
+            description_zh=self.description_zh.data or "",
             probability=self.probability.data,
             impact=self.impact.data,
             residual_probability=self.residual_probability.data,
             residual_impact=self.residual_impact.data,
             owner=self.owner.data or "",
             response=self.response.data or "",
+            response_zh=self.response_zh.data or "",
             status=self.status.data,
             linked_tasks=split_keys(self.linked_tasks.data),
             delay_days=self.delay_days.data or 0,

@@ -20,7 +20,6 @@ def index(project):
     return render_template(
         "risks/index.html", project=project, chart=chart_html(risk_heatmap_pair(before, after, locale)),
         zone=lambda score: ZONE_COLORS[risk_zone(score)], statuses=dict(STATUSES), tasks=tasks,
-        zh=locale.startswith("zh"),
     )
 
 

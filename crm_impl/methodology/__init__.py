@@ -28,8 +28,6 @@ from crm_impl.methodology.model import (
     Role,
     TaskTemplate,
     Template,
-    is_chinese,
-    localized,
 )
 
 __all__ = [
@@ -48,11 +46,9 @@ __all__ = [
     "Template",
     "control_measures",
     "get_template",
-    "is_chinese",
     "kpi",
     "kpis",
     "list_templates",
-    "localized",
     "role",
     "roles",
     "typical_risks",

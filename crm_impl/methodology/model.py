@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
 
-from crm_impl.i18n import is_chinese
+from crm_impl.i18n import is_chinese, localized
 
 __all__ = [
     "DependencyType",
@@ -50,23 +50,6 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
     "<=": operator.le,
     "<": operator.lt,
 }
-
-def localized(obj: object, field_name: str, locale: str | None) -> Any:
-    """Return ``obj.<field_name>_zh`` for a Chinese locale, else ``obj.<field_name>``.
-
-    Falls back to the English value when the object has no Chinese twin or it is empty.
-
-    >>> localized(Role(id="E_KU", side="enterprise", name="Key users", name_zh="关键用户",
-    ...                responsibilities=(), responsibilities_zh=()), "name", "zh_CN")
-    '关键用户'
-    """
-    value = getattr(obj, field_name)
-    if is_chinese(locale):
-        chinese = getattr(obj, f"{field_name}_zh", None)
-        if chinese:
-            return chinese
-    return value
-
 
 class _Labelled:
     """Mixin: ``label(locale)`` is the localised ``name``."""

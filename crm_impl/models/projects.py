@@ -62,10 +62,13 @@ class Project(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), default="")
     title: Mapped[str] = mapped_column(String(200))
+    title_zh: Mapped[str] = mapped_column(String(200), default="")
     client_company: Mapped[str] = mapped_column(String(200))
     industry: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    description_zh: Mapped[str] = mapped_column(Text, default="")
     objectives: Mapped[list[str]] = mapped_column(JSON, default=list)
+    objectives_zh: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: Descriptive facts about the client (headquarters, size figures, current state).
     company_profile: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     scope_modules: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -181,6 +184,9 @@ class KpiTarget(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     kpi: Mapped[str] = mapped_column(String(80))
+    #: The KPI's name where the methodology catalogue has none (a project's own KPI).
+    name: Mapped[str] = mapped_column(String(200), default="")
+    name_zh: Mapped[str] = mapped_column(String(200), default="")
     baseline: Mapped[float | None] = mapped_column(Float, nullable=True)
     target: Mapped[float] = mapped_column(Float)
     actual: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -141,12 +141,14 @@ class Risk(Versioned, Base):
     title: Mapped[str] = mapped_column(String(300))
     title_zh: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    description_zh: Mapped[str] = mapped_column(Text, default="")
     probability: Mapped[int] = mapped_column(Integer)  # 1..5
     impact: Mapped[int] = mapped_column(Integer)  # 1..5
     residual_probability: Mapped[int | None] = mapped_column(Integer, nullable=True)
     residual_impact: Mapped[int | None] = mapped_column(Integer, nullable=True)
     owner: Mapped[str] = mapped_column(String(120), default="")
     response: Mapped[str] = mapped_column(Text, default="")
+    response_zh: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[RiskStatus] = mapped_column(str_enum(RiskStatus), default=RiskStatus.OPEN)
     #: Task keys the risk would delay, and by how many working days (for Monte Carlo).
     linked_tasks: Mapped[list[str]] = mapped_column(JSON, default=list)

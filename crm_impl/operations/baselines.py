@@ -47,6 +47,7 @@ def delete_baseline(session: Session, project: Project, baseline: Baseline) -> N
 class TaskVariance:
     key: str
     name: str
+    name_zh: str
     baseline_start: date | None
     baseline_finish: date | None
     start: date
@@ -70,6 +71,7 @@ def baseline_variance(project: Project, baseline: Baseline) -> list[TaskVariance
             TaskVariance(
                 key=task.key,
                 name=task.name,
+                name_zh=task.name_zh,
                 baseline_start=was.start if was else None,
                 baseline_finish=was.finish if was else None,
                 start=start,

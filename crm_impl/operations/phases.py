@@ -21,7 +21,8 @@ from pathlib import PurePosixPath
 from crm_impl.db.locking import apply_changes, check_version
 from crm_impl.errors import ScheduleError, ValidationError
 from crm_impl.i18n import DECISION_LABELS, Message, msg
-from crm_impl.methodology import Gate, get_template, localized
+from crm_impl.i18n import localized
+from crm_impl.methodology import Gate, get_template
 from crm_impl.models import (
     Deliverable,
     DeliverableStatus,

@@ -39,6 +39,9 @@ class ProjectDraft:
     industry: str = ""
     description: str = ""
     objectives: list[str] = field(default_factory=list)
+    title_zh: str = ""
+    description_zh: str = ""
+    objectives_zh: list[str] = field(default_factory=list)
     currency: str = "CNY"
     template_id: str = "nine_phase"
     working_weekdays: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
@@ -103,6 +106,9 @@ def template_document(draft: ProjectDraft) -> dict[str, Any]:
             "client_company": draft.client_company.strip(),
             "industry": draft.industry.strip(),
             "description": draft.description.strip(),
+            "title_zh": draft.title_zh.strip(),
+            "description_zh": draft.description_zh.strip(),
+            "objectives_zh": [o.strip() for o in draft.objectives_zh if o.strip()],
             "objectives": [o.strip() for o in draft.objectives if o.strip()],
             "start_date": draft.start_date.isoformat(),
             "currency": draft.currency.upper(),
@@ -152,9 +158,11 @@ def tracking_sections(template, gate_tasks: dict[str, str] | None = None) -> dic
                 "title": r.name,
                 "title_zh": r.name_zh,
                 "description": r.description,
+                "description_zh": r.description_zh,
                 "probability": r.probability,
                 "impact": r.impact,
                 "response": r.response,
+                "response_zh": r.response_zh,
                 "status": "open",
             }
             for i, r in enumerate(typical_risks(), start=1)
@@ -180,6 +188,9 @@ def update_project(project: Project, expected_version: int | None, draft: Projec
     project.client_company = draft.client_company.strip()
     project.industry = draft.industry.strip()
     project.description = draft.description.strip()
+    project.title_zh = draft.title_zh.strip()
+    project.description_zh = draft.description_zh.strip()
+    project.objectives_zh = [o.strip() for o in draft.objectives_zh if o.strip()]
     project.objectives = [o.strip() for o in draft.objectives if o.strip()]
     project.start_date = draft.start_date
     project.currency = draft.currency.upper()

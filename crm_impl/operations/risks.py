@@ -53,10 +53,12 @@ class RiskDraft:
     key: str = ""
     title_zh: str = ""
     description: str = ""
+    description_zh: str = ""
     residual_probability: int | None = None
     residual_impact: int | None = None
     owner: str = ""
     response: str = ""
+    response_zh: str = ""
     status: str = RiskStatus.OPEN.value
     linked_tasks: list[str] = field(default_factory=list)
     delay_days: int = 0
@@ -96,8 +98,10 @@ class RiskDraft:
             "title": self.title.strip(),
             "title_zh": self.title_zh.strip(),
             "description": self.description.strip(),
+            "description_zh": self.description_zh.strip(),
             "owner": self.owner.strip(),
             "response": self.response.strip(),
+            "response_zh": self.response_zh.strip(),
             "status": status,
             "linked_tasks": linked,
             "delay_days": int(self.delay_days),
@@ -154,7 +158,8 @@ def add_typical_risks(session: Session, project: Project) -> list[Risk]:
             continue
         draft = RiskDraft(
             title=template.name, title_zh=template.name_zh, description=template.description,
-            probability=template.probability, impact=template.impact, response=template.response,
+            description_zh=template.description_zh, probability=template.probability, impact=template.impact,
+            response=template.response, response_zh=template.response_zh,
             template_id=template.id,
         )
         added.append(add_risk(session, project, draft))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from crm_impl.operations.baselines import project_earned_value
+from crm_impl.i18n import localized
 from crm_impl.methodology import kpis, roles
 from crm_impl.operations.changes import approved_change_cost
 from crm_impl.models import ChangeStatus, DeliverableStatus, Project
@@ -61,7 +62,12 @@ def kpi_rows(project: Project, locale: str = "en") -> list[KpiRow]:
         )
         # Only the project's own targets carry a measured value.
         met = None if actual is None else (actual <= target if lower_is_better else actual >= target)
-        name = known.label(locale) if known else kpi_id.replace("_", " ").capitalize()
+        if own is not None and (own.name or own.name_zh):
+            name = localized(own, "name", locale) or own.name_zh
+        elif known is not None:
+            name = known.label(locale)
+        else:
+            name = kpi_id.replace("_", " ").capitalize()
         rows.append(KpiRow(kpi_id, name, own.baseline if own else None, target, actual, met,
                            known.unit if known else ("ratio" if target <= 1 else "count")))
     return rows

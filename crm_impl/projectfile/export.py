@@ -22,10 +22,13 @@ def export_project(project: Project) -> dict[str, Any]:
         "project": {
             "code": project.code,
             "title": project.title,
+            "title_zh": project.title_zh,
             "client_company": project.client_company,
             "industry": project.industry,
             "description": project.description,
+            "description_zh": project.description_zh,
             "objectives": list(project.objectives),
+            "objectives_zh": list(project.objectives_zh),
             "company_profile": dict(project.company_profile),
             "scope_modules": list(project.scope_modules),
             "start_date": project.start_date.isoformat(),
@@ -39,7 +42,8 @@ def export_project(project: Project) -> dict[str, Any]:
             "holidays": [{"date": h.day.isoformat(), "name": h.name} for h in project.holidays],
         },
         "kpi_targets": [
-            {"kpi": k.kpi, "baseline": k.baseline, "target": k.target, "actual": k.actual}
+            {"kpi": k.kpi, "name": k.name, "name_zh": k.name_zh, "baseline": k.baseline, "target": k.target,
+             "actual": k.actual}
             for k in project.kpi_targets
         ],
         "team": [

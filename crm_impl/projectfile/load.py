@@ -88,10 +88,13 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
     project = Project(
         code=info.get("code", ""),
         title=info["title"],
+        title_zh=info.get("title_zh", ""),
         client_company=info["client_company"],
         industry=info.get("industry", ""),
         description=info.get("description", ""),
+        description_zh=info.get("description_zh", ""),
         objectives=list(info.get("objectives", [])),
+        objectives_zh=list(info.get("objectives_zh", [])),
         company_profile=dict(info.get("company_profile", {})),
         scope_modules=list(info.get("scope_modules", [])),
         start_date=date.fromisoformat(info["start_date"]),
@@ -102,7 +105,8 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
     )
     project.holidays = [Holiday(day=date.fromisoformat(h["date"]), name=h.get("name", "")) for h in calendar.get("holidays", [])]
     project.kpi_targets = [
-        KpiTarget(kpi=k["kpi"], baseline=k.get("baseline"), target=k["target"], actual=k.get("actual"))
+        KpiTarget(kpi=k["kpi"], name=k.get("name", ""), name_zh=k.get("name_zh", ""), baseline=k.get("baseline"),
+                  target=k["target"], actual=k.get("actual"))
         for k in data.get("kpi_targets", [])
     ]
     project.team = [

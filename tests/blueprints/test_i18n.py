@@ -68,3 +68,30 @@ def test_a_chinese_session_reads_chinese_reasons(client, login, user, load_sampl
                           data={"version": gate.version, "decision": "pass", "conditions": ""})
     assert refused.status_code == 422
     assert "必需交付物尚未签署，不能通过" in refused.text and "cannot pass" not in refused.text
+
+
+def test_what_a_chinese_reader_sees_is_chinese(client, login, user, load_sample, db):
+    """Sample title and objectives, KPI names, seeded risk responses, baseline task names, the audit trail."""
+    from tests.conftest import SAMPLES
+
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    login()
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    base = f"/projects/{project.id}"
+    overview = client.get(f"{base}/").text
+    assert "手机零售连锁企业的会员与服务CRM项目" in overview and "提升客户服务水平和客户忠诚度" in overview
+    assert "seed 0" not in overview.lower()
+    assert "复购率" in client.get(f"{base}/status/").text
+    risks = client.get(f"{base}/risks/").text
+    assert "集成要求高" in risks and project.risks[0].response_zh[:20] in risks
+    assert project.risks[0].response[:40] not in risks
+    baselines = client.get(f"{base}/schedule/baselines").text
+    assert project.tasks[0].name_zh in baselines
+    client.post(f"{base}/risks/{project.risks[0].id}/edit", data={
+        "title": project.risks[0].title, "probability": 4, "impact": 4, "status": "open",
+        "version": project.risks[0].version})
+    trail = client.get(f"{base}/audit").text.split('data-testid="audit"')[1]
+    assert "风险" in trail and "已修改" in trail and "概率" in trail and "已导入" in trail
+    assert "probability" not in trail and "Risk" not in trail
+    filtered = client.get(f"{base}/audit?action=import").text.split('data-testid="audit"')[1]
+    assert "已导入" in filtered and "已修改" not in filtered

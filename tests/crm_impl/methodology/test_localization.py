@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crm_impl.methodology import get_template, is_chinese, localized, role, typical_risks
+from crm_impl.i18n import is_chinese, localized
+from crm_impl.methodology import get_template, role, typical_risks
 
 
 @pytest.mark.parametrize(
