@@ -48,6 +48,6 @@ def test_demo_login_and_every_sample_project_in_both_languages(page, demo_server
         page.screenshot(path=artifacts / f"project-{number}-overview-zh.png", full_page=True)
     # The choice is kept on the account.
     page.goto(demo_server["url"] + "projects/")
-    assert page.get_by_role("heading", name="项目").is_visible()
+    assert page.get_by_role("heading", name="项目", exact=True).is_visible()
     page.screenshot(path=artifacts / "projects-zh.png", full_page=True)
     page.get_by_role("button", name="English").click()
