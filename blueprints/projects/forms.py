@@ -36,7 +36,9 @@ class ProjectForm(VersionedForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=200)])
     client_company = StringField(_l("Client company"), validators=[DataRequired(), Length(max=200)])
+    client_company_zh = StringField(_l("Client company (Chinese)"), validators=[Length(max=200)])
     industry = StringField(_l("Industry"), validators=[Length(max=200)])
+    industry_zh = StringField(_l("Industry (Chinese)"), validators=[Length(max=200)])
     description = TextAreaField(_l("Description"))
     description_zh = TextAreaField(_l("Description (Chinese)"))
     objectives = TextAreaField(_l("Objectives (one per line)"))
@@ -71,6 +73,8 @@ class ProjectForm(VersionedForm):
             description=self.description.data or "",
             objectives=(self.objectives.data or "").splitlines(),
             title_zh=self.title_zh.data or "",
+            client_company_zh=self.client_company_zh.data or "",
+            industry_zh=self.industry_zh.data or "",
             description_zh=self.description_zh.data or "",
             objectives_zh=(self.objectives_zh.data or "").splitlines(),
             start_date=self.start_date.data,

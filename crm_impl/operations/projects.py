@@ -40,6 +40,8 @@ class ProjectDraft:
     description: str = ""
     objectives: list[str] = field(default_factory=list)
     title_zh: str = ""
+    client_company_zh: str = ""
+    industry_zh: str = ""
     description_zh: str = ""
     objectives_zh: list[str] = field(default_factory=list)
     currency: str = "CNY"
@@ -107,6 +109,8 @@ def template_document(draft: ProjectDraft) -> dict[str, Any]:
             "industry": draft.industry.strip(),
             "description": draft.description.strip(),
             "title_zh": draft.title_zh.strip(),
+            "client_company_zh": draft.client_company_zh.strip(),
+            "industry_zh": draft.industry_zh.strip(),
             "description_zh": draft.description_zh.strip(),
             "objectives_zh": [o.strip() for o in draft.objectives_zh if o.strip()],
             "objectives": [o.strip() for o in draft.objectives if o.strip()],
@@ -189,6 +193,8 @@ def update_project(project: Project, expected_version: int | None, draft: Projec
     project.industry = draft.industry.strip()
     project.description = draft.description.strip()
     project.title_zh = draft.title_zh.strip()
+    project.client_company_zh = draft.client_company_zh.strip()
+    project.industry_zh = draft.industry_zh.strip()
     project.description_zh = draft.description_zh.strip()
     project.objectives_zh = [o.strip() for o in draft.objectives_zh if o.strip()]
     project.objectives = [o.strip() for o in draft.objectives if o.strip()]

@@ -1,4 +1,4 @@
-"""bilingual content: Chinese title, description and objectives of a project, KPI names,
+"""bilingual content: Chinese title, client, industry, description and objectives of a project, KPI names,
 Chinese description and response of a risk
 
 Revision ID: 0004
@@ -21,6 +21,8 @@ def upgrade() -> None:
     # Existing rows get empty Chinese text: pages show the English until someone adds it.
     with op.batch_alter_table('projects', schema=None) as batch_op:
         batch_op.add_column(sa.Column('title_zh', sa.String(length=200), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('client_company_zh', sa.String(length=200), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('industry_zh', sa.String(length=200), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('description_zh', sa.Text(), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('objectives_zh', sa.JSON(), nullable=False, server_default='[]'))
     with op.batch_alter_table('kpi_targets', schema=None) as batch_op:
@@ -41,4 +43,6 @@ def downgrade() -> None:
     with op.batch_alter_table('projects', schema=None) as batch_op:
         batch_op.drop_column('objectives_zh')
         batch_op.drop_column('description_zh')
+        batch_op.drop_column('industry_zh')
+        batch_op.drop_column('client_company_zh')
         batch_op.drop_column('title_zh')
