@@ -15,7 +15,6 @@ from crm_impl.models import ActionItem, Meeting, Project
 
 __all__ = [
     "STEERING",
-    "MEETING_KINDS",
     "STEERING_CADENCE",
     "MeetingDraft",
     "ActionDraft",
@@ -23,7 +22,6 @@ __all__ = [
     "update_meeting",
     "delete_meeting",
     "add_action",
-    "update_action",
     "set_action_done",
     "delete_action",
     "next_steering_date",
@@ -32,8 +30,6 @@ __all__ = [
 ]
 
 STEERING = "steering"
-#: Kinds offered by the forms; the steering decision meeting is the default.
-MEETING_KINDS = (STEERING, "project", "workshop", "other")
 #: The methodology's steering decision meeting is held every two weeks.
 STEERING_CADENCE = timedelta(days=14)
 
@@ -106,10 +102,6 @@ def add_action(session: Session, meeting: Meeting, draft: ActionDraft) -> Action
     meeting.actions.append(action)
     session.flush()
     return action
-
-
-def update_action(action: ActionItem, expected_version: int | None, draft: ActionDraft) -> bool:
-    return apply_changes(action, expected_version, draft.fields())
 
 
 def set_action_done(action: ActionItem, expected_version: int | None, done: bool) -> bool:
