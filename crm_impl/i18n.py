@@ -85,7 +85,7 @@ def NC_(context: str, msgid: str) -> tuple[str, str]:  # noqa: N802 - gettext's 
 
 # The catalogue has Simplified Chinese only; Traditional-script locales fall back to English
 # like any other untranslated locale.
-_TRADITIONAL = re.compile(r"^zh[-_](hant|tw|hk|mo)\b", re.IGNORECASE)
+_TRADITIONAL = re.compile(r"^zh[-_](hant|tw|hk|mo)(?:$|[-_])", re.IGNORECASE)
 
 
 def is_chinese(locale: object) -> bool:
@@ -94,7 +94,7 @@ def is_chinese(locale: object) -> bool:
     Accepts ``zh``, ``zh_Hans``, ``zh_CN``, ``zh-Hans-CN``, ``zh_SG`` and the like; ``str()``
     of a Babel ``Locale`` works too.
 
-    >>> is_chinese("zh_Hans_CN"), is_chinese("zh-TW"), is_chinese("en"), is_chinese(None)
+    >>> is_chinese("zh_Hans_CN"), is_chinese("zh-TW"), is_chinese("zh_Hant_HK"), is_chinese(None)
     (True, False, False, False)
     """
     text = str(locale or "").strip()
@@ -175,8 +175,12 @@ class Message:
         try:
             return _fill(text, self.params, locale)
         except (KeyError, ValueError, TypeError):
-            # A translation whose placeholders do not match must not hide the message.
-            return _fill(self.msgid, self.params, None)
+            # A translation whose placeholders do not match must not hide the message...
+            try:
+                return _fill(self.msgid, self.params, None)
+            except (KeyError, ValueError, TypeError):
+                # ...and a message given the wrong parameters still shows what it can.
+                return self.msgid
 
     def __str__(self) -> str:
         return self.render(None)

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from crm_impl.db.locking import apply_changes
+from crm_impl.db.locking import apply_changes, check_version
 from crm_impl.errors import ValidationError
 from crm_impl.models import Dependency, LinkType, Phase, Project, Task
 from crm_impl.operations.planning import project_plan
@@ -33,6 +33,9 @@ class PredecessorDraft:
     task: str  # key of the predecessor task
     type: str = "FS"
     lag: int = 0
+    #: The item as written (``KICKOFF``, ``R02SS+2``): a task id ending like a link type is
+    #: recognised by :func:`_resolve` against the plan's ids.
+    notation: str = field(default="", compare=False)
 
 
 @dataclass
@@ -111,32 +114,53 @@ class TaskDraft:
         }
 
 
-def _set_predecessors(project: Project, task: Task, predecessors: list[PredecessorDraft]) -> None:
-    """Replace the task's incoming links, refusing unknown tasks, duplicates and cycles."""
-    by_key = {t.key: t for t in project.tasks}
-    seen = set()
+def _resolve(pred: PredecessorDraft, known: set[str]) -> PredecessorDraft:
+    """A plain link to a task whose id merely ends like a link type (``KICKOFF``, ``PROCESS``)."""
+    whole = pred.notation.replace(" ", "")
+    if whole and whole in known and pred.task not in known:
+        return PredecessorDraft(task=whole, notation=pred.notation)
+    return pred
+
+
+def _checked_predecessors(
+    project: Project, task: Task | None, key: str, predecessors: list[PredecessorDraft]
+) -> list[tuple[Task, PredecessorDraft]]:
+    """The predecessor tasks of the task ``key`` (``task`` itself, or ``None`` for a new one).
+
+    Refuses unknown tasks, duplicates, a link to itself and a cycle, before anything changes.
+    """
+    by_key = {t.key: t for t in project.tasks if t is not task}
+    seen: set[str] = set()
     links = []
     for i, pred in enumerate(predecessors):
         where = f"predecessors[{i}]"
+        pred = _resolve(pred, {*by_key, key})
+        if pred.task in (key, task.key if task else None):
+            raise ValidationError("a task cannot depend on itself", field=where)
         if pred.task not in by_key:
             raise ValidationError("unknown task %(task)r", field=where, task=pred.task)
-        if pred.task == task.key:
-            raise ValidationError("a task cannot depend on itself", field=where)
         if pred.task in seen:
             raise ValidationError("task %(task)r is listed twice", field=where, task=pred.task)
         if pred.type not in LinkType.__members__:
             raise ValidationError("unknown link type %(type)r (FS, SS, FF or SF)", field=where, type=pred.type)
         seen.add(pred.task)
         links.append((by_key[pred.task], pred))
+    if task is not None:
+        # The planned network with the new links must still schedule (no cycle). Nothing can
+        # depend on a new task yet, so only an edit can close a loop.
+        plan = project_plan(project)
+        others = [link for link in plan.links if link.succ != task.key]
+        new = (Link(p.key, task.key, d.type, d.lag) for p, d in links)
+        replace(plan, links=(*others, *new)).network  # noqa: B018 - building it checks it
+    return links
 
-    # The planned network with the new links must still schedule (no cycle) before it changes.
-    plan = project_plan(project)
-    others = [link for link in plan.links if link.succ != task.key]
-    replace(plan, links=(*others, *(Link(p.key, task.key, d.type, d.lag) for p, d in links))).network  # noqa: B018
 
+def _set_predecessors(project: Project, task: Task, links: list[tuple[Task, PredecessorDraft]]) -> None:
+    """Replace the task's incoming links with checked ``links``."""
+    keys = {pred_task.key for pred_task, _ in links}
     current = {d.pred.key: d for d in project.dependencies if d.succ is task}
     for key, dependency in current.items():
-        if key not in seen:
+        if key not in keys:
             project.dependencies.remove(dependency)
     for pred_task, pred in links:
         dependency = current.get(pred_task.key)
@@ -149,22 +173,27 @@ def _set_predecessors(project: Project, task: Task, predecessors: list[Predecess
 
 
 def add_task(session: Session, project: Project, draft: TaskDraft) -> Task:
+    """Add a task with its predecessors; nothing changes when anything is refused."""
     values = draft.fields(project)
     if any(t.key == values["key"] for t in project.tasks):
         raise ValidationError("task id %(task)r exists already", field="key", task=values["key"])
+    links = _checked_predecessors(project, None, values["key"], draft.predecessors)
     task = Task(position=max((t.position for t in project.tasks), default=-1) + 1, roles={}, **values)
     project.tasks.append(task)
-    _set_predecessors(project, task, draft.predecessors)
+    _set_predecessors(project, task, links)
     session.flush()
     return task
 
 
 def update_task(project: Project, task: Task, expected_version: int | None, draft: TaskDraft) -> None:
+    """Apply an edit of ``task`` made from ``expected_version``; nothing changes when it is refused."""
     values = draft.fields(project)
     if values["key"] != task.key and any(t.key == values["key"] for t in project.tasks):
         raise ValidationError("task id %(task)r exists already", field="key", task=values["key"])
+    check_version(task, expected_version)
+    links = _checked_predecessors(project, task, values["key"], draft.predecessors)
     apply_changes(task, expected_version, values)
-    _set_predecessors(project, task, draft.predecessors)
+    _set_predecessors(project, task, links)
 
 
 def delete_task(session: Session, project: Project, task: Task) -> None:
@@ -193,10 +222,15 @@ def parse_predecessors(text: str) -> list[PredecessorDraft]:
         if match is None:  # pragma: no cover - the pattern accepts any non-empty text
             raise ValidationError("cannot read %(item)r", field="predecessors", item=item)
         lag = match["lag"]
-        if match["type"] is None and re.search(r"[+-]\d+$", match["task"]):
-            raise ValidationError("%(item)r: a lag needs a link type, e.g. %(example)s", field="predecessors", item=item, example=match["task"][:-2] + "FS+2")
+        stray_lag = re.search(r"[+-]\d+$", match["task"])
+        if match["type"] is None and stray_lag:
+            raise ValidationError(
+                "%(item)r: a lag needs a link type, e.g. %(example)s", field="predecessors", item=item,
+                example=f"{match['task'][: stray_lag.start()]}FS{stray_lag.group()}",
+            )
         drafts.append(
-            PredecessorDraft(task=match["task"], type=(match["type"] or "FS").upper(), lag=int(lag) if lag else 0)
+            PredecessorDraft(task=match["task"], type=(match["type"] or "FS").upper(), lag=int(lag) if lag else 0,
+                             notation=item)
         )
     return drafts
 

@@ -28,7 +28,10 @@ class TeamMemberDraft:
             raise ValidationError("is required", field="name")
         if not 0 <= self.availability_pct <= 100:
             raise ValidationError("must be between 0 and 100", field="availability_pct")
-        methodology_role = role(self.role_id)  # raises ValidationError for an unknown id
+        try:
+            methodology_role = role(self.role_id)
+        except ValidationError as error:
+            raise ValidationError(error.message, "role_id") from None
         return {
             "name": self.name.strip(),
             "role_id": methodology_role.id,

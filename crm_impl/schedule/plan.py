@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from crm_impl.errors import ValidationError
+from crm_impl.i18n import is_chinese
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import Schedule, schedule_network
 from crm_impl.schedule.estimates import ThreePoint
@@ -37,12 +38,12 @@ __all__ = ["PlanPhase", "PlanTask", "Plan", "ScheduledTask", "ScheduledPlan", "l
 
 
 def localized_name(name: str, name_zh: str, locale: object) -> str:
-    """``name_zh`` for a Chinese locale when there is one, else ``name``.
+    """``name_zh`` for a (Simplified) Chinese locale when there is one, else ``name``.
 
     >>> localized_name("Gate", "关口", "zh_Hans"), localized_name("Gate", "", "zh_Hans")
     ('关口', 'Gate')
     """
-    return name_zh if name_zh and str(locale or "").startswith("zh") else name
+    return name_zh if name_zh and is_chinese(locale) else name
 
 
 @dataclass(frozen=True, slots=True)
