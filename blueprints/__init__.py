@@ -6,6 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, redirect, url_for
+from werkzeug.routing import IntegerConverter
+
+from crm_impl.limits import MAX_INT
 from flask_login import current_user
 
 from blueprints import database, errors, i18n
@@ -15,6 +18,14 @@ from blueprints.extensions import csrf, limiter, login_manager
 from blueprints.paths import asset_dir
 
 __all__ = ["create_app"]
+
+
+class BoundedIntConverter(IntegerConverter):
+    """``<int:...>`` with the range of a database key."""
+
+    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 - Werkzeug's name
+        kwargs.setdefault("max", MAX_INT)
+        super().__init__(map, *args, **kwargs)
 
 
 def create_app(test_config: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
@@ -35,6 +46,8 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secret_key(instance)
 
+    # Ids in URLs are database keys: one beyond a 32-bit integer is simply not found (404).
+    app.url_map.converters["int"] = BoundedIntConverter
     database.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Flask, current_app, redirect, request, session, url_for
+from flask import Blueprint, Flask, current_app, g, redirect, request, session, url_for
 from flask_babel import format_currency, format_date, format_datetime, format_decimal, format_percent, get_locale
 from flask_login import current_user
 
@@ -21,8 +21,9 @@ bp = Blueprint("i18n", __name__)
 def select_locale() -> str:
     """The user's saved language, else the session's choice, else the browser's."""
     languages = current_app.config["LANGUAGES"]
-    if current_user.is_authenticated and current_user.locale in languages:
-        return current_user.locale
+    viewer = g.get("viewer")  # read when the user was loaded: no database access here
+    if viewer is not None and viewer.locale in languages:
+        return viewer.locale
     if session.get("locale") in languages:
         return session["locale"]
     best = request.accept_languages.best_match(["en", "zh", "zh-CN", "zh-Hans"])

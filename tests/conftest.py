@@ -183,17 +183,23 @@ def live_server(app):
 
 
 @pytest.fixture
-def http_session(live_server, user):
-    """An HTTP client logged in as ``user`` on the live server (requests with a cookie jar)."""
-    import http.cookiejar
-    import urllib.parse
-    import urllib.request
+def live_client(live_server):
+    """A factory of HTTP clients (httpx, a cookie jar each) for the live server, logged in as
+    ``email``; redirects are not followed, so a test sees the status a form post answers."""
+    import httpx
 
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    body = urllib.parse.urlencode({"email": "pm@example.com", "password": "correct horse"}).encode()
-    opener.open(f"{live_server}/auth/login", data=body, timeout=10).close()
-    return opener
+    clients = []
+
+    def make(email: str = "pm@example.com", password: str = "correct horse") -> httpx.Client:
+        client = httpx.Client(base_url=live_server, timeout=60, follow_redirects=False)
+        clients.append(client)
+        response = client.post("/auth/login", data={"email": email, "password": password})
+        assert response.status_code == 302, response.text
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
 
 
 def without_import_events(document: dict) -> dict:

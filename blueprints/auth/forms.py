@@ -1,20 +1,19 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from crm_impl.operations.accounts import MIN_PASSWORD_LENGTH
-from blueprints.kit import choices
+from blueprints.kit import Form, choices
 
 _LANGUAGES = [("en", "English"), ("zh_Hans", "简体中文")]
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(_l("E-mail"), validators=[DataRequired()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(Form):
     display_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)])

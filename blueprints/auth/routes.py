@@ -1,4 +1,6 @@
-from flask import current_app, flash, redirect, request, url_for
+from dataclasses import dataclass
+
+from flask import current_app, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -9,6 +11,16 @@ from blueprints.database import get_db
 from blueprints.extensions import limiter, login_manager
 from blueprints.kit import render_form, submit
 
+@dataclass(frozen=True)
+class Viewer:
+    """The logged-in user as the pages show them."""
+
+    id: int
+    email: str
+    display_name: str
+    locale: str
+
+
 login_manager.login_view = "auth.login"
 login_manager.login_message_category = "warning"
 
@@ -18,7 +30,11 @@ def load_user(user_id: str):
     from crm_impl.models import User
 
     user = get_db().get(User, int(user_id))
-    return user if user is not None and user.is_active else None
+    if user is None or not user.is_active:
+        return None
+    # What the page shows of the user, read once: an error page renders without the database.
+    g.viewer = Viewer(user.id, user.email, user.display_name, user.locale)
+    return user
 
 
 def _safe_next(default: str) -> str:

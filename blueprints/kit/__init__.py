@@ -3,7 +3,16 @@ stale-edit handling, downloads and chart embedding.  One way to do each of these
 
 from blueprints.kit.charts import chart_html
 from blueprints.kit.downloads import download, file_stem
-from blueprints.kit.forms import ActionForm, MultiCheckboxField, VersionedForm, choices, phase_choices, role_choices
+from blueprints.kit.forms import (
+    ActionForm,
+    Form,
+    MultiCheckboxField,
+    VersionedForm,
+    choices,
+    fits,
+    phase_choices,
+    role_choices,
+)
 from blueprints.kit.submit import (
     STALE_MESSAGE,
     Outcome,
@@ -17,6 +26,8 @@ from blueprints.kit.submit import (
 
 __all__ = [
     "ActionForm",
+    "Form",
+    "fits",
     "MultiCheckboxField",
     "Outcome",
     "STALE_MESSAGE",

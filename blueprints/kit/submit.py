@@ -16,7 +16,8 @@ from flask import flash, render_template
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
 
 from crm_impl.errors import StaleEditError, ValidationError
 from blueprints.database import get_db
@@ -34,21 +35,39 @@ STALE_MESSAGE = _l(
 _NOT_COMPARED = frozenset({"HiddenField", "CSRFTokenField", "FileField", "SubmitField"})
 
 
+CONFLICT_MESSAGE = _l(
+    "Someone else saved the same thing at the same moment (a name or a number that must be unique). "
+    "Nothing was saved; what you entered is kept below."
+)
+DELETED_MESSAGE = _l("Someone else deleted this record meanwhile. Nothing was saved.")
+UNSTORABLE_MESSAGE = _l(
+    "A value could not be stored (too long, too large, or with characters the database cannot hold). "
+    "Nothing was saved; what you entered is kept below."
+)
+UNAVAILABLE_MESSAGE = _l(
+    "The database could not be reached. Nothing was saved; what you entered is kept below: "
+    "please save again in a moment."
+)
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What became of a submission: saved (with the operation's result), stale or refused."""
+    """What became of a submission: saved (with the operation's result), or why not."""
 
     saved: bool
     result: Any = None
     stale: bool = False
+    unavailable: bool = False
 
     def __bool__(self) -> bool:
         return self.saved
 
     @property
     def status(self) -> int:
-        """200 saved, 409 someone else saved first, 422 refused."""
-        return 200 if self.saved else 409 if self.stale else 422
+        """200 saved, 409 someone else saved first, 503 no database, 422 refused."""
+        if self.saved:
+            return 200
+        return 409 if self.stale else 503 if self.unavailable else 422
 
 
 def _show_error(form: FlaskForm, error: ValidationError) -> None:
@@ -62,23 +81,51 @@ def _show_error(form: FlaskForm, error: ValidationError) -> None:
 
 
 def submit(form: FlaskForm, operation: Callable[..., Any], *args: Any) -> Outcome:
-    """Call ``operation(*args)`` and commit; on a domain refusal show it on ``form``.
+    """Call ``operation(*args)`` and commit; when it is refused say why on ``form``.
 
-    Nothing is saved unless the outcome is ``saved``.
+    Nothing is saved unless the outcome is ``saved``; whatever happens, the person's input stays
+    in the form.  A connection the database dropped is retried once on a fresh one.
     """
     session = get_db()
+    for attempt in (1, 2):
+        try:
+            result = operation(*args)
+            session.commit()
+            return Outcome(saved=True, result=result)
+        except (StaleEditError, StaleDataError):
+            session.rollback()
+            form.form_errors.append(str(STALE_MESSAGE))
+            return Outcome(saved=False, stale=True)
+        except ObjectDeletedError:
+            session.rollback()
+            form.form_errors.append(str(DELETED_MESSAGE))
+            return Outcome(saved=False, stale=True)
+        except IntegrityError:
+            session.rollback()
+            form.form_errors.append(str(CONFLICT_MESSAGE))
+            return Outcome(saved=False, stale=True)
+        except DataError:
+            session.rollback()
+            form.form_errors.append(str(UNSTORABLE_MESSAGE))
+            return Outcome(saved=False)
+        except ValidationError as error:
+            session.rollback()
+            _show_error(form, error)
+            return Outcome(saved=False)
+        except DBAPIError as error:
+            _rollback_quietly(session)
+            if attempt == 1 and (error.connection_invalidated or isinstance(error, OperationalError)):
+                continue  # a dropped connection or a busy database: once more, on a fresh connection
+            form.form_errors.append(str(UNAVAILABLE_MESSAGE))
+            return Outcome(saved=False, unavailable=True)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _rollback_quietly(session) -> None:
     try:
-        result = operation(*args)
-        session.commit()
-        return Outcome(saved=True, result=result)
-    except (StaleEditError, StaleDataError):
         session.rollback()
-        form.form_errors.append(str(STALE_MESSAGE))
-        return Outcome(saved=False, stale=True)
-    except ValidationError as error:
-        session.rollback()
-        _show_error(form, error)
-        return Outcome(saved=False)
+    except Exception:  # noqa: BLE001 - the connection is gone; the next use opens another
+        session.invalidate()
 
 
 def save_edit(form: FlaskForm, current: Callable[[], FlaskForm], operation: Callable[..., Any], *args: Any) -> Outcome:
@@ -90,7 +137,12 @@ def save_edit(form: FlaskForm, current: Callable[[], FlaskForm], operation: Call
     """
     outcome = submit(form, operation, *args)
     if outcome.stale:
-        stored = current()
+        try:
+            stored = current()
+        except ObjectDeletedError:
+            get_db().rollback()
+            form.form_errors[:] = [str(DELETED_MESSAGE)]
+            return outcome
         form.version.data = stored.version.data
         form.saved_meanwhile = {
             name: field.data

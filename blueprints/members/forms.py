@@ -1,10 +1,9 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField
 from wtforms.validators import DataRequired
 
 from crm_impl.models import MemberRole
-from blueprints.kit import VersionedForm, choices
+from blueprints.kit import Form, VersionedForm, choices
 
 ROLE_LABELS = {
     MemberRole.OWNER: _l("Owner"),
@@ -16,7 +15,7 @@ ROLE_LABELS = {
 ROLE_CHOICES = choices((role.value, label) for role, label in ROLE_LABELS.items())
 
 
-class AddMemberForm(FlaskForm):
+class AddMemberForm(Form):
     email = EmailField(_l("E-mail of a registered user"), validators=[DataRequired()])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, default=MemberRole.VIEWER.value)
 

@@ -1,7 +1,6 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
@@ -9,7 +8,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from crm_impl.models import Project
 from crm_impl.operations.audit import AuditFilter
 from crm_impl.operations.projects import ProjectDraft
-from blueprints.kit import MultiCheckboxField, VersionedForm, choices
+from blueprints.kit import Form, MultiCheckboxField, VersionedForm, choices
 
 WEEKDAYS = [
     (0, _l("Monday")), (1, _l("Tuesday")), (2, _l("Wednesday")), (3, _l("Thursday")),
@@ -95,18 +94,18 @@ class ProjectForm(VersionedForm):
         return form
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(Form):
     confirmation = StringField(_l("Type the project title to confirm"), validators=[DataRequired()])
 
 
-class ImportForm(FlaskForm):
+class ImportForm(Form):
     file = FileField(
         _l("Project file (.json) or MS Project XML (.xml)"),
         validators=[FileRequired(), FileAllowed(["json", "xml"], _l("Choose a .json project file or an MS Project .xml file."))],
     )
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(Form):
     """The audit trail's filters, read from the query string (nothing is stored)."""
 
     class Meta:

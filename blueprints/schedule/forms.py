@@ -1,12 +1,11 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from blueprints.kit import choices
+from blueprints.kit import Form, choices
 
 
-class MonteCarloForm(FlaskForm):
+class MonteCarloForm(Form):
     """Parameters of a simulation, read from the query string (a GET form: nothing is stored)."""
 
     class Meta:
@@ -23,5 +22,5 @@ class MonteCarloForm(FlaskForm):
     risks = BooleanField(_l("Include risk-register events"))
 
 
-class BaselineForm(FlaskForm):
+class BaselineForm(Form):
     name = StringField(_l("Baseline name"), validators=[DataRequired(), Length(max=120)])

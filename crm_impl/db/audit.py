@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from crm_impl.models.base import max_length
 from crm_impl.models import (
     ActionItem,
     AuditEvent,
@@ -73,8 +74,14 @@ def _key(record: Base) -> str:
     for name in ("key", "task_key", "gate_id", "number", "name", "title", "email", "role_id"):
         value = getattr(record, name, None)
         if value not in (None, ""):
-            return str(value)
+            return _short(str(value))
     return str(getattr(record, "id", "") or "")
+
+
+def _short(text: str) -> str:
+    """A key that fits the trail's column (a long meeting title is cut, not refused)."""
+    limit = max_length(AuditEvent.entity_key) or len(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _columns(record: Base) -> dict[str, Any]:
@@ -100,7 +107,7 @@ def _changes(record: Base) -> dict[str, Any]:
 def record(session: Session, project: Project, entity: str, action: str, key: str = "", changes: dict | None = None) -> None:
     """Add one audit event by hand (e.g. a summary for an import)."""
     session.add(AuditEvent(project=project, actor=session.info.get(ACTOR, ""), entity=entity,
-                           entity_key=key, action=action, changes=changes or {}))
+                           entity_key=_short(key), action=action, changes=changes or {}))
 
 
 def _before_flush(session: Session, _context, _instances) -> None:

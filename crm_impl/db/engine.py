@@ -11,7 +11,14 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["normalise_url", "make_engine", "make_session_factory", "upgrade", "current_revision"]
+__all__ = [
+    "WRITE_INTENT",
+    "normalise_url",
+    "make_engine",
+    "make_session_factory",
+    "upgrade",
+    "current_revision",
+]
 
 
 def normalise_url(url: str) -> str:
@@ -26,19 +33,44 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    # SQLite ignores ON DELETE CASCADE and foreign keys unless asked per connection.
+#: How long a SQLite writer waits for another to finish before giving up (seconds).
+SQLITE_BUSY_TIMEOUT = 30
+#: Execution option of a connection whose transaction will write: on SQLite it takes the
+#: write lock at BEGIN, so two writers queue instead of failing half-way.
+WRITE_INTENT = "crm_impl_write"
+
+
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    # Foreign keys are off unless asked per connection; a writer waits for another instead of
+    # failing at once; readers and the writer do not block each other (WAL).
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT * 1000}")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
+def _sqlite_begin(connection) -> None:
+    # The driver begins a transaction lazily, at the first write, and a reader that then writes
+    # can be refused outright while another writer holds the lock.  A transaction that says it
+    # will write takes the lock at its start and simply waits its turn.
+    if connection.get_execution_options().get(WRITE_INTENT):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str, **kwargs) -> Engine:
-    """Create an engine for ``url`` with the settings this project relies on."""
+    """Create an engine for ``url`` with the settings this project relies on.
+
+    Connections are checked before use (``pool_pre_ping``), so a database restart costs no
+    request.  SQLite gets foreign keys, WAL, a busy timeout and real transactions (see
+    :data:`WRITE_INTENT`).
+    """
     url = normalise_url(url)
+    kwargs.setdefault("pool_pre_ping", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -48,8 +80,10 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     Its sessions keep the audit trail (:mod:`crm_impl.db.audit`); say who acts with
     ``session.info["actor"]``.
     """
-    from crm_impl.db import audit
+    from crm_impl.db import audit, limits
 
+    # Values are checked before the audit trail records them.
+    limits.install()
     audit.install()
     return sessionmaker(bind=engine, expire_on_commit=False)
 

@@ -7,7 +7,7 @@ import enum
 from sqlalchemy import Enum, Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-__all__ = ["Base", "Versioned", "str_enum"]
+__all__ = ["Base", "Versioned", "str_enum", "max_length"]
 
 # Deterministic constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -25,6 +25,11 @@ def str_enum(cls: type[enum.Enum], length: int = 20) -> Enum:
     No native PostgreSQL enum: adding a value then needs no type migration.
     """
     return Enum(cls, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e])
+
+
+def max_length(column) -> int | None:
+    """The length limit of a mapped string column (``max_length(Task.name) == 300``), else ``None``."""
+    return getattr(column.property.columns[0].type, "length", None)
 
 
 class Base(DeclarativeBase):

@@ -17,7 +17,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+
+from crm_impl.db.numbering import add_numbered
 
 from crm_impl.db.locking import check_version
 from crm_impl.errors import PermissionDeniedError, ValidationError
@@ -163,12 +166,18 @@ def _validated(project: Project, items: list[dict]) -> list[dict]:
 
 def submit_change(session: Session, project: Project, draft: ChangeDraft) -> ChangeRequest:
     """Record a new change request (status submitted) with the next number."""
-    number = max((c.number for c in project.change_requests), default=0) + 1
-    change = ChangeRequest(number=number, status=ChangeStatus.SUBMITTED, plan_changes=[], applied_delta=[],
-                           **draft.fields())
-    project.change_requests.append(change)
-    session.flush()
-    return change
+    fields = draft.fields()
+
+    def add(number: int) -> ChangeRequest:
+        change = ChangeRequest(number=number, status=ChangeStatus.SUBMITTED, plan_changes=[], applied_delta=[],
+                               **fields)
+        project.change_requests.append(change)
+        return change
+
+    def highest() -> int | None:
+        return session.scalar(select(func.max(ChangeRequest.number)).where(ChangeRequest.project_id == project.id))
+
+    return add_numbered(session, add, highest)
 
 
 def _undecided(change: ChangeRequest) -> None:

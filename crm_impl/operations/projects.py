@@ -14,6 +14,7 @@ from crm_impl.db import audit
 from crm_impl.db.locking import check_version
 from crm_impl.errors import ValidationError
 from crm_impl.models import Holiday, Membership, Project, ProjectStatus, User
+from crm_impl.models.base import max_length
 from crm_impl.projectfile import FORMAT, FORMAT_VERSION
 from crm_impl.projectfile.load import add_project
 
@@ -61,6 +62,11 @@ class ProjectDraft:
         days = [day for day, _ in self.holidays]
         if len(days) != len(set(days)):
             raise ValidationError("a date is listed twice", field="holidays")
+        limit = max_length(Holiday.name)
+        for day, name in self.holidays:
+            if len(name) > limit:
+                raise ValidationError("the name of the holiday on %(day)s is longer than %(limit)s characters",
+                                      field="holidays", day=day.isoformat(), limit=limit)
 
 
 def template_document(draft: ProjectDraft) -> dict[str, Any]:

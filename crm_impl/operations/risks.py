@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from crm_impl.db.numbering import add_numbered
 
 from crm_impl.db.locking import apply_changes
 from crm_impl.errors import ValidationError
@@ -31,6 +34,7 @@ __all__ = [
 ]
 
 _SCALE = range(1, 6)
+_NUMBERED = re.compile(r"RISK-(\d+)")
 
 
 def _rating(value: int | None, name: str, *, required: bool) -> int | None:
@@ -115,7 +119,7 @@ def next_risk_key(project: Project) -> str:
     >>> next_risk_key(Project(risks=[Risk(key="RISK-09"), Risk(key="R-X")]))
     'RISK-10'
     """
-    numbers = [int(m[1]) for r in project.risks if (m := re.fullmatch(r"RISK-(\d+)", r.key or ""))]
+    numbers = [int(m[1]) for r in project.risks if (m := _NUMBERED.fullmatch(r.key or ""))]
     return f"RISK-{max(numbers, default=0) + 1:02d}"
 
 
@@ -129,12 +133,26 @@ def _unique_key(project: Project, key: str, risk: Risk | None = None) -> str:
 
 
 def add_risk(session: Session, project: Project, draft: RiskDraft) -> Risk:
-    """Add a risk; without a key it gets the next ``RISK-NN``."""
+    """Add a risk; without a key it gets the next free ``RISK-NN`` (drawn again if someone else
+    took it at the same moment)."""
     values = draft.fields(project)
-    risk = Risk(key=_unique_key(project, draft.key), template_id=draft.template_id.strip(), **values)
-    project.risks.append(risk)
-    session.flush()
-    return risk
+    template_id = draft.template_id.strip()
+    if draft.key.strip():
+        risk = Risk(key=_unique_key(project, draft.key), template_id=template_id, **values)
+        project.risks.append(risk)
+        session.flush()
+        return risk
+
+    def add(number: int) -> Risk:
+        risk = Risk(key=f"RISK-{number:02d}", template_id=template_id, **values)
+        project.risks.append(risk)
+        return risk
+
+    def highest() -> int | None:
+        keys = session.scalars(select(Risk.key).where(Risk.project_id == project.id))
+        return max((int(m[1]) for k in keys if (m := _NUMBERED.fullmatch(k or ""))), default=0)
+
+    return add_numbered(session, add, highest)
 
 
 def update_risk(project: Project, risk: Risk, expected_version: int | None, draft: RiskDraft) -> bool:

@@ -19,6 +19,7 @@ import networkx as nx
 import numpy as np
 
 from crm_impl.errors import ScheduleCycleError, ValidationError
+from crm_impl.limits import MAX_DURATION_DAYS, MAX_LAG_DAYS
 
 __all__ = [
     "LINK_TYPES",
@@ -47,8 +48,8 @@ _TO_FINISH = np.array([LINK_POINTS[t][1] for t in LINK_TYPES])
 #: "No deadline" sentinel for integer finish-no-later-than values.
 NO_DEADLINE = np.iinfo(np.int64).max
 
-# Offsets, durations and lags beyond a million years of working days are typos; bounding them
-# keeps every sum inside int64.
+# Constraint offsets beyond a million years of working days are typos; bounding them keeps
+# every sum inside int64.  Durations and lags have tighter, human bounds (crm_impl.limits).
 MAX_DAYS = 10**9
 
 
@@ -180,7 +181,7 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
-def _check_int(value: object, field: str, *, minimum: int = -MAX_DAYS) -> int:
+def _check_int(value: object, field: str, *, minimum: int = -MAX_DAYS, maximum: int = MAX_DAYS) -> int:
     """Return ``value`` as int or raise a field-named ValidationError."""
     if not _is_int(value):
         if isinstance(value, Real) and not isinstance(value, bool) and math.isfinite(value):
@@ -189,16 +190,16 @@ def _check_int(value: object, field: str, *, minimum: int = -MAX_DAYS) -> int:
     number = int(value)  # type: ignore[call-overload]
     if number < minimum:
         raise ValidationError("must be >= %(minimum)s, got %(number)s", field, minimum=minimum, number=number)
-    if number > MAX_DAYS:
-        raise ValidationError("must be <= %(maximum)s, got %(number)s", field, maximum=MAX_DAYS, number=number)
+    if number > maximum:
+        raise ValidationError("must be <= %(maximum)s, got %(number)s", field, maximum=maximum, number=number)
     return number
 
 
-def _all_plain_ints(values: list[object], minimum: int) -> bool:
-    """True when every value is an exact int within [minimum, MAX_DAYS] (C-speed checks)."""
+def _all_plain_ints(values: list[object], minimum: int, maximum: int) -> bool:
+    """True when every value is an exact int within [minimum, maximum] (C-speed checks)."""
     if not values:
         return True
-    return set(map(type, values)) <= {int} and min(values) >= minimum and max(values) <= MAX_DAYS  # type: ignore[type-var]
+    return set(map(type, values)) <= {int} and min(values) >= minimum and max(values) <= maximum  # type: ignore[type-var]
 
 
 def _validate_activities(
@@ -218,9 +219,10 @@ def _validate_activities(
             seen.add(task_id)
     durations = [a.duration for a in activities]
     # Fast path: exact ints, all >= 0.  Anything else gets the precise, field-naming check.
-    if not _all_plain_ints(durations, 0):
+    if not _all_plain_ints(durations, 0, MAX_DURATION_DAYS):
         durations = [
-            _check_int(d, f"{task_field(i)}.duration", minimum=0) for i, d in enumerate(durations)
+            _check_int(d, f"{task_field(i)}.duration", minimum=0, maximum=MAX_DURATION_DAYS)
+            for i, d in enumerate(durations)
         ]
     flags = [a.milestone for a in activities]
     if not any(flags) and set(map(type, flags)) <= {bool}:
@@ -271,8 +273,9 @@ def _validate_links(
                     "unknown dependency type %(type)r (use one of %(choices)s)",
                     f"{link_field(i)}.type", type=types[i], choices=", ".join(LINK_TYPES),
                 )
-    if not _all_plain_ints(lags, -MAX_DAYS):
-        lags = [_check_int(lag, f"{link_field(i)}.lag") for i, lag in enumerate(lags)]
+    if not _all_plain_ints(lags, -MAX_LAG_DAYS, MAX_LAG_DAYS):
+        lags = [_check_int(lag, f"{link_field(i)}.lag", minimum=-MAX_LAG_DAYS, maximum=MAX_LAG_DAYS)
+                for i, lag in enumerate(lags)]
     return pred_idx, succ_idx, codes, lags  # type: ignore[return-value]
 
 

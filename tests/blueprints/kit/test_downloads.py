@@ -13,14 +13,14 @@ DOWNLOADS = ["export.json", "schedule/plan.xml", "schedule/tasks.csv", "raci/rac
 
 
 @pytest.mark.parametrize("path", DOWNLOADS)
-def test_a_project_coded_in_chinese_downloads_through_waitress(path, live_server, http_session, user, load_sample, db):
+def test_a_project_coded_in_chinese_downloads_through_waitress(path, live_client, user, load_sample, db):
     project = load_sample(user)
     db.get(Project, project.id).code = "华康-01"
     db.commit()
-    with http_session.open(f"{live_server}/projects/{project.id}/{path}", timeout=30) as response:
-        assert response.status == 200
-        disposition = response.headers["Content-Disposition"]
-        body = response.read()
+    response = live_client().get(f"/projects/{project.id}/{path}")
+    assert response.status_code == 200
+    disposition = response.headers["Content-Disposition"]
+    body = response.content
     # RFC 6266: an ASCII fallback and the UTF-8 name, which every browser uses.
     assert disposition.startswith("attachment;")
     quoted = disposition.split("filename*=UTF-8''")[1]

@@ -1,0 +1,77 @@
+"""The limits every input meets, wherever it comes from: forms, project files, MS Project XML.
+
+One place for the bounds that keep a person's typo or a hostile file from filling the database
+with what it cannot store (a NUL character, a lone surrogate) or holding a worker for minutes (a
+task of a million days, a network of a million links).  String lengths come from the model's
+columns (:func:`crm_impl.models.base.max_length`); the bounds here have no column to come from.
+
+>>> check_text("Kick-off", "name", 40)
+'Kick-off'
+>>> check_text("a\\x00b", "name")
+Traceback (most recent call last):
+...
+crm_impl.errors.ValidationError: name: contains a character that cannot be stored (U+0000)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from crm_impl.errors import ValidationError
+
+__all__ = [
+    "MAX_DURATION_DAYS",
+    "MAX_LAG_DAYS",
+    "MAX_TASKS",
+    "MAX_LINKS",
+    "MAX_AMOUNT",
+    "MAX_TEXT",
+    "MAX_INT",
+    "check_text",
+    "check_amount",
+    "unstorable_character",
+]
+
+#: The longest task, in working days: ten years of a five-day week.
+MAX_DURATION_DAYS = 2600
+#: The longest lag or lead, in working days.
+MAX_LAG_DAYS = MAX_DURATION_DAYS
+#: The most tasks one plan may hold (the largest rollouts have a few hundred).
+MAX_TASKS = 10_000
+#: The most dependencies one plan may hold.
+MAX_LINKS = 50_000
+#: The largest amount of money (a hundred trillion in any currency).
+MAX_AMOUNT = 1e14
+#: The longest free text (descriptions, agendas) where the column sets no limit.
+MAX_TEXT = 20_000
+#: The largest whole number a column holds (32-bit integers on every database).
+MAX_INT = 2**31 - 1
+
+# NUL cannot be stored by PostgreSQL; lone surrogates are not Unicode text at all.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable_character(text: str) -> str | None:
+    """The first character of ``text`` no database column can hold, as ``U+XXXX``, or ``None``."""
+    found = _UNSTORABLE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def check_text(value: str, field: str, max_length: int | None = MAX_TEXT) -> str:
+    """``value`` if it can be stored in a column of ``max_length`` characters, else a refusal."""
+    bad = unstorable_character(value)
+    if bad:
+        raise ValidationError("contains a character that cannot be stored (%(character)s)", field, character=bad)
+    if max_length is not None and len(value) > max_length:
+        raise ValidationError("is longer than %(limit)s characters", field, limit=max_length)
+    return value
+
+
+def check_amount(value: float, field: str) -> float:
+    """A finite amount of money within :data:`MAX_AMOUNT` (either sign)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValidationError("must be a finite number, got %(value)r", field, value=value)
+    if abs(value) > MAX_AMOUNT:
+        raise ValidationError("must be at most %(limit)s in size", field, limit=f"{MAX_AMOUNT:,.0f}")
+    return float(value)
