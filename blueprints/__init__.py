@@ -68,9 +68,10 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
 
 def _register_blueprints(app: Flask) -> None:
     from blueprints import (
-        assets, auth, changes, dashboard, meetings, members, phases, plan, projects, raci, risks, schedule, team,
+        assets, auth, changes, dashboard, health, meetings, members, phases, plan, projects, raci, risks, schedule,
+        team,
     )
 
-    for module in (assets, auth, projects, members, team, plan, schedule, raci, dashboard, phases,
+    for module in (assets, health, auth, projects, members, team, plan, schedule, raci, dashboard, phases,
                    risks, changes, meetings):
         app.register_blueprint(module.bp)

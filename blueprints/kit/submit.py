@@ -122,10 +122,15 @@ def submit(form: FlaskForm, operation: Callable[..., Any], *args: Any) -> Outcom
 
 
 def _rollback_quietly(session) -> None:
-    try:
-        session.rollback()
-    except Exception:  # noqa: BLE001 - the connection is gone; the next use opens another
-        session.invalidate()
+    """Roll back even when the connection died: the dead connection is discarded, the session's
+    records stay attached so the operation can run again."""
+    for _attempt in (1, 2):
+        try:
+            session.rollback()
+            return
+        except Exception:  # noqa: BLE001 - the first try finds the connection gone and drops it
+            continue
+    session.invalidate()
 
 
 def save_edit(form: FlaskForm, current: Callable[[], FlaskForm], operation: Callable[..., Any], *args: Any) -> Outcome:
