@@ -11,7 +11,7 @@ from werkzeug.routing import IntegerConverter
 from crm_impl.limits import MAX_INT
 from flask_login import current_user
 
-from blueprints import database, errors, i18n
+from blueprints import database, errors, i18n, security
 from blueprints.access import can
 from blueprints.config import defaults, secret_key
 from blueprints.extensions import csrf, limiter, login_manager
@@ -29,7 +29,8 @@ class BoundedIntConverter(IntegerConverter):
 
 
 def create_app(test_config: dict[str, Any] | None = None, instance_path: str | None = None) -> Flask:
-    """Build the app: defaults, then ``instance/config.py``, then ``test_config``."""
+    """Build the app: defaults, then ``instance/config.py`` and ``CRM_IMPL_*`` environment
+    variables, or ``test_config`` alone on top of the defaults (tests do not read the environment)."""
     app = Flask(
         __name__,
         instance_path=instance_path,
@@ -41,6 +42,8 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     app.config.from_mapping(defaults(instance))
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
+        # Any setting from the environment: CRM_IMPL_HTTPS=true, CRM_IMPL_RATELIMIT_LOGIN="5 per minute".
+        app.config.from_prefixed_env("CRM_IMPL")
     else:
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
@@ -48,6 +51,7 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
 
     # Ids in URLs are database keys: one beyond a 32-bit integer is simply not found (404).
     app.url_map.converters["int"] = BoundedIntConverter
+    security.init_app(app)
     database.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -1,9 +1,16 @@
-"""Configuration: defaults, then the instance folder, then the environment."""
+"""Configuration: defaults, then the instance folder, then the environment.
+
+Every setting can come from the environment as ``CRM_IMPL_<NAME>`` (Flask's
+``from_prefixed_env``: ``CRM_IMPL_SESSION_COOKIE_SECURE=true``, ``CRM_IMPL_RATELIMIT_LOGIN="5 per
+minute"``); the usual names ``DATABASE_URL``, ``SECRET_KEY``, ``REDIS_URL`` and
+``RATELIMIT_STORAGE_URI`` are read as they are.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 __all__ = ["defaults", "secret_key"]
@@ -22,13 +29,23 @@ def secret_key(instance_path: Path) -> str:
 
 
 def defaults(instance_path: Path) -> dict:
+    redis_url = os.environ.get("REDIS_URL", "")
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'crm_impl.db'}",
+        "REDIS_URL": redis_url,
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Behind HTTPS: cookies only over TLS, HSTS, and plain HTTP redirected (CRM_IMPL_HTTPS=true).
+        "HTTPS": False,
+        # Proxies in front of the app whose X-Forwarded-* headers are trusted (e.g. 1 for nginx).
+        "PROXIES": 0,
+        # A login lasts at most this long; logging out or changing the password ends it at once.
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+        # Login limits are counted per address and per account; several workers share them
+        # through Redis (RATELIMIT_STORAGE_URI, by default REDIS_URL when that is set).
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_LOGIN": "10 per minute",
         "BABEL_DEFAULT_LOCALE": "en",

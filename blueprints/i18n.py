@@ -9,6 +9,7 @@ from flask_babel import format_currency, format_date, format_datetime, format_de
 from flask_login import current_user
 
 from crm_impl.i18n import CATALOGUE_DIR, localized, render
+from blueprints.kit.redirects import safe_next
 from crm_impl.operations.accounts import set_locale
 from blueprints.database import get_db
 from blueprints.extensions import babel
@@ -38,11 +39,8 @@ def set_language(code: str):
         if current_user.is_authenticated:
             set_locale(current_user, code)
             get_db().commit()
-    target = request.form.get("next") or ""
     # Only same-site paths: never redirect to another host.
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("index")
-    return redirect(target)
+    return redirect(safe_next(request.form.get("next"), url_for("index")))
 
 
 def _money(amount: float | None, currency: str = "CNY") -> str:

@@ -16,8 +16,20 @@ class LoginForm(Form):
 class RegisterForm(Form):
     display_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)],
+                             description=_l("At least 8 characters; a few unrelated words are easy to remember "
+                                            "and hard to guess."))
     confirm = PasswordField(
         _l("Repeat password"), validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))]
     )
     locale = SelectField(_l("Language"), choices=choices(_LANGUAGES))
+
+
+class PasswordForm(Form):
+    current = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)],
+                        description=_l("At least 8 characters; a few unrelated words are easy to remember "
+                                       "and hard to guess."))
+    confirm = PasswordField(
+        _l("Repeat the new password"), validators=[DataRequired(), EqualTo("new", _l("The passwords differ."))]
+    )

@@ -13,6 +13,7 @@ from blueprints.kit.forms import (
     phase_choices,
     role_choices,
 )
+from blueprints.kit.redirects import safe_next
 from blueprints.kit.submit import (
     STALE_MESSAGE,
     Outcome,
@@ -42,6 +43,7 @@ __all__ = [
     "phase_choices",
     "render_form",
     "role_choices",
+    "safe_next",
     "save_edit",
     "submit",
 ]

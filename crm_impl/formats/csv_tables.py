@@ -12,13 +12,27 @@ from collections.abc import Mapping, Sequence
 
 from crm_impl.schedule.plan import ScheduledPlan
 
-__all__ = ["CSV_HEADER", "task_table_csv", "raci_csv"]
+__all__ = ["CSV_HEADER", "task_table_csv", "raci_csv", "text_cell"]
 
 #: Column names of the task table, in order.
 CSV_HEADER: tuple[str, ...] = (
     "id", "name", "phase", "duration", "es", "ef", "ls", "lf",
     "total_slack", "free_slack", "critical", "start", "finish",
 )
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...)).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(text: str) -> str:
+    r"""Text a spreadsheet shows as text: a leading formula character is quoted away (OWASP).
+
+    >>> text_cell('=HYPERLINK("http://evil.example")'), text_cell("Kick-off"), text_cell("-3 days")
+    ('\'=HYPERLINK("http://evil.example")', 'Kick-off', "'-3 days")
+    """
+    text = str(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _number(value: int | float) -> str:
@@ -53,9 +67,9 @@ def task_table_csv(scheduled: ScheduledPlan) -> str:
     for t in scheduled.tasks:
         writer.writerow(
             (
-                t.id,
-                t.task.name,
-                t.task.phase,
+                text_cell(t.id),
+                text_cell(t.task.name),
+                text_cell(t.task.phase),
                 _number(t.duration),
                 _number(t.es),
                 _number(t.ef),
@@ -89,5 +103,5 @@ def raci_csv(
     writer.writerow(["deliverable", "name", *roles])
     for key, name in deliverables:
         row = matrix.get(key, {})
-        writer.writerow([key, name, *(row.get(role_id, "") for role_id in roles)])
+        writer.writerow([text_cell(key), text_cell(name), *(row.get(role_id, "") for role_id in roles)])
     return buffer.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, String, func
+from sqlalchemy import Boolean, DateTime, Integer, String, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from crm_impl.models.base import Base, Versioned
@@ -24,6 +24,8 @@ class User(Versioned, Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[str] = mapped_column(String(10), default="en")
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Part of the login session's id: raising it (logout, a new password) ends every session.
+    session_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     memberships: Mapped[list["Membership"]] = relationship(  # noqa: F821
@@ -38,4 +40,5 @@ class User(Versioned, Base):
     is_anonymous = False
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What a login session remembers: the account and its session version."""
+        return f"{self.id}:{self.session_version}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 
-import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 

@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from crm_impl.models import ChangeRequest, MemberRole, Project, Risk, Task
+from crm_impl.models import ChangeRequest, MemberRole, Project, Risk
 from crm_impl.operations.members import add_member
 
 PAIRS = 100

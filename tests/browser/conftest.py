@@ -81,12 +81,27 @@ def browser(chromium_path):
         browser.close()
 
 
+# Every page the browser shows reports what the Content-Security-Policy blocked here.
+_CSP_WATCH = """
+window.addEventListener("securitypolicyviolation", (e) => {
+  console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI + " " + (e.sample || ""));
+});
+"""
+
+
 @pytest.fixture
 def page(browser):
+    """A browser tab; the test fails if any page broke the Content-Security-Policy or threw."""
     context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
+    context.add_init_script(_CSP_WATCH)
     page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" and (
+        "Content Security Policy" in m.text or "CSP violation" in m.text) else None)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     yield page
     context.close()
+    assert not problems, f"{len(problems)} CSP violation(s) or script errors: {problems[:5]}"
 
 
 @pytest.fixture(scope="session")
