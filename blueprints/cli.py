@@ -7,21 +7,24 @@ owner they act for (``cli:demo@example.com`` for the demo).
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from flask import Flask
 
 from crm_impl.errors import CrmImplError
-from blueprints import cli_schedule, create_app
-from blueprints.cli_errors import cli_locale, fail
-from blueprints.database import migrate
+from blueprints import cli_schedule
+from blueprints.cli_errors import cli_locale, describe_failure, fail
 from blueprints.paths import asset_dir
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 __all__ = ["main", "sample_files", "load_samples", "cli_actor"]
 
@@ -36,6 +39,8 @@ def cli_actor(email: str) -> str:
 @contextmanager
 def _app(instance: str | None) -> Iterator[Flask]:
     """The app of the instance folder, its database connections closed afterwards."""
+    from blueprints import create_app
+
     app = create_app(instance_path=str(Path(instance).resolve()) if instance else None)
     try:
         yield app
@@ -74,7 +79,22 @@ def load_samples(app: Flask, owner_email: str) -> list:
         return projects
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group: whatever goes wrong ends as ``Error:`` lines and exit code 2, never a
+    traceback (``CRM_IMPL_DEBUG=1`` shows one, for a bug report)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # noqa: BLE001 - the one place that turns any failure into a message
+            if os.environ.get("CRM_IMPL_DEBUG"):
+                raise
+            fail(describe_failure(error))
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--instance", envvar="CRM_IMPL_INSTANCE", type=click.Path(file_okay=False),
               help="Instance folder (database, secret key, config.py). Default: ./instance")
 @click.pass_context
@@ -90,6 +110,8 @@ def main(ctx: click.Context, instance: str | None) -> None:
 @click.pass_obj
 def init_db(obj) -> None:
     """Create or upgrade the database schema (Alembic migrations)."""
+    from blueprints.database import migrate
+
     with _app(obj["instance"]) as app:
         migrate(app)
         click.echo(f"database ready: {app.config['DATABASE_URL']}")
@@ -166,10 +188,11 @@ def import_command(obj, files: tuple[Path, ...], owner_email: str) -> None:
             try:
                 project = import_project(session, owner, read(path.read_bytes()))
                 session.commit()
-            except CrmImplError as error:
+            except (CrmImplError, OSError) as error:
                 session.rollback()
                 refused += 1
-                for line in error.localized(locale).splitlines():
+                text = error.localized(locale) if isinstance(error, CrmImplError) else describe_failure(error)
+                for line in text.splitlines():
                     click.echo(f"Error: {path}: {line}", err=True)
                 continue
             click.echo(f"imported project {project.id}: {project.title}")
@@ -187,6 +210,8 @@ def demo(host: str, port: int, directory: str | None) -> None:
     from waitress import serve
 
     from crm_impl.operations.accounts import create_user
+    from blueprints import create_app
+    from blueprints.database import migrate
 
     folder = Path(directory or tempfile.mkdtemp(prefix="crm-impl-demo-")).resolve()
     folder.mkdir(parents=True, exist_ok=True)

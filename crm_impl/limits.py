@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 
 from crm_impl.errors import ValidationError
 
 __all__ = [
     "MAX_DURATION_DAYS",
+    "MAX_SPAN_DAYS",
+    "EARLIEST_DATE",
+    "LATEST_DATE",
+    "MAX_DEPTH",
     "MAX_LAG_DAYS",
     "MAX_TASKS",
     "MAX_LINKS",
@@ -30,6 +35,7 @@ __all__ = [
     "MAX_INT",
     "check_text",
     "check_amount",
+    "check_date",
     "unstorable_character",
 ]
 
@@ -37,6 +43,14 @@ __all__ = [
 MAX_DURATION_DAYS = 2600
 #: The longest lag or lead, in working days.
 MAX_LAG_DAYS = MAX_DURATION_DAYS
+#: The longest plan, start to finish, in working days: twenty years of a five-day week.  Every
+#: date a schedule computes then stays far inside what a calendar (and Python) can represent.
+MAX_SPAN_DAYS = 2 * MAX_DURATION_DAYS
+#: The first and last day a person or a file may give (start dates, actuals, holidays...).
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+#: The deepest nesting of lists and objects a project file may use (it needs five).
+MAX_DEPTH = 32
 #: The most tasks one plan may hold (the largest rollouts have a few hundred).
 MAX_TASKS = 10_000
 #: The most dependencies one plan may hold.
@@ -65,6 +79,20 @@ def check_text(value: str, field: str, max_length: int | None = MAX_TEXT) -> str
         raise ValidationError("contains a character that cannot be stored (%(character)s)", field, character=bad)
     if max_length is not None and len(value) > max_length:
         raise ValidationError("is longer than %(limit)s characters", field, limit=max_length)
+    return value
+
+
+def check_date(value: date, field: str) -> date:
+    """``value`` if it lies between :data:`EARLIEST_DATE` and :data:`LATEST_DATE`, else a refusal.
+
+    >>> check_date(date(9999, 1, 1), "start_date")
+    Traceback (most recent call last):
+    ...
+    crm_impl.errors.ValidationError: start_date: must be a date from 1900-01-01 to 2199-12-31, got 9999-01-01
+    """
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValidationError("must be a date from %(first)s to %(last)s, got %(value)s", field,
+                              first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat(), value=value.isoformat())
     return value
 
 

@@ -2,6 +2,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from crm_impl.models import User
+
 from crm_impl.operations.accounts import MIN_PASSWORD_LENGTH
 from blueprints.kit import Form, choices
 
@@ -14,8 +16,10 @@ class LoginForm(Form):
 
 
 class RegisterForm(Form):
-    display_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    model = User
+
+    display_name = StringField(_l("Full name"), validators=[DataRequired()])
+    email = EmailField(_l("E-mail"), validators=[DataRequired()])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH)],
                              description=_l("At least 8 characters; a few unrelated words are easy to remember "
                                             "and hard to guess."))

@@ -1,14 +1,18 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import FloatField, IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Optional
+
+from crm_impl.models import ChangeRequest, Task
 
 from crm_impl.operations.changes import Assessment, ChangeDraft, format_plan_changes, parse_plan_changes
 from blueprints.kit import VersionedForm
 
 
 class ChangeForm(VersionedForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
-    requester = StringField(_l("Requested by"), validators=[Length(max=120)])
+    model = ChangeRequest
+
+    title = StringField(_l("Title"), validators=[DataRequired()])
+    requester = StringField(_l("Requested by"))
     description = TextAreaField(_l("Description"))
 
     def draft(self) -> ChangeDraft:
@@ -17,11 +21,14 @@ class ChangeForm(VersionedForm):
 
 
 class AssessForm(VersionedForm):
+    model = ChangeRequest
+    columns = {"extend_task": Task.key}
+
     scope_impact = TextAreaField(_l("Impact on scope"))
     days_impact = IntegerField(_l("Impact on schedule (working days)"), default=0, validators=[InputRequired()])
     cost_impact = FloatField(_l("Cost"), default=0.0, validators=[InputRequired()])
     extend_task = StringField(
-        _l("Add the days to task"), validators=[Optional(), Length(max=40)],
+        _l("Add the days to task"), validators=[Optional()],
         description=_l("Optional: the id of the task whose duration grows by the days above."),
     )
     plan_changes = TextAreaField(

@@ -1,6 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Optional
+
+from crm_impl.models import ActionItem, Meeting
 
 from crm_impl.operations.meetings import ActionDraft, MeetingDraft
 from blueprints.kit import VersionedForm, choices
@@ -10,9 +12,11 @@ KINDS = [("steering", _l("Steering decision meeting")), ("project", _l("Project 
 
 
 class MeetingForm(VersionedForm):
+    model = Meeting
+
     held_on = DateField(_l("Date"), validators=[DataRequired()])
     kind = SelectField(_l("Kind"), choices=choices(KINDS), default="steering")
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    title = StringField(_l("Title"), validators=[DataRequired()])
     attendees = TextAreaField(_l("Attendees"))
     agenda = TextAreaField(_l("Agenda"), description=_l("Progress report; decisions on major business and IT issues; coordination of key resources."))
     decisions = TextAreaField(_l("Decisions"))
@@ -29,8 +33,10 @@ class MeetingForm(VersionedForm):
 
 
 class ActionItemForm(VersionedForm):
+    model = ActionItem
+
     text = StringField(_l("Action"), validators=[DataRequired()])
-    owner = StringField(_l("Responsible person"), validators=[Length(max=120)])
+    owner = StringField(_l("Responsible person"))
     due_date = DateField(_l("Due"), validators=[Optional()])
 
     def draft(self) -> ActionDraft:

@@ -3,9 +3,9 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Optional
 
-from crm_impl.models import Deliverable, Phase
+from crm_impl.models import Deliverable, GateRecord, Phase
 from blueprints.kit import VersionedForm, choices
 from blueprints.kit import MultiCheckboxField
 
@@ -23,9 +23,11 @@ DECISION_CHOICES = [
 
 
 class DeliverableForm(VersionedForm):
+    model = Deliverable
+
     due_date = DateField(_l("Due date"), validators=[Optional()])
     status = SelectField(_l("Status"), choices=choices(EDITABLE_STATUSES))
-    link = StringField(_l("Link"), validators=[Length(max=2000)],
+    link = StringField(_l("Link"),
                        description=_l("Address of the document, e.g. in the document management system."))
     owner_role = SelectField(_l("Owner role"))
 
@@ -45,12 +47,16 @@ class UploadForm(VersionedForm):
 
 
 class PhaseDatesForm(VersionedForm):
+    model = Phase
+
     actual_start = DateField(_l("Actual start"), validators=[Optional()])
     actual_finish = DateField(_l("Actual finish"), validators=[Optional()],
                               description=_l("Recorded when the phase is marked complete."))
 
 
 class CompleteForm(VersionedForm):
+    model = Phase
+
     actual_finish = DateField(_l("Actual finish"), validators=[DataRequired()])
 
     @classmethod
@@ -67,6 +73,8 @@ class ChecksForm(VersionedForm):
 
 
 class DecisionForm(VersionedForm):
+    model = GateRecord
+
     decision = RadioField(_l("Decision"), choices=choices(DECISION_CHOICES), validators=[DataRequired()])
-    conditions = TextAreaField(_l("Conditions"), validators=[Length(max=4000)],
+    conditions = TextAreaField(_l("Conditions"),
                                description=_l("Required for a pass with conditions: what must still be done, by whom, by when."))

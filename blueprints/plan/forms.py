@@ -1,15 +1,17 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Optional
 
-from crm_impl.models import Task
+from crm_impl.models import Phase, Task
 from crm_impl.operations.plan import TaskDraft, parse_predecessors, predecessor_notations
 from blueprints.kit import VersionedForm, choices
 
 
 class PhaseForm(VersionedForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
-    name_zh = StringField(_l("Chinese name"), validators=[Length(max=200)])
+    model = Phase
+
+    name = StringField(_l("Name"), validators=[DataRequired()])
+    name_zh = StringField(_l("Chinese name"))
 
     @classmethod
     def of(cls, phase) -> "PhaseForm":
@@ -17,24 +19,27 @@ class PhaseForm(VersionedForm):
 
 
 class TaskForm(VersionedForm):
-    key = StringField(_l("Task id"), validators=[DataRequired(), Length(max=40)])
+    model = Task
+    columns = {"phase_key": Phase.key}
+
+    key = StringField(_l("Task id"), validators=[DataRequired()])
     phase_key = SelectField(_l("Phase"))
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
-    name_zh = StringField(_l("Chinese name"), validators=[Length(max=300)])
+    name = StringField(_l("Name"), validators=[DataRequired()])
+    name_zh = StringField(_l("Chinese name"))
     milestone = BooleanField(_l("Milestone"))
-    duration = IntegerField(_l("Duration (working days)"), validators=[NumberRange(min=0)])
-    optimistic = IntegerField(_l("Optimistic"), validators=[Optional(), NumberRange(min=0)])
-    most_likely = IntegerField(_l("Most likely"), validators=[Optional(), NumberRange(min=0)])
-    pessimistic = IntegerField(_l("Pessimistic"), validators=[Optional(), NumberRange(min=0)])
+    duration = IntegerField(_l("Duration (working days)"))
+    optimistic = IntegerField(_l("Optimistic"), validators=[Optional()])
+    most_likely = IntegerField(_l("Most likely"), validators=[Optional()])
+    pessimistic = IntegerField(_l("Pessimistic"), validators=[Optional()])
     predecessors = StringField(_l("Predecessors"), description=_l("e.g. R01, R02SS+2, R03FF-1 (type FS/SS/FF/SF, lag in working days)"))
     deliverable = TextAreaField(_l("Deliverable"))
-    progress = IntegerField(_l("Progress (%)"), default=0, validators=[NumberRange(0, 100)])
+    progress = IntegerField(_l("Progress (%)"), default=0)
     actual_start = DateField(_l("Actual start"), validators=[Optional()])
     actual_finish = DateField(_l("Actual finish"), validators=[Optional()])
     start_no_earlier_than = DateField(_l("Start no earlier than"), validators=[Optional()])
     finish_no_later_than = DateField(_l("Deadline (finish no later than)"), validators=[Optional()])
-    budget = DecimalField(_l("Budget"), default=0, places=2, validators=[Optional(), NumberRange(min=0)])
-    actual_cost = DecimalField(_l("Actual cost"), places=2, validators=[Optional(), NumberRange(min=0)])
+    budget = DecimalField(_l("Budget"), default=0, places=2, validators=[Optional()])
+    actual_cost = DecimalField(_l("Actual cost"), places=2, validators=[Optional()])
 
     def __init__(self, *args, phases: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,5 +78,7 @@ class TaskForm(VersionedForm):
 class QuickEditForm(VersionedForm):
     """The task table's inline edit of one row."""
 
-    duration = IntegerField(_l("Duration (working days)"), validators=[NumberRange(min=0)])
+    model = Task
+
+    duration = IntegerField(_l("Duration (working days)"))
     predecessors = StringField(_l("Predecessors"))

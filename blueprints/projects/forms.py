@@ -3,7 +3,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import DataRequired, NumberRange, Optional, Regexp, ValidationError
 
 from crm_impl.models import Project
 from crm_impl.operations.audit import AuditFilter
@@ -32,12 +32,14 @@ def parse_holidays(text: str) -> list[tuple[date, str]]:
 
 
 class ProjectForm(VersionedForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
-    title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=200)])
-    client_company = StringField(_l("Client company"), validators=[DataRequired(), Length(max=200)])
-    client_company_zh = StringField(_l("Client company (Chinese)"), validators=[Length(max=200)])
-    industry = StringField(_l("Industry"), validators=[Length(max=200)])
-    industry_zh = StringField(_l("Industry (Chinese)"), validators=[Length(max=200)])
+    model = Project
+
+    title = StringField(_l("Title"), validators=[DataRequired()])
+    title_zh = StringField(_l("Title (Chinese)"))
+    client_company = StringField(_l("Client company"), validators=[DataRequired()])
+    client_company_zh = StringField(_l("Client company (Chinese)"))
+    industry = StringField(_l("Industry"))
+    industry_zh = StringField(_l("Industry (Chinese)"))
     description = TextAreaField(_l("Description"))
     description_zh = TextAreaField(_l("Description (Chinese)"))
     objectives = TextAreaField(_l("Objectives (one per line)"))

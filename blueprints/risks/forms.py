@@ -1,8 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Optional
 
-from crm_impl.models import RiskStatus
+from crm_impl.models import Risk, RiskStatus
 from crm_impl.operations.risks import RiskDraft
 from blueprints.kit import VersionedForm, choices
 
@@ -24,9 +24,11 @@ def split_keys(text: str) -> list[str]:
 
 
 class RiskForm(VersionedForm):
-    key = StringField(_l("Risk id"), validators=[Length(max=40)], description=_l("Left empty: the next RISK-NN."))
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
-    title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=300)])
+    model = Risk
+
+    key = StringField(_l("Risk id"), description=_l("Left empty: the next RISK-NN."))
+    title = StringField(_l("Title"), validators=[DataRequired()])
+    title_zh = StringField(_l("Title (Chinese)"))
     description = TextAreaField(_l("Description"))
     description_zh = TextAreaField(_l("Description (Chinese)"))
     probability = SelectField(_l("Probability"), coerce=int, choices=choices(SCALE), default=3)
@@ -37,7 +39,7 @@ class RiskForm(VersionedForm):
     residual_impact = SelectField(
         _l("Impact after mitigation"), coerce=_optional_int, choices=choices([("", "—"), *SCALE])
     )
-    owner = StringField(_l("Responsible person"), validators=[Length(max=120)])
+    owner = StringField(_l("Responsible person"))
     response = TextAreaField(_l("Response"))
     response_zh = TextAreaField(_l("Response (Chinese)"))
     status = SelectField(_l("Status"), choices=choices(STATUSES), default=RiskStatus.OPEN.value)
@@ -45,7 +47,7 @@ class RiskForm(VersionedForm):
         _l("Linked tasks"), description=_l("Task ids separated by commas, e.g. A07, A08.")
     )
     delay_days = IntegerField(
-        _l("Delay if it occurs (working days)"), default=0, validators=[Optional(), NumberRange(min=0)],
+        _l("Delay if it occurs (working days)"), default=0, validators=[Optional()],
         description=_l("Used by the Monte Carlo simulation on the linked tasks."),
     )
 

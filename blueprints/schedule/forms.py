@@ -1,6 +1,8 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, NumberRange, Optional
+
+from crm_impl.models import Baseline
 
 from blueprints.kit import Form, choices
 
@@ -23,4 +25,6 @@ class MonteCarloForm(Form):
 
 
 class BaselineForm(Form):
-    name = StringField(_l("Baseline name"), validators=[DataRequired(), Length(max=120)])
+    model = Baseline
+
+    name = StringField(_l("Baseline name"), validators=[DataRequired()])

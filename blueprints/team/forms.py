@@ -1,17 +1,21 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Optional
+
+from crm_impl.models import TeamMember
 
 from crm_impl.operations.team import TeamMemberDraft
 from blueprints.kit import VersionedForm, choices, role_choices
 
 
 class TeamMemberForm(VersionedForm):
-    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    model = TeamMember
+
+    name = StringField(_l("Full name"), validators=[DataRequired()])
     role_id = SelectField(_l("Methodology role"))
-    organisation = StringField(_l("Organisation"), validators=[Length(max=200)])
-    email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254)])
-    availability_pct = IntegerField(_l("Availability (%)"), default=100, validators=[NumberRange(0, 100)])
+    organisation = StringField(_l("Organisation"))
+    email = EmailField(_l("E-mail"), validators=[Optional()])
+    availability_pct = IntegerField(_l("Availability (%)"), default=100)
 
     def __init__(self, *args, roles: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

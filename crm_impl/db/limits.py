@@ -2,7 +2,7 @@
 
 A ``before_flush`` hook checks each new or changed row against its table: text within the
 column's length (:data:`~crm_impl.limits.MAX_TEXT` for unbounded text) and free of characters
-no database can store, whole numbers within 32 bits, amounts finite.  Forms and the project file
+no database can store, numbers within the column's range (:func:`~crm_impl.models.base.value_range`).  Forms and the project file
 check the same limits earlier, with their own field paths; this hook makes sure no other way in
 (a command, a new operation) can hand the database a value it refuses with a server error.
 """
@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sqlalchemy import JSON, Float, Integer, String, Text, event, inspect
+from sqlalchemy import JSON, Column, Float, Integer, String, Text, event, inspect
 from sqlalchemy.orm import Session
 
 from crm_impl.errors import ValidationError
-from crm_impl.limits import MAX_AMOUNT, MAX_INT, MAX_TEXT, unstorable_character
+from crm_impl.limits import unstorable_character
 from crm_impl.models import Base
+from crm_impl.models.base import text_limit, value_range
 
 __all__ = ["install", "check_record"]
 
@@ -25,22 +26,24 @@ __all__ = ["install", "check_record"]
 _SKIPPED = {"file_data", "password_hash"}
 
 
-def _check_value(value: Any, column_type, field: str) -> None:
+def _check_value(value: Any, column: Column, field: str) -> None:
     if value is None:
         return
+    column_type = column.type
     if isinstance(column_type, String | Text) and isinstance(value, str):
         bad = unstorable_character(value)
         if bad:
             raise ValidationError("contains a character that cannot be stored (%(character)s)", field, character=bad)
-        limit = column_type.length or MAX_TEXT
+        limit = text_limit(column)
         if len(value) > limit:
             raise ValidationError("is longer than %(limit)s characters", field, limit=limit)
-    elif isinstance(column_type, Integer) and isinstance(value, int) and not isinstance(value, bool):
-        if not -MAX_INT - 1 <= value <= MAX_INT:
-            raise ValidationError("is out of range: %(value)s", field, value=value)
-    elif isinstance(column_type, Float) and isinstance(value, int | float) and not isinstance(value, bool):
-        if not math.isfinite(value) or abs(value) > MAX_AMOUNT:
+    elif isinstance(column_type, Integer | Float) and isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
             raise ValidationError("must be a finite number, got %(value)r", field, value=value)
+        low, high = value_range(column)  # type: ignore[misc]
+        if not low <= value <= high:
+            raise ValidationError("must be from %(low)s to %(high)s, got %(value)s", field,
+                                  low=f"{low:,}", high=f"{high:,}", value=value)
     elif isinstance(column_type, JSON):
         _check_json(value, field)
 
@@ -66,7 +69,7 @@ def check_record(record: Base) -> None:
     for attr in inspect(record).mapper.column_attrs:
         if attr.key in _SKIPPED:
             continue
-        _check_value(getattr(record, attr.key), attr.columns[0].type, attr.key)
+        _check_value(getattr(record, attr.key), attr.columns[0], attr.key)
 
 
 def _before_flush(session: Session, _context, _instances) -> None:

@@ -18,6 +18,7 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from crm_impl.errors import ValidationError
+from crm_impl.limits import MAX_DURATION_DAYS, MAX_LAG_DAYS, MAX_LINKS, MAX_TASKS, check_date
 from crm_impl.schedule.network import Link
 from crm_impl.schedule.plan import PlanTask
 
@@ -49,6 +50,10 @@ NAMESPACE = "http://schemas.microsoft.com/project"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # A single calendar exception longer than this is a typo, not a holiday.
 MAX_EXCEPTION_DAYS = 3660
+# All the calendar's exceptions together: a century of non-working days is plenty.
+MAX_HOLIDAYS = 36_600
+# How much of a value a message quotes: a hostile file's 5,000-digit number is cut short.
+QUOTE_LIMIT = 40
 
 MINUTES_PER_DAY = 480
 TYPE_CODE = {"FF": 0, "FS": 1, "SF": 2, "SS": 3}
@@ -101,6 +106,9 @@ class Reader:
         value = node.text.strip()
         return value or None
 
+    def quote(self, value: str) -> str:
+        return value if len(value) <= QUOTE_LIMIT else value[:QUOTE_LIMIT] + "…"
+
     def integer(
         self, element: ET.Element | None, tag: str, where: str, default: int | None = None
     ) -> int | None:
@@ -116,7 +124,7 @@ class Reader:
                 number = math.nan
             if math.isfinite(number) and number.is_integer():
                 return int(number)
-            raise ValidationError("must be an integer, got %(value)r", f"{where}.{tag}", value=value) from None
+            raise ValidationError("must be an integer, got %(value)r", f"{where}.{tag}", value=self.quote(value)) from None
 
     def flag(self, element: ET.Element | None, tag: str) -> bool | None:
         value = self.text(element, tag)
@@ -129,9 +137,10 @@ class Reader:
         if value is None:
             return None
         try:
-            return date.fromisoformat(value[:10])
+            day = date.fromisoformat(value[:10])
         except ValueError:
-            raise ValidationError("not a date: %(value)r", f"{where}.{tag}", value=value) from None
+            raise ValidationError("not a date: %(value)r", f"{where}.{tag}", value=self.quote(value)) from None
+        return check_date(day, f"{where}.{tag}")
 
 
 def parse(data: bytes | str) -> ET.Element:
@@ -146,6 +155,8 @@ def parse(data: bytes | str) -> ET.Element:
         raise ValidationError("refused unsafe XML (%(name)s)", "file", name=type(exc).__name__) from None
     except ET.ParseError as exc:
         raise ValidationError("not well-formed XML: %(exc)s", "file", exc=exc) from None
+    except LookupError as exc:  # encoding="x-unknown" in the XML declaration
+        raise ValidationError("not well-formed XML: %(exc)s", "file", exc=exc) from None
 
 
 def duration_minutes(text: str, where: str) -> float:
@@ -154,11 +165,16 @@ def duration_minutes(text: str, where: str) -> float:
     if match is None or text.strip() in ("P", "PT"):
         raise ValidationError("not a duration like PT8H0M0S: %(text)r", where, text=text)
     parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
-    return parts["d"] * 1440 + parts["h"] * 60 + parts["m"] + parts["s"] / 60
+    minutes = parts["d"] * 1440 + parts["h"] * 60 + parts["m"] + parts["s"] / 60
+    if not math.isfinite(minutes):
+        raise ValidationError("not a duration like PT8H0M0S: %(text)r", where, text=text[:QUOTE_LIMIT] + "…")
+    return minutes
 
 
-def whole_days(days: float) -> int:
+def whole_days(days: float, where: str = "Duration") -> int:
     # crm-impl counts whole working days: a part day still takes a day, float noise does not.
+    if days > MAX_DURATION_DAYS:
+        raise ValidationError("more than %(limit)s working days", where, limit=MAX_DURATION_DAYS)
     nearest = round(days)
     return nearest if abs(days - nearest) < 1e-6 else math.ceil(days)
 
@@ -222,6 +238,9 @@ def _add_range(
         return
     if (last - first).days > MAX_EXCEPTION_DAYS:
         raise ValidationError("exception from %(first)s to %(last)s is too long", f"{where}.TimePeriod", first=first, last=last)
+    if len(holidays) + (last - first).days >= MAX_HOLIDAYS:
+        raise ValidationError("the calendar has more than %(limit)s non-working days", f"{where}.TimePeriod",
+                              limit=MAX_HOLIDAYS)
     day = first
     while day <= last:
         holidays.setdefault(day, name)
@@ -265,6 +284,8 @@ def outline(reader: Reader, root: ET.Element) -> list[Row]:
         if level <= 0:
             continue  # the project summary task (UID 0)
         rows.append(Row(uid=uid, level=level, element=element, where=where))
+        if len(rows) > MAX_TASKS:
+            raise ValidationError("the file has more than %(limit)s tasks", "Tasks", limit=MAX_TASKS)
     for k, row in enumerate(rows):
         below = k + 1 < len(rows) and rows[k + 1].level > row.level
         row.summary = below or bool(reader.flag(row.element, "Summary"))
@@ -296,6 +317,13 @@ def read_links(
             code = reader.integer(element, "Type", where, default=1)
             if code not in CODE_TYPE:
                 raise ValidationError("unknown link type %(code)s (0=FF, 1=FS, 2=SF, 3=SS)", f"{where}.Type", code=code)
+            # A summary stands for each task below it: a link between two summaries of a thousand
+            # tasks each would be a million links.  Count before expanding.
+            expanded = (len(pred_row.leaves) if pred_row.summary else 1) * (len(row.leaves) if row.summary else 1)
+            if len(links) + expanded > MAX_LINKS:
+                raise ValidationError(
+                    "the links, with those of summary tasks applied to each task below them, are more than "
+                    "%(limit)s", where, limit=MAX_LINKS)
             for pred, succ in _expand(pred_row, row):
                 if pred == succ or (pred, succ) in seen:
                     continue
@@ -332,13 +360,16 @@ def _lag_days(
     try:
         value = float(raw)
     except ValueError:
-        raise ValidationError("not a number: %(raw)r", f"{where}.LinkLag", raw=raw) from None
+        raise ValidationError("not a number: %(raw)r", f"{where}.LinkLag", raw=reader.quote(raw)) from None
     if not math.isfinite(value):
-        raise ValidationError("not a number: %(raw)r", f"{where}.LinkLag", raw=raw)
+        raise ValidationError("not a number: %(raw)r", f"{where}.LinkLag", raw=reader.quote(raw))
     fmt = reader.integer(element, "LagFormat", where, default=LAG_DAYS)
     if fmt in PERCENT_FORMATS:
-        return round_half_away(pred_duration * value / 100)
-    minutes = value / 10  # LinkLag is in tenths of a minute
-    if fmt in ELAPSED_FORMATS:
-        return round_half_away(minutes / 1440 * working_days_per_week / 7)
-    return round_half_away(minutes / minutes_per_day)
+        days = pred_duration * value / 100
+    elif fmt in ELAPSED_FORMATS:
+        days = value / 10 / 1440 * working_days_per_week / 7  # LinkLag is in tenths of a minute
+    else:
+        days = value / 10 / minutes_per_day
+    if abs(days) > MAX_LAG_DAYS:
+        raise ValidationError("a lag of more than %(limit)s working days", f"{where}.LinkLag", limit=MAX_LAG_DAYS)
+    return round_half_away(days)

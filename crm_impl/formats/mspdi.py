@@ -278,7 +278,7 @@ def import_mspdi(data: bytes | str) -> Plan:
     estimate_fields = [aliases.get(a.lower()) for a in ESTIMATE_ALIASES]
 
     def days_of(text: str, where: str) -> int:
-        return whole_days(duration_minutes(text, where) / minutes_per_day)
+        return whole_days(duration_minutes(text, where) / minutes_per_day, where)
 
     rows = outline(reader, root)
     by_uid = {row.uid: row for row in rows}

@@ -33,7 +33,8 @@ __all__ = [
 
 @cache
 def _catalogue() -> Catalogue:
-    return load_catalogue()
+    # The shipped catalogue is checked by the test suite (tests/crm_impl/methodology), not at every start.
+    return load_catalogue(check=False)
 
 
 def list_templates() -> list[Template]:

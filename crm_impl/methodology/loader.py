@@ -17,10 +17,12 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from jsonschema import Draft202012Validator
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 from crm_impl.errors import CatalogueDataError
 from crm_impl.methodology.model import (
@@ -104,9 +106,10 @@ def _duplicates(values: Iterable[str]) -> list[str]:
 # --------------------------------------------------------------------------- roles, KPIs, risks
 
 
-def parse_roles(data: Any, *, source: str = "roles.json") -> tuple[Role, ...]:
+def parse_roles(data: Any, *, source: str = "roles.json", check: bool = True) -> tuple[Role, ...]:
     """Build the role catalogue from the parsed JSON of ``roles.json``."""
-    _check_shape(data, "roles", source)
+    if check:
+        _check_shape(data, "roles", source)
     items = data["roles"]
     problems = [("roles", f"duplicate role id {d!r}") for d in _duplicates(r["id"] for r in items)]
     for i, item in enumerate(items):
@@ -130,9 +133,10 @@ def parse_roles(data: Any, *, source: str = "roles.json") -> tuple[Role, ...]:
     )
 
 
-def parse_kpis(data: Any, *, source: str = "kpis.json") -> tuple[Kpi, ...]:
+def parse_kpis(data: Any, *, source: str = "kpis.json", check: bool = True) -> tuple[Kpi, ...]:
     """Build the KPI catalogue from the parsed JSON of ``kpis.json``."""
-    _check_shape(data, "kpis", source)
+    if check:
+        _check_shape(data, "kpis", source)
     items = data["kpis"]
     problems = [("kpis", f"duplicate KPI id {d!r}") for d in _duplicates(k["id"] for k in items)]
     for i, item in enumerate(items):
@@ -160,10 +164,11 @@ def parse_kpis(data: Any, *, source: str = "kpis.json") -> tuple[Kpi, ...]:
 
 
 def parse_risks(
-    data: Any, *, source: str = "risks.json"
+    data: Any, *, source: str = "risks.json", check: bool = True
 ) -> tuple[tuple[ControlMeasure, ...], tuple[RiskTemplate, ...]]:
     """Build the control measures and typical risks from the parsed JSON of ``risks.json``."""
-    _check_shape(data, "risks", source)
+    if check:
+        _check_shape(data, "risks", source)
     measures = data["control_measures"]
     measure_ids = {m["id"] for m in measures}
     problems = [("control_measures", f"duplicate id {d!r}") for d in _duplicates(m["id"] for m in measures)]
@@ -281,6 +286,8 @@ def template_graph(template: Template) -> nx.DiGraph:
 
     Edges carry ``type`` and ``lag``; links to unknown tasks are left out.
     """
+    import networkx as nx  # here: loading the shipped catalogue never draws a graph
+
     graph = nx.DiGraph()
     graph.add_nodes_from(task.key for task in template.tasks)
     for task in template.tasks:
@@ -379,6 +386,8 @@ def _check_gate(phase: Phase, graph: nx.DiGraph | None, kpi_ids: Collection[str]
                                 f"found {len(gate_tasks)}"))
     elif graph is not None:
         # The gate closes the phase: everything else in the phase must lead to it.
+        import networkx as nx
+
         ancestors = nx.ancestors(graph, gate_tasks[0].key)
         loose = [t.key for t in phase.tasks if t is not gate_tasks[0] and t.key not in ancestors]
         if loose:
@@ -408,6 +417,8 @@ def validate_template(
                  _duplicates(d.key for d in template.deliverables)]
     problems += [("gates", f"duplicate gate id {d!r}") for d in _duplicates(g.id for g in template.gates)]
 
+    import networkx as nx
+
     graph: nx.DiGraph | None = template_graph(template)
     if not nx.is_directed_acyclic_graph(graph):
         cycle = [edge[0] for edge in nx.find_cycle(graph)]
@@ -429,10 +440,11 @@ def validate_template(
 
 
 def parse_template(
-    data: Any, *, role_ids: Collection[str], kpi_ids: Collection[str], source: str = "template"
+    data: Any, *, role_ids: Collection[str], kpi_ids: Collection[str], source: str = "template", check: bool = True
 ) -> Template:
     """Build and validate a template from parsed JSON; raise :class:`CatalogueDataError`."""
-    _check_shape(data, "template", source)
+    if check:
+        _check_shape(data, "template", source)
     template = Template(
         id=data["id"],
         name=data["name"],
@@ -443,7 +455,7 @@ def parse_template(
         source=data.get("source", ""),
         phases=tuple(_build_phase(item) for item in data["phases"]),
     )
-    problems = validate_template(template, role_ids=role_ids, kpi_ids=kpi_ids)
+    problems = validate_template(template, role_ids=role_ids, kpi_ids=kpi_ids) if check else []
     if problems:
         raise CatalogueDataError(source, problems)
     return template
@@ -452,8 +464,12 @@ def parse_template(
 # --------------------------------------------------------------------------- folder
 
 
-def load_catalogue(data_dir: Traversable = DATA_DIR) -> Catalogue:
-    """Load every ``*.json`` file of ``data_dir``; templates are found by ``"kind": "template"``."""
+def load_catalogue(data_dir: Traversable = DATA_DIR, *, check: bool = True) -> Catalogue:
+    """Load every ``*.json`` file of ``data_dir``; templates are found by ``"kind": "template"``.
+
+    ``check=False`` skips the schema and template checks (half a second at every start): for the
+    catalogue shipped with crm-impl, which the test suite checks.
+    """
     files: dict[str, list[tuple[str, Any]]] = {}
     for entry in sorted(data_dir.iterdir(), key=lambda e: e.name):
         if not entry.is_file() or not entry.name.endswith(".json"):
@@ -473,15 +489,15 @@ def load_catalogue(data_dir: Traversable = DATA_DIR) -> Catalogue:
     (roles_name, roles_data), = files["roles"]
     (kpis_name, kpis_data), = files["kpis"]
     (risks_name, risks_data), = files["risks"]
-    roles = parse_roles(roles_data, source=roles_name)
-    kpis = parse_kpis(kpis_data, source=kpis_name)
-    control_measures, risks = parse_risks(risks_data, source=risks_name)
+    roles = parse_roles(roles_data, source=roles_name, check=check)
+    kpis = parse_kpis(kpis_data, source=kpis_name, check=check)
+    control_measures, risks = parse_risks(risks_data, source=risks_name, check=check)
     role_ids = {r.id for r in roles}
     kpi_ids = {k.id for k in kpis}
 
     templates = []
     for name, data in files.get("template", []):
-        template = parse_template(data, role_ids=role_ids, kpi_ids=kpi_ids, source=name)
+        template = parse_template(data, role_ids=role_ids, kpi_ids=kpi_ids, source=name, check=check)
         if f"{template.id}.json" != name:
             raise CatalogueDataError(name, [("id", f"template id {template.id!r} must match the file name")])
         templates.append(template)

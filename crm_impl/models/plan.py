@@ -22,7 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm_impl.models.base import Base, Versioned, str_enum
+from crm_impl.limits import MAX_AMOUNT, MAX_DURATION_DAYS, MAX_LAG_DAYS
+from crm_impl.models.base import Base, Versioned, bounded, str_enum
 
 __all__ = ["Phase", "Task", "Dependency", "LinkType", "Baseline", "BaselineTask"]
 
@@ -72,22 +73,22 @@ class Task(Versioned, Base):
     name_zh: Mapped[str] = mapped_column(String(300), default="")
     milestone: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Planned duration in working days (the schedule uses it).
-    duration: Mapped[int] = mapped_column(Integer)
-    optimistic: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    most_likely: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    pessimistic: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    duration: Mapped[int] = mapped_column(Integer, info=bounded(0, MAX_DURATION_DAYS))
+    optimistic: Mapped[int | None] = mapped_column(Integer, nullable=True, info=bounded(0, MAX_DURATION_DAYS))
+    most_likely: Mapped[int | None] = mapped_column(Integer, nullable=True, info=bounded(0, MAX_DURATION_DAYS))
+    pessimistic: Mapped[int | None] = mapped_column(Integer, nullable=True, info=bounded(0, MAX_DURATION_DAYS))
     #: Methodology roles for this task: ``{"R": [...], "A": "E_PM", "C": [...]}``.
     roles: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     deliverable: Mapped[str] = mapped_column(Text, default="")
-    progress: Mapped[int] = mapped_column(Integer, default=0)
+    progress: Mapped[int] = mapped_column(Integer, default=0, info=bounded(0, 100))
     actual_start: Mapped[date | None] = mapped_column(Date, nullable=True)
     actual_finish: Mapped[date | None] = mapped_column(Date, nullable=True)
     #: Scheduling constraints: "start no earlier than" and a deadline ("finish no later than").
     start_no_earlier_than: Mapped[date | None] = mapped_column(Date, nullable=True)
     finish_no_later_than: Mapped[date | None] = mapped_column(Date, nullable=True)
     #: Planned cost (budget at completion of the task) and the cost booked so far.
-    budget: Mapped[float] = mapped_column(Float, default=0.0)
-    actual_cost: Mapped[float | None] = mapped_column(Float, nullable=True)
+    budget: Mapped[float] = mapped_column(Float, default=0.0, info=bounded(0, MAX_AMOUNT))
+    actual_cost: Mapped[float | None] = mapped_column(Float, nullable=True, info=bounded(0, MAX_AMOUNT))
 
     project: Mapped["Project"] = relationship(back_populates="tasks")  # noqa: F821
     phase: Mapped[Phase] = relationship(back_populates="tasks")
@@ -116,7 +117,7 @@ class Dependency(Versioned, Base):
         str_enum(LinkType, length=2),
         default=LinkType.FS,
     )
-    lag: Mapped[int] = mapped_column(Integer, default=0)
+    lag: Mapped[int] = mapped_column(Integer, default=0, info=bounded(-MAX_LAG_DAYS, MAX_LAG_DAYS))
 
     project: Mapped["Project"] = relationship(back_populates="dependencies")  # noqa: F821
     pred: Mapped[Task] = relationship(foreign_keys=[pred_id])
@@ -151,7 +152,7 @@ class BaselineTask(Base):
     task_key: Mapped[str] = mapped_column(String(40))
     start: Mapped[date] = mapped_column(Date)
     finish: Mapped[date] = mapped_column(Date)
-    duration: Mapped[int] = mapped_column(Integer)
-    budget: Mapped[float] = mapped_column(Float, default=0.0)
+    duration: Mapped[int] = mapped_column(Integer, info=bounded(0, MAX_DURATION_DAYS))
+    budget: Mapped[float] = mapped_column(Float, default=0.0, info=bounded(0, MAX_AMOUNT))
 
     baseline: Mapped[Baseline] = relationship(back_populates="tasks")

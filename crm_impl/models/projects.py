@@ -20,7 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm_impl.models.base import Base, Versioned, str_enum
+from crm_impl.limits import MAX_AMOUNT
+from crm_impl.models.base import Base, Versioned, bounded, str_enum
 
 __all__ = [
     "Project",
@@ -81,7 +82,7 @@ class Project(Versioned, Base):
     working_weekdays: Mapped[list[int]] = mapped_column(JSON, default=lambda: [0, 1, 2, 3, 4])
     status: Mapped[ProjectStatus] = mapped_column(str_enum(ProjectStatus), default=ProjectStatus.ACTIVE)
     #: Budget reserve for changes; a change costing more needs steering-committee approval.
-    budget_reserve: Mapped[float] = mapped_column(Float, default=0.0)
+    budget_reserve: Mapped[float] = mapped_column(Float, default=0.0, info=bounded(0, MAX_AMOUNT))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     holidays: Mapped[list[Holiday]] = relationship(
@@ -172,7 +173,7 @@ class TeamMember(Versioned, Base):
     #: Methodology role id, e.g. ``V_PM`` or ``E_KU`` (see the methodology catalogue).
     role_id: Mapped[str] = mapped_column(String(10))
     email: Mapped[str] = mapped_column(String(254), default="")
-    availability_pct: Mapped[int] = mapped_column(Integer, default=100)
+    availability_pct: Mapped[int] = mapped_column(Integer, default=100, info=bounded(0, 100))
 
     project: Mapped[Project] = relationship(back_populates="team")
 

@@ -23,7 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from crm_impl.models.base import Base, Versioned, str_enum
+from crm_impl.limits import MAX_DURATION_DAYS, MAX_INT, MAX_SPAN_DAYS
+from crm_impl.models.base import Base, Versioned, bounded, str_enum
 
 __all__ = [
     "DeliverableStatus",
@@ -142,17 +143,17 @@ class Risk(Versioned, Base):
     title_zh: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     description_zh: Mapped[str] = mapped_column(Text, default="")
-    probability: Mapped[int] = mapped_column(Integer)  # 1..5
-    impact: Mapped[int] = mapped_column(Integer)  # 1..5
-    residual_probability: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    residual_impact: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    probability: Mapped[int] = mapped_column(Integer, info=bounded(1, 5))
+    impact: Mapped[int] = mapped_column(Integer, info=bounded(1, 5))
+    residual_probability: Mapped[int | None] = mapped_column(Integer, nullable=True, info=bounded(1, 5))
+    residual_impact: Mapped[int | None] = mapped_column(Integer, nullable=True, info=bounded(1, 5))
     owner: Mapped[str] = mapped_column(String(120), default="")
     response: Mapped[str] = mapped_column(Text, default="")
     response_zh: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[RiskStatus] = mapped_column(str_enum(RiskStatus), default=RiskStatus.OPEN)
     #: Task keys the risk would delay, and by how many working days (for Monte Carlo).
     linked_tasks: Mapped[list[str]] = mapped_column(JSON, default=list)
-    delay_days: Mapped[int] = mapped_column(Integer, default=0)
+    delay_days: Mapped[int] = mapped_column(Integer, default=0, info=bounded(0, MAX_DURATION_DAYS))
 
     project: Mapped["Project"] = relationship(back_populates="risks")  # noqa: F821
 
@@ -174,12 +175,12 @@ class ChangeRequest(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
-    number: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer, info=bounded(1, MAX_INT))
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     requester: Mapped[str] = mapped_column(String(120), default="")
     scope_impact: Mapped[str] = mapped_column(Text, default="")
-    days_impact: Mapped[int] = mapped_column(Integer, default=0)
+    days_impact: Mapped[int] = mapped_column(Integer, default=0, info=bounded(-MAX_SPAN_DAYS, MAX_SPAN_DAYS))
     cost_impact: Mapped[float] = mapped_column(Float, default=0.0)
     #: The plan changes it asks for: ``[{"task": key, "duration": days, "budget": amount}]``.
     plan_changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)

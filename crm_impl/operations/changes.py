@@ -14,7 +14,7 @@ what it changed in ``applied_delta`` as ``[{"task", "field", "before", "after"}]
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -24,8 +24,11 @@ from crm_impl.db.numbering import add_numbered
 
 from crm_impl.db.locking import check_version
 from crm_impl.errors import PermissionDeniedError, ValidationError
+from crm_impl.limits import MAX_AMOUNT, MAX_DURATION_DAYS
 from crm_impl.models import ChangeRequest, ChangeStatus, MemberRole, Project, Task, User
+from crm_impl.operations.planning import project_plan
 from crm_impl.permissions import Action, allowed, membership_of
+from crm_impl.schedule.cpm import check_span
 
 __all__ = [
     "ChangeDraft",
@@ -155,12 +158,21 @@ def _validated(project: Project, items: list[dict]) -> list[dict]:
             raise ValidationError("task %(task)r: give a new duration or budget", field="plan_changes", task=key)
         duration = item.get("duration")
         if duration is not None:
-            if duration < 0:
-                raise ValidationError("task %(task)r: duration must not be negative", field="plan_changes", task=key)
+            if not 0 <= duration <= MAX_DURATION_DAYS:
+                raise ValidationError("task %(task)r: duration must be from 0 to %(limit)s working days",
+                                      field="plan_changes", task=key, limit=MAX_DURATION_DAYS)
             if tasks[key].milestone and duration != 0:
                 raise ValidationError("task %(task)r is a milestone (duration 0)", field="plan_changes", task=key)
         if item.get("budget") is not None and item["budget"] < 0:
             raise ValidationError("task %(task)r: budget must not be negative", field="plan_changes", task=key)
+        if item.get("budget") is not None and not item["budget"] <= MAX_AMOUNT:
+            raise ValidationError("task %(task)r: budget must be at most %(limit)s", field="plan_changes", task=key,
+                                  limit=f"{MAX_AMOUNT:,.0f}")
+    durations = {item["task"]: item["duration"] for item in items if item.get("duration") is not None}
+    if durations:
+        plan = project_plan(project)
+        changed = tuple(replace(t, duration=durations.get(t.id, t.duration)) for t in plan.tasks)
+        check_span(replace(plan, tasks=changed).schedule().schedule, field="plan_changes")
     return [dict(item) for item in items]
 
 

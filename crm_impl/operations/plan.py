@@ -12,8 +12,11 @@ from sqlalchemy.orm import Session
 from crm_impl.db.locking import apply_changes, check_version
 from crm_impl.errors import ValidationError
 from crm_impl.models import Dependency, LinkType, Phase, Project, Task
+from crm_impl.limits import MAX_DURATION_DAYS, check_date
 from crm_impl.operations.planning import project_plan
+from crm_impl.schedule.cpm import check_span
 from crm_impl.schedule.network import Link
+from crm_impl.schedule.plan import PlanTask
 
 __all__ = [
     "PredecessorDraft",
@@ -73,8 +76,8 @@ class TaskDraft:
         phase = next((p for p in project.phases if p.key == self.phase_key), None)
         if phase is None:
             raise ValidationError("unknown phase %(phase)r", field="phase", phase=self.phase_key)
-        if self.duration < 0:
-            raise ValidationError("must not be negative", field="duration")
+        if not 0 <= self.duration <= MAX_DURATION_DAYS:
+            raise ValidationError("must be from 0 to %(limit)s working days", field="duration", limit=MAX_DURATION_DAYS)
         if self.milestone and self.duration != 0:
             raise ValidationError("a milestone has duration 0", field="duration")
         estimate = (self.optimistic, self.most_likely, self.pessimistic)
@@ -85,8 +88,14 @@ class TaskDraft:
                 raise ValidationError(
                     "needs 0 <= optimistic <= most likely <= pessimistic", field="most_likely"
                 )
+            if self.pessimistic > MAX_DURATION_DAYS:
+                raise ValidationError("must be from 0 to %(limit)s working days", field="pessimistic",
+                                      limit=MAX_DURATION_DAYS)
         if not 0 <= self.progress <= 100:
             raise ValidationError("must be between 0 and 100", field="progress")
+        for name in ("actual_start", "actual_finish", "start_no_earlier_than", "finish_no_later_than"):
+            if getattr(self, name) is not None:
+                check_date(getattr(self, name), name)
         if self.actual_start and self.actual_finish and self.actual_finish < self.actual_start:
             raise ValidationError("is before the actual start", field="actual_finish")
         if self.budget < 0:
@@ -145,14 +154,22 @@ def _checked_predecessors(
             raise ValidationError("unknown link type %(type)r (FS, SS, FF or SF)", field=where, type=pred.type)
         seen.add(pred.task)
         links.append((by_key[pred.task], pred))
-    if task is not None:
-        # The planned network with the new links must still schedule (no cycle). Nothing can
-        # depend on a new task yet, so only an edit can close a loop.
-        plan = project_plan(project)
-        others = [link for link in plan.links if link.succ != task.key]
-        new = (Link(p.key, task.key, d.type, d.lag) for p, d in links)
-        replace(plan, links=(*others, *new)).network  # noqa: B018 - building it checks it
     return links
+
+
+def _check_schedule(project: Project, task: Task | None, values: dict, links: list[tuple[Task, PredecessorDraft]]) -> None:
+    """The plan with the task as drafted must still schedule: no cycle (only an edit can close
+    one: nothing depends on a new task yet) and start to finish within
+    :data:`~crm_impl.limits.MAX_SPAN_DAYS`."""
+    plan = project_plan(project)
+    key = task.key if task is not None else values["key"]
+    drafted = PlanTask(id=key, name=values["name"], duration=values["duration"], milestone=values["milestone"],
+                       start_no_earlier_than=values["start_no_earlier_than"],
+                       finish_no_later_than=values["finish_no_later_than"])
+    tasks = [drafted if t.id == key else t for t in plan.tasks] if task is not None else [*plan.tasks, drafted]
+    others = [link for link in plan.links if link.succ != key]
+    new = (Link(p.key, key, d.type, d.lag) for p, d in links)
+    check_span(replace(plan, tasks=tuple(tasks), links=(*others, *new)).schedule().schedule, field="duration")
 
 
 def _set_predecessors(project: Project, task: Task, links: list[tuple[Task, PredecessorDraft]]) -> None:
@@ -178,6 +195,7 @@ def add_task(session: Session, project: Project, draft: TaskDraft) -> Task:
     if any(t.key == values["key"] for t in project.tasks):
         raise ValidationError("task id %(task)r exists already", field="key", task=values["key"])
     links = _checked_predecessors(project, None, values["key"], draft.predecessors)
+    _check_schedule(project, None, values, links)
     task = Task(position=max((t.position for t in project.tasks), default=-1) + 1, roles={}, **values)
     project.tasks.append(task)
     _set_predecessors(project, task, links)
@@ -192,6 +210,7 @@ def update_task(project: Project, task: Task, expected_version: int | None, draf
         raise ValidationError("task id %(task)r exists already", field="key", task=values["key"])
     check_version(task, expected_version)
     links = _checked_predecessors(project, task, values["key"], draft.predecessors)
+    _check_schedule(project, task, values, links)
     apply_changes(task, expected_version, values)
     _set_predecessors(project, task, links)
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from crm_impl.db import audit
 from crm_impl.db.locking import check_version
 from crm_impl.errors import ValidationError
+from crm_impl.limits import check_date
 from crm_impl.models import Holiday, Membership, Project, ProjectStatus, User
 from crm_impl.models.base import max_length
 from crm_impl.projectfile import FORMAT, FORMAT_VERSION
@@ -59,6 +60,9 @@ class ProjectDraft:
             raise ValidationError("at least one working weekday is needed", field="working_weekdays")
         if len(self.currency) != 3 or not self.currency.isalpha():
             raise ValidationError("must be a three-letter ISO 4217 code such as CNY", field="currency")
+        check_date(self.start_date, "start_date")
+        for day, _ in self.holidays:
+            check_date(day, "holidays")
         days = [day for day, _ in self.holidays]
         if len(days) != len(set(days)):
             raise ValidationError("a date is listed twice", field="holidays")

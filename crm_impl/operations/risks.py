@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crm_impl.db.numbering import add_numbered
-
 from crm_impl.db.locking import apply_changes
+from crm_impl.db.numbering import add_numbered
 from crm_impl.errors import ValidationError
 from crm_impl.i18n import is_chinese
+from crm_impl.limits import MAX_DURATION_DAYS
 from crm_impl.methodology import typical_risks
 from crm_impl.models import Project, Risk, RiskStatus
 from crm_impl.tracking.risks import RiskPoint, is_open
@@ -93,8 +93,9 @@ class RiskDraft:
             if key in linked:
                 raise ValidationError("task %(task)r is listed twice", field="linked_tasks", task=key)
             linked.append(key)
-        if self.delay_days < 0:
-            raise ValidationError("must not be negative", field="delay_days")
+        if not 0 <= self.delay_days <= MAX_DURATION_DAYS:
+            raise ValidationError("must be from 0 to %(limit)s working days", field="delay_days",
+                                  limit=MAX_DURATION_DAYS)
         if self.delay_days and not linked:
             raise ValidationError("a delay needs at least one linked task", field="delay_days")
         return {

@@ -8,7 +8,7 @@ from typing import Any
 from crm_impl.models import Project
 from crm_impl.projectfile.tracking import export_tracking
 from crm_impl.projectfile.values import iso_date, utc_text
-from crm_impl.projectfile.validate import FORMAT, FORMAT_VERSION
+from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION
 
 __all__ = ["export_project", "dumps"]
 

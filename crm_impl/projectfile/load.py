@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from crm_impl.db import audit
-from crm_impl.errors import ProjectFileError
-from crm_impl.i18n import msg
 from crm_impl.models import (
     Baseline,
     BaselineTask,
@@ -32,39 +29,7 @@ from crm_impl.projectfile.tracking import load_tracking
 from crm_impl.projectfile.values import parse_date, utc_moment
 from crm_impl.projectfile.validate import validate_document
 
-__all__ = ["parse", "read", "import_project", "add_project"]
-
-#: Larger uploads are refused before parsing (a 50,000-task plan is about 25 MB).
-MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-def parse(raw: bytes | str) -> Any:
-    """Decode a project file's bytes into JSON data, with a readable error."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProjectFileError([("", msg("file is larger than %(limit)s MB", limit=MAX_FILE_BYTES // 2**20))])
-    try:
-        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as exc:
-        raise ProjectFileError([("", msg("not UTF-8 text (byte %(byte)s)", byte=exc.start))]) from None
-    if not text.strip():
-        raise ProjectFileError([("", msg("the file is empty"))])
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProjectFileError(
-            [("", msg("not valid JSON: %(error)s at line %(line)s, column %(column)s",
-                      error=exc.msg, line=exc.lineno, column=exc.colno))]
-        ) from None
-
-
-def read(raw: bytes | str) -> dict[str, Any]:
-    """A project file's bytes as a validated document: the one reader of project files.
-
-    Raises :class:`ProjectFileError` listing every problem with its field path.
-    """
-    document = parse(raw)
-    validate_document(document)
-    return document
+__all__ = ["import_project", "add_project"]
 
 
 def import_project(session: Session, owner: User, data: Any) -> Project:

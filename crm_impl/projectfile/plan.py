@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from crm_impl.projectfile.validate import FORMAT, FORMAT_VERSION
+from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION
 from crm_impl.projectfile.values import parse_date
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.montecarlo import RiskEvent

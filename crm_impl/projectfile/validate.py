@@ -6,37 +6,31 @@ all at once, so a user can fix a file in one round.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from crm_impl.errors import ProjectFileError, ScheduleCycleError
+from crm_impl.errors import ProjectFileError, ScheduleCycleError, ValidationError
 from crm_impl.i18n import msg
+from crm_impl.limits import EARLIEST_DATE, LATEST_DATE, unstorable_character
+from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION, format_checker, schema
+from crm_impl.schedule.cpm import check_span
 from crm_impl.schedule.network import Activity, Link, build_network
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "schema", "validate_document"]
 
-FORMAT = "crm-impl-project"
-FORMAT_VERSION = 1
-
 Problems = list[tuple[str, str]]
 
-
-@cache
-def schema() -> dict[str, Any]:
-    """The published JSON Schema of the project file format."""
-    text = resources.files(__package__).joinpath("project-file.schema.json").read_text("utf-8")
-    return json.loads(text)
+# A problem quotes what it refuses; a value of thousands of characters is cut short.
+_QUOTE_LIMIT = 300
 
 
 @cache
 def _validator() -> Draft202012Validator:
-    return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(schema(), format_checker=format_checker())
 
 
 def _path(parts) -> str:
@@ -46,17 +40,57 @@ def _path(parts) -> str:
     return out
 
 
+def _schema_message(error) -> Any:
+    """The message of one schema error, in words a person fixing the file can act on."""
+    kind, limit = error.validator, error.validator_value
+    if kind == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field(s)")
+    if kind == "const" and list(error.path) == ["format_version"]:
+        return msg("format version %(version)r is not supported (this crm-impl reads version %(supported)s)",
+                   version=error.instance, supported=FORMAT_VERSION)
+    if kind == "format" and limit in ("date", "date-time"):
+        example = "2025-03-03" if limit == "date" else "2025-03-03T09:00:00+08:00"
+        return msg("is not a date like %(example)s from %(first)s to %(last)s", example=example,
+                   first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat())
+    if kind == "maxLength":
+        return msg("is longer than %(limit)s characters", limit=limit)
+    if kind in ("maximum", "minimum"):
+        bound = f"{limit:,.0f}" if float(limit).is_integer() else f"{limit:,}"
+        if kind == "maximum":
+            return msg("must be at most %(limit)s, got %(value)s", limit=bound, value=error.instance)
+        return msg("must be at least %(limit)s, got %(value)s", limit=bound, value=error.instance)
+    if kind == "maxItems":
+        return msg("has more than %(limit)s entries", limit=limit)
+    message = error.message
+    return message if len(message) <= _QUOTE_LIMIT else message[:_QUOTE_LIMIT] + "…"
+
+
 def _schema_problems(data: Any) -> Problems:
-    problems = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
-        message = error.message
-        if error.validator == "additionalProperties":
-            message = message.replace("Additional properties are not allowed", "unknown field(s)")
-        elif error.validator == "const" and list(error.path) == ["format_version"]:
-            message = msg("format version %(version)r is not supported (this crm-impl reads version %(supported)s)",
-                          version=error.instance, supported=FORMAT_VERSION)
-        problems.append((_path(error.path), message))
-    return problems
+    return [(_path(error.path), _schema_message(error))
+            for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))]
+
+
+def _text_problems(data: Any) -> Problems:
+    """Every text (field names too) no database can store, with its path."""
+    problems: Problems = []
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                bad = unstorable_character(key)
+                if bad:
+                    problems.append((_path(where), msg("a field name contains a character that cannot be stored "
+                                                       "(%(character)s)", character=bad)))
+                stack.append((item, (*where, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*where, i)) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            bad = unstorable_character(value)
+            if bad:
+                problems.append((_path(where), msg("contains a character that cannot be stored (%(character)s)",
+                                                   character=bad)))
+    return sorted(problems)
 
 
 def _duplicates(values) -> list:
@@ -185,12 +219,25 @@ def _tracking_problems(data: dict[str, Any], phases: set[str], tasks: set[str], 
     return problems
 
 
+def _span_problems(data: dict[str, Any]) -> Problems:
+    """The whole plan, scheduled, must fit :data:`~crm_impl.limits.MAX_SPAN_DAYS`."""
+    from crm_impl.projectfile.plan import plan_from_document
+
+    try:
+        check_span(plan_from_document(data).schedule().schedule)
+    except ValidationError as error:
+        return [(error.field, error.message)]
+    return []
+
+
 def validate_document(data: Any) -> None:
     """Raise :class:`ProjectFileError` listing every problem of ``data``, or return."""
     if not isinstance(data, dict):
         raise ProjectFileError([("", msg("a project file is a JSON object"))])
-    problems = _schema_problems(data)
+    problems = _text_problems(data) or _schema_problems(data)
     if not problems:
         problems = _semantic_problems(data)
+    if not problems:
+        problems = _span_problems(data)
     if problems:
         raise ProjectFileError(problems)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from crm_impl.errors import ValidationError
+from crm_impl.limits import MAX_SPAN_DAYS
 from crm_impl.schedule.network import NO_DEADLINE, Activity, Link, Network, build_network
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Schedule",
     "compute_schedule",
     "schedule_network",
+    "check_span",
 ]
 
 # Float durations (PERT te, sampled durations) accumulate rounding error; a slack this close to
@@ -290,3 +292,21 @@ def compute_schedule(activities: Sequence[Activity], links: Sequence[Link]) -> S
     (0, 1)
     """
     return schedule_network(build_network(activities, links))
+
+
+def check_span(schedule: Schedule, field: str = "tasks") -> Schedule:
+    """``schedule`` if the plan takes at most :data:`~crm_impl.limits.MAX_SPAN_DAYS` working days.
+
+    Each task is bounded on its own; a chain of long tasks (or a start constraint decades out)
+    could still stretch a plan over centuries, whose every page would walk each of those days.
+
+    >>> check_span(compute_schedule([Activity("a", 2600), Activity("b", 2600), Activity("c", 1)],
+    ...                             [Link("a", "b"), Link("b", "c")]))
+    Traceback (most recent call last):
+    ...
+    crm_impl.errors.ValidationError: tasks: the plan takes 5201 working days from start to finish; at most 5200
+    """
+    if schedule.project_duration > MAX_SPAN_DAYS:
+        raise ValidationError("the plan takes %(days)s working days from start to finish; at most %(limit)s", field,
+                              days=schedule.project_duration, limit=MAX_SPAN_DAYS)
+    return schedule

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from numbers import Integral, Real
 from types import MappingProxyType
 
-import networkx as nx
 import numpy as np
 
 from crm_impl.errors import ScheduleCycleError, ValidationError
@@ -298,6 +297,9 @@ def _topological_order(n: int, pred: np.ndarray, succ: np.ndarray) -> list[int]:
 
 def _raise_cycle(ids: Sequence[str], order: list[int], pred: np.ndarray, succ: np.ndarray) -> None:
     # Only the tasks Kahn could not place matter; networkx reports a cycle among them in order.
+    # Imported here: a plan without a cycle never needs it (and commands start faster).
+    import networkx as nx
+
     placed = np.zeros(len(ids), dtype=bool)
     placed[order] = True
     keep = ~placed[pred] & ~placed[succ]

@@ -130,7 +130,7 @@ def test_simulation_table(run):
     ("data", "message"),
     [
         ("{not json", "not valid JSON"),
-        (project_file([{"id": "A", "duration": -1}]), "tasks[0].duration: -1 is less than the minimum of 0"),
+        (project_file([{"id": "A", "duration": -1}]), "tasks[0].duration: must be at least 0, got -1"),
         (project_file([{"id": "A", "duration": 1}], [{"pred": "A", "succ": "Q"}]),
          "dependencies[0].succ: unknown task 'Q'"),
         (project_file([{"id": "A", "duration": 1}, {"id": "B", "duration": 1}],

@@ -60,6 +60,11 @@ def test_shipped_files_load():
     assert len(catalogue.roles) == 10 and len(catalogue.risks) == 12
 
 
+def test_the_app_loads_the_checked_catalogue_unchecked_to_the_same_result():
+    # The app skips the checks at start (they cost half a second); this test is where they run.
+    assert load_catalogue(check=False) == load_catalogue()
+
+
 def test_shipped_template_passes_with_the_literal_role_ids(nine):
     assert parse_template(nine, role_ids=ROLE_IDS, kpi_ids=KPI_IDS).id == "nine_phase"
 

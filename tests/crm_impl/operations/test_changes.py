@@ -130,7 +130,10 @@ def test_assessment_validates_tasks_against_the_plan(db, people):
         ([PlanChange("NOPE", duration=3)], "unknown task 'NOPE'"),
         ([PlanChange("A07", duration=3), PlanChange("A07", budget=1)], "listed twice"),
         ([PlanChange("A07")], "give a new duration or budget"),
-        ([PlanChange("A07", duration=-1)], "must not be negative"),
+        ([PlanChange("A07", duration=-1)], "from 0 to 2600 working days"),
+        ([PlanChange("A07", duration=2601)], "from 0 to 2600 working days"),
+        ([PlanChange("A01", duration=2600), PlanChange("A02", duration=2600)], "at most 5200"),
+        ([PlanChange("A07", budget=1e300)], "at most 100,000,000,000,000"),
         ([PlanChange("A_G1", duration=3)], "milestone"),
     ]:
         with pytest.raises(ValidationError, match=message):

@@ -41,7 +41,11 @@ def links_into(project, key):
         ({"key": "  "}, "key", "required"),
         ({"name": ""}, "name", "required"),
         ({"phase_key": "P99"}, "phase", "unknown phase 'P99'"),
-        ({"duration": -1}, "duration", "negative"),
+        ({"duration": -1}, "duration", "from 0 to 2600"),
+        ({"duration": 2601}, "duration", "from 0 to 2600"),
+        ({"optimistic": 1, "most_likely": 2, "pessimistic": 10**6}, "pessimistic", "from 0 to 2600"),
+        ({"start_no_earlier_than": date(9999, 1, 4)}, "start_no_earlier_than", "2199-12-31"),
+        ({"actual_finish": date(1066, 10, 14)}, "actual_finish", "1900-01-01"),
         ({"milestone": True, "duration": 2}, "duration", "milestone has duration 0"),
         ({"optimistic": 1, "most_likely": 2}, "optimistic", "all three"),
         ({"optimistic": 5, "most_likely": 3, "pessimistic": 8}, "most_likely", "optimistic <= most likely"),
@@ -173,6 +177,22 @@ def test_a_cycle_refusal_leaves_the_task_fields_alone(project):
     with pytest.raises(ScheduleCycleError):
         update_task(project, r01, r01.version, draft)
     assert r01.duration == 6
+
+
+def test_a_plan_stretched_beyond_twenty_years_is_refused_and_nothing_changes(db, project):
+    # Each task within its own bound, yet a chain of them would take half a century.
+    r01, r02 = task(project, "R01"), task(project, "R02")
+    reschedule_task(project, r01, r01.version, 2600, "")
+    db.flush()
+    before = (r02.duration, r02.version)
+    with pytest.raises(ValidationError, match="working days from start to finish; at most 5200") as error:
+        reschedule_task(project, r02, r02.version, 2600, "R01")
+    assert error.value.field == "duration"
+    assert (r02.duration, r02.version) == before
+    with pytest.raises(ValidationError, match="at most 5200"):
+        add_task(db, project, TaskDraft(key="R99", phase_key="P1", name="Far out", duration=10,
+                                        start_no_earlier_than=date(2150, 1, 1)))
+    assert "R99" not in {t.key for t in project.tasks}
 
 
 def test_update_phase_renames_with_locking(db, project):

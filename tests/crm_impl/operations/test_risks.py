@@ -47,7 +47,7 @@ def test_add_risk_gets_the_next_key_and_keeps_linked_tasks(db, project):
         ({"status": "gone"}, "status", "unknown status"),
         ({"linked_tasks": ["A07", "NOPE"]}, "linked_tasks", "unknown task 'NOPE'"),
         ({"linked_tasks": ["A07", "A07"]}, "linked_tasks", "twice"),
-        ({"delay_days": -1}, "delay_days", "negative"),
+        ({"delay_days": -1}, "delay_days", "from 0 to 2600"),
         ({"delay_days": 3}, "delay_days", "linked task"),
         ({"key": "RISK-01"}, "key", "exists already"),
     ],
