@@ -8,7 +8,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from crm_impl.charts.style import COLORS, DAY_MS, add_arrow, esc, labels, num, short
+from crm_impl.charts.style import COLORS, DAY_MS, arrow, esc, labels, num, short
 from crm_impl.schedule.network import LINK_POINTS
 from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
 
@@ -185,12 +185,13 @@ def gantt_figure(
                     hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
                 )
             )
+    arrows = []
     for link in scheduled.plan.links:
         pred, succ = scheduled.task(link.pred), scheduled.task(link.succ)
         tail, head = _link_points(pred, succ, link.type)
-        both_critical = pred.critical and succ.critical
-        add_arrow(fig, (tail.isoformat(), ypos[pred.id]), (head.isoformat(), ypos[succ.id]),
-                  critical=both_critical, width=(0.8, 1.2), opacity=0.8)
+        arrows.append(arrow((tail.isoformat(), ypos[pred.id]), (head.isoformat(), ypos[succ.id]),
+                            critical=pred.critical and succ.critical, width=(0.8, 1.2), opacity=0.8))
+    fig.update_layout(annotations=arrows)
     if today is not None:
         fig.add_shape(
             type="line",

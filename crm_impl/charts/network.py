@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import plotly.graph_objects as go
 
-from crm_impl.charts.style import COLORS, add_arrow, esc, labels, num
+from crm_impl.charts.style import COLORS, arrow, esc, labels, num
 from crm_impl.schedule.plan import ScheduledPlan
 
 __all__ = ["network_figure"]
@@ -44,21 +44,19 @@ def network_figure(scheduled: ScheduledPlan, *, locale: str = "en", title: str |
     driving = set(scheduled.schedule.driving_links().tolist())
     half_w, half_h = 0.36, 0.36
     fig = go.Figure()
-    for task in tasks:
-        x, y = pos[task.id]
-        fig.add_shape(
-            type="rect",
-            x0=x - half_w,
-            x1=x + half_w,
-            y0=y - half_h,
-            y1=y + half_h,
-            line={
-                "color": COLORS["critical"] if task.critical else COLORS["task"],
-                "width": 2 if task.critical else 1,
-            },
-            fillcolor=COLORS["critical_fill"] if task.critical else COLORS["node_fill"],
-            layer="below",
-        )
+    # The boxes are set in one go, like the arrows: plotly checks the whole list at every add_shape.
+    boxes = [
+        {
+            "type": "rect", "x0": pos[task.id][0] - half_w, "x1": pos[task.id][0] + half_w,
+            "y0": pos[task.id][1] - half_h, "y1": pos[task.id][1] + half_h,
+            "line": {"color": COLORS["critical"] if task.critical else COLORS["task"],
+                     "width": 2 if task.critical else 1},
+            "fillcolor": COLORS["critical_fill"] if task.critical else COLORS["node_fill"],
+            "layer": "below",
+        }
+        for task in tasks
+    ]
+    fig.update_layout(shapes=boxes)
     kinds = ((False, text["task"], COLORS["task"]), (True, text["critical"], COLORS["critical"]))
     for critical, name, color in kinds:
         group = [t for t in tasks if t.critical is critical]
@@ -82,14 +80,15 @@ def network_figure(scheduled: ScheduledPlan, *, locale: str = "en", title: str |
                 ),
             )
         )
-    label_x, label_y, label_text = [], [], []
+    label_x, label_y, label_text, arrows = [], [], [], []
     for i, link in enumerate(scheduled.plan.links):
         (x0, y0), (x1, y1) = pos[link.pred], pos[link.succ]
-        add_arrow(fig, (x0 + half_w, y0), (x1 - half_w, y1), critical=i in driving, width=(1, 2))
+        arrows.append(arrow((x0 + half_w, y0), (x1 - half_w, y1), critical=i in driving, width=(1, 2)))
         if link.type != "FS" or link.lag:
             label_x.append((x0 + half_w + x1 - half_w) / 2)
             label_y.append((y0 + y1) / 2)
             label_text.append(f"{link.type}{link.lag:+d}" if link.lag else link.type)
+    fig.update_layout(annotations=arrows)
     if label_text:
         fig.add_trace(
             go.Scatter(
