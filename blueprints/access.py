@@ -26,13 +26,13 @@ def project_view(action: Action):
         @login_required
         def wrapper(project_id: int, **kwargs):
             try:
-                project = authorize(get_db(), current_user, project_id, action)
+                membership = authorize(get_db(), current_user, project_id, action)
             except NotFoundError:
                 abort(404)
             except PermissionDeniedError as exc:
                 abort(403, description=str(exc))
-            g.project = project
-            return view(project=project, **kwargs)
+            g.project, g.membership = membership.project, membership
+            return view(project=membership.project, **kwargs)
 
         wrapper.required_action = action  # lets tests check every view against the role matrix
         return wrapper

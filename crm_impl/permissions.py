@@ -9,10 +9,10 @@ from __future__ import annotations
 import enum
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from crm_impl.errors import NotFoundError, PermissionDeniedError
-from crm_impl.models import MemberRole, Membership, Project, User
+from crm_impl.models import MemberRole, Membership, User
 
 __all__ = ["Action", "ROLE_ACTIONS", "allowed", "authorize", "membership_of"]
 
@@ -51,17 +51,20 @@ def membership_of(session: Session, user: User, project_id: int) -> Membership |
     )
 
 
-def authorize(session: Session, user: User, project_id: int, action: Action) -> Project:
-    """Return the project if ``user`` may do ``action`` in it.
+def authorize(session: Session, user: User, project_id: int, action: Action) -> Membership:
+    """The membership (its ``project`` loaded with it) by which ``user`` may do ``action``.
 
     Raises :class:`NotFoundError` when the project does not exist or the user is not a member,
     :class:`PermissionDeniedError` when the member's role does not allow the action.
     """
-    membership = membership_of(session, user, project_id)
+    membership = session.scalar(
+        select(Membership).options(joinedload(Membership.project))
+        .where(Membership.project_id == project_id, Membership.user_id == user.id)
+    )
     if membership is None:
         raise NotFoundError("no such project")
     if not allowed(membership.role, action):
         raise PermissionDeniedError(
             "your role in this project (%(role)s) does not allow this action", role=membership.role.value
         )
-    return membership.project
+    return membership

@@ -28,8 +28,11 @@ def _template_choices() -> list[tuple[str, str]]:
 @login_required
 def index():
     archived = request.args.get("archived") == "1"
-    rows = projects_of(get_db(), current_user, archived=archived)
-    return render_template("projects/index.html", rows=rows, archived=archived, role_labels=ROLE_LABELS)
+    search = request.args.get("q", "")[:200]
+    listing = projects_of(get_db(), current_user, archived=archived, search=search,
+                          page=request.args.get("page", 1, type=int))
+    return render_template("projects/index.html", listing=listing, archived=archived, search=search,
+                           role_labels=ROLE_LABELS)
 
 
 @bp.route("/new", methods=["GET", "POST"])

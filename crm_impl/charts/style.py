@@ -10,7 +10,6 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-import plotly.graph_objects as go
 
 from crm_impl import i18n
 from crm_impl.errors import ValidationError

@@ -52,7 +52,8 @@ class Phase(Versioned, Base):
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
 
     project: Mapped["Project"] = relationship(back_populates="phases")  # noqa: F821
-    tasks: Mapped[list[Task]] = relationship(back_populates="phase", order_by="Task.position")
+    # Loaded for all phases at once: pages walk phase by phase.
+    tasks: Mapped[list[Task]] = relationship(back_populates="phase", order_by="Task.position", lazy="selectin")
 
 
 class Task(Versioned, Base):

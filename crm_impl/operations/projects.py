@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -14,7 +14,7 @@ from crm_impl.db import audit
 from crm_impl.db.locking import check_version
 from crm_impl.errors import ValidationError
 from crm_impl.limits import check_date
-from crm_impl.models import Holiday, Membership, Project, ProjectStatus, User
+from crm_impl.models import Holiday, MemberRole, Membership, Project, ProjectStatus, Task, User
 from crm_impl.models.base import max_length
 from crm_impl.projectfile import FORMAT, FORMAT_VERSION
 from crm_impl.projectfile.load import add_project
@@ -26,6 +26,9 @@ __all__ = [
     "set_archived",
     "delete_project",
     "projects_of",
+    "ProjectPage",
+    "ProjectRow",
+    "PAGE_SIZE",
     "template_document",
     "tracking_sections",
 ]
@@ -235,13 +238,53 @@ def delete_project(session: Session, project: Project, confirmation: str) -> Non
     session.delete(project)
 
 
-def projects_of(session: Session, user: User, *, archived: bool = False) -> list[tuple[Project, Membership]]:
-    """The projects ``user`` is a member of, with their membership, newest first."""
+@dataclass(frozen=True)
+class ProjectRow:
+    """A project as the list shows it: the project, the reader's role in it, its number of tasks."""
+
+    project: Project
+    role: MemberRole
+    tasks: int
+
+
+@dataclass(frozen=True)
+class ProjectPage:
+    """One page of a person's projects, newest first."""
+
+    rows: list[ProjectRow]
+    number: int
+    pages: int
+    total: int
+
+
+#: Projects on one page of the list.
+PAGE_SIZE = 24
+
+
+def projects_of(session: Session, user: User, *, archived: bool = False, search: str = "", page: int = 1,
+                per_page: int = PAGE_SIZE) -> ProjectPage:
+    """The projects ``user`` is a member of, newest first, one page at a time: two queries
+    whatever the number of projects.  ``search`` finds a piece of the title, client or code (in
+    either language); a page beyond the last gives the last."""
     status = ProjectStatus.ARCHIVED if archived else ProjectStatus.ACTIVE
+    mine = (select(Project.id)
+            .join(Membership, Membership.project_id == Project.id)
+            .where(Membership.user_id == user.id, Project.status == status))
+    words = search.strip()
+    if words:
+        pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        mine = mine.where(or_(*(column.ilike(pattern, escape="\\") for column in (
+            Project.title, Project.title_zh, Project.client_company, Project.client_company_zh, Project.code))))
+    total = session.scalar(select(func.count()).select_from(mine.subquery())) or 0
+    pages = max(1, -(-total // per_page))
+    number = min(max(1, page), pages)
+    tasks = (select(func.count(Task.id)).where(Task.project_id == Project.id).correlate(Project)
+             .scalar_subquery())
     rows = session.execute(
-        select(Project, Membership)
+        select(Project, Membership.role, tasks)
         .join(Membership, Membership.project_id == Project.id)
-        .where(Membership.user_id == user.id, Project.status == status)
+        .where(Membership.user_id == user.id, Project.id.in_(mine))
         .order_by(Project.id.desc())
+        .limit(per_page).offset((number - 1) * per_page)
     )
-    return [(project, membership) for project, membership in rows]
+    return ProjectPage([ProjectRow(project, role, count) for project, role, count in rows], number, pages, total)

@@ -217,3 +217,25 @@ def test_audit_trail_page_names_who_changed_what(client, login, user, load_sampl
     assert page.status_code == 200
     assert "pm@example.com" in page.text and task.key in page.text
     assert f"{task.duration} → <strong>{task.duration + 1}</strong>" in page.text
+
+
+def test_project_list_searches_and_pages(client, login, user, db):
+    from crm_impl.operations.projects import PAGE_SIZE, ProjectDraft, create_project
+
+    for number in range(PAGE_SIZE + 3):
+        create_project(db, user, ProjectDraft(f"Rollout {number:02d}", "Client", date(2026, 1, 5),
+                                              template_id="seven_step"))
+    create_project(db, user, ProjectDraft("零售 CRM", "华东零售", date(2026, 1, 5), template_id="seven_step"))
+    db.commit()
+    login()
+    first = client.get("/projects/")
+    assert first.status_code == 200
+    assert re.search(r'data-testid="project-count">\s*%d projects' % (PAGE_SIZE + 4), first.text)
+    assert first.text.count('class="card h-100') == PAGE_SIZE and 'aria-current="page">1<' in first.text
+    second = client.get("/projects/?page=2")
+    assert second.text.count('class="card h-100') == 4 and "Rollout 00" in second.text
+    assert client.get("/projects/?page=abc").status_code == 200  # not a number: the first page
+    found = client.get("/projects/?q=华东")
+    assert found.text.count('class="card h-100') == 1 and "零售 CRM" in found.text
+    nothing = client.get("/projects/?q=nowhere")
+    assert "No project matches" in nothing.text and "nowhere" in nothing.text

@@ -27,11 +27,11 @@ def test_authorize_hides_the_project_from_non_members(db, make_user, load_sample
     project = load_sample(owner)
     add_member(db, project, "v@example.com", MemberRole.VIEWER)
     db.commit()
-    assert authorize(db, owner, project.id, Action.DELETE) is project
+    assert authorize(db, owner, project.id, Action.DELETE).project is project
     with pytest.raises(NotFoundError):
         authorize(db, stranger, project.id, Action.VIEW)
     with pytest.raises(NotFoundError):
         authorize(db, owner, project.id + 999, Action.VIEW)
-    assert authorize(db, viewer, project.id, Action.VIEW) is project
+    assert authorize(db, viewer, project.id, Action.VIEW).project is project
     with pytest.raises(PermissionDeniedError, match="viewer"):
         authorize(db, viewer, project.id, Action.EDIT)
