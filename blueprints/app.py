@@ -11,10 +11,11 @@ from werkzeug.routing import IntegerConverter
 from crm_impl.limits import MAX_INT
 from flask_login import current_user
 
-from blueprints import database, errors, i18n, security
+from blueprints import database, errors, i18n, jobs, security
 from blueprints.access import can
+from blueprints.assets import plotly_version
 from blueprints.config import defaults, secret_key
-from blueprints.extensions import csrf, limiter, login_manager
+from blueprints.extensions import cache, compress, csrf, limiter, login_manager
 from blueprints.paths import asset_dir
 
 __all__ = ["create_app"]
@@ -55,11 +56,15 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     database.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
+    cache.init_app(app)
+    compress.init_app(app)
+    jobs.init_app(app)
     login_manager.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     _register_blueprints(app)
     app.jinja_env.globals["can"] = can
+    app.jinja_env.globals["plotly_version"] = plotly_version()
 
     @app.get("/")
     def index():
@@ -72,10 +77,10 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
 
 def _register_blueprints(app: Flask) -> None:
     from blueprints import (
-        assets, auth, changes, dashboard, health, meetings, members, phases, plan, projects, raci, risks, schedule,
-        team,
+        assets, auth, changes, dashboard, health, jobs, meetings, members, phases, plan, projects, raci, risks,
+        schedule, team,
     )
 
     for module in (assets, health, auth, projects, members, team, plan, schedule, raci, dashboard, phases,
-                   risks, changes, meetings):
+                   risks, changes, meetings, jobs):
         app.register_blueprint(module.bp)

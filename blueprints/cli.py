@@ -200,6 +200,22 @@ def import_command(obj, files: tuple[Path, ...], owner_email: str) -> None:
         raise SystemExit(2)
 
 
+@main.command("worker")
+@click.option("--burst", is_flag=True, help="Run the queued jobs, then stop (else wait for more).")
+@click.pass_obj
+def worker_command(obj, burst: bool) -> None:
+    """Run long work (big simulations, reports) queued by the web app; needs REDIS_URL."""
+    from rq import Worker
+
+    from blueprints.jobs import queue
+
+    with _app(obj["instance"]) as app, app.app_context():
+        jobs = queue()
+        if jobs is None:
+            fail("REDIS_URL is not set: without Redis the web app does all its work itself")
+        Worker([jobs], connection=jobs.connection).work(burst=burst, logging_level="WARNING")
+
+
 @main.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -234,3 +250,7 @@ def demo(host: str, port: int, directory: str | None) -> None:
 
 for _command in cli_schedule.commands:
     main.add_command(_command)
+
+
+if __name__ == "__main__":
+    main()

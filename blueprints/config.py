@@ -48,6 +48,18 @@ def defaults(instance_path: Path) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://",
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_LOGIN": "10 per minute",
+        # Simulation results shared by the web and job workers (Redis), else kept per process.
+        "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
+        "CACHE_REDIS_URL": redis_url,
+        "CACHE_KEY_PREFIX": "crm_impl:",
+        "CACHE_DEFAULT_TIMEOUT": 7 * 24 * 3600,
+        "CACHE_THRESHOLD": 200,  # results one process keeps without Redis
+        # With REDIS_URL, work bigger than this runs on `crm-impl worker`s (RQ queue JOBS_QUEUE).
+        "JOBS_QUEUE": "crm_impl",
+        "INLINE_SIMULATION_LIMIT": 2_000_000,  # task-runs: 10,000 runs of a 200-task plan
+        "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/csv", "text/javascript", "application/json",
+                               "application/xml", "image/svg+xml"],
+        "COMPRESS_MIN_SIZE": 1024,
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": {"en": "English", "zh_Hans": "简体中文"},
     }

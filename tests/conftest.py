@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,56 @@ def database_url(request, tmp_path_factory):
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+REDIS_URL = os.environ.get("CRM_IMPL_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """The Redis the tests of shared login limits, caches and job workers use (keys of their own)."""
+    try:
+        import redis
+
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except Exception as error:  # noqa: BLE001 - any failure means "not here"
+        if IN_CI:
+            pytest.fail(f"Redis is required in CI: {error}")
+        pytest.skip(f"Redis not reachable at {REDIS_URL}: {error}")
+    return REDIS_URL
+
+
+@pytest.fixture
+def queued_app(engine, database_url, tmp_path, redis_url):
+    """The app with a job queue and a cache of its own on the test Redis, and the settings a
+    worker process needs to serve that queue."""
+    from blueprints import create_app
+
+    name = f"test-{uuid.uuid4().hex[:8]}"
+    settings = {"DATABASE_URL": database_url, "SECRET_KEY": "test-secret", "REDIS_URL": redis_url,
+                "JOBS_QUEUE": name, "CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url,
+                "CACHE_KEY_PREFIX": f"{name}:", "INLINE_SIMULATION_LIMIT": 10_000}
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, **settings},
+                     instance_path=str(tmp_path / "instance"))
+    app.worker_env = {**os.environ, **{f"CRM_IMPL_{k}": str(v) for k, v in settings.items()},
+                      "DATABASE_URL": database_url, "REDIS_URL": redis_url}
+    app.worker_instance = tmp_path / "worker"
+    yield app
+    queue = app.extensions["crm_impl.queue"]
+    keys = queue.connection.keys(f"{name}:*") + queue.connection.keys(f"rq:*{name}*")
+    if keys:
+        queue.connection.delete(*keys)
+    app.extensions["crm_impl.engine"].dispose()
+
+
+def start_worker(app, *, burst: bool = True):
+    """``crm-impl worker`` for ``app``'s queue (a :func:`queued_app`) in a process of its own."""
+    import subprocess
+    import sys
+
+    return subprocess.Popen([sys.executable, "-m", "blueprints.cli", "--instance", str(app.worker_instance), "worker",
+                             *(["--burst"] if burst else [])], env=app.worker_env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -166,10 +217,9 @@ def csrf_token(response) -> str:
     return match.group(1)
 
 
-@pytest.fixture
-def live_server(app):
-    """The app behind a real WSGI server (waitress) on a free loopback port: what a browser or a
-    download tool talks to, headers encoded the way a server encodes them."""
+@contextmanager
+def serving(app):
+    """``app`` behind a real WSGI server (waitress) on a free loopback port; yields its URL."""
     import threading
 
     from waitress.server import create_server
@@ -177,9 +227,19 @@ def live_server(app):
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def live_server(app):
+    """The app behind a real WSGI server (waitress) on a free loopback port: what a browser or a
+    download tool talks to, headers encoded the way a server encodes them."""
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -23,6 +23,11 @@ class MonteCarloForm(Form):
     target = DateField(_l("Go-live target date"), validators=[Optional()])
     risks = BooleanField(_l("Include risk-register events"))
 
+    def simulation(self) -> dict:
+        """What the runs depend on (the target date only reads them)."""
+        return {"iterations": self.iterations.data, "seed": self.seed.data,
+                "distribution": self.distribution.data, "with_risks": self.risks.data}
+
 
 class BaselineForm(Form):
     model = Baseline

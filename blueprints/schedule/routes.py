@@ -9,6 +9,8 @@ from crm_impl.operations.schedule import project_gantt_figure, project_network_f
 from blueprints.access import Action, one_of, project_view
 from blueprints.schedule import bp
 from blueprints.database import get_db
+from blueprints.extensions import cache
+from blueprints.schedule.jobs import simulation_job
 from blueprints.kit import ActionForm, act, chart_html, download, file_stem, submit
 from blueprints.schedule.forms import BaselineForm, MonteCarloForm
 
@@ -96,19 +98,15 @@ def resources(project):
 def monte_carlo(project):
     # A GET form: parameters in the query string, the defaults when there are none.
     form = MonteCarloForm(formdata=request.args or None)
-    run = None
+    run = job = None
     if form.validate():
-        run = run_monte_carlo(
-            project,
-            iterations=form.iterations.data,
-            seed=form.seed.data,
-            distribution=form.distribution.data,
-            target=form.target.data,
-            locale=str(get_locale()),
-            with_risks=form.risks.data,
-        )
-    status = 200 if run else 422
+        # A big simulation goes to a job worker when there is one; the page shows its progress.
+        job = simulation_job(project, form.simulation())
+        if job is None:
+            run = run_monte_carlo(project, **form.simulation(), target=form.target.data, locale=str(get_locale()),
+                                  cache=cache)
+    status = 200 if run else 202 if job else 422
     return render_template(
-        "schedule/montecarlo.html", project=project, form=form, run=run, view="montecarlo",
+        "schedule/montecarlo.html", project=project, form=form, run=run, job=job, view="montecarlo",
         histogram=chart_html(run.histogram) if run else None, criticality=chart_html(run.criticality) if run else None,
     ), status

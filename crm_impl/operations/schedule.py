@@ -7,8 +7,10 @@ of :mod:`crm_impl.charts`, so the web pages and the Word reports show the same f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Protocol
 
 import plotly.graph_objects as go
 
@@ -19,7 +21,7 @@ from crm_impl.charts.resources import resource_load_figure
 from crm_impl.models import Baseline, Project
 from crm_impl.operations.planning import plan_schedule
 from crm_impl.schedule.estimates import Percentile
-from crm_impl.schedule.montecarlo import RiskEvent, SimulationResult, simulate
+from crm_impl.schedule.montecarlo import RiskEvent, SimulationResult, simulate, simulation_digest
 from crm_impl.schedule.pert import PertResult, analyse_pert
 from crm_impl.schedule.plan import ScheduledPlan
 from crm_impl.schedule.resources import weekly_role_loads
@@ -30,7 +32,10 @@ __all__ = [
     "project_network_figure",
     "resource_figure",
     "MonteCarloRun",
+    "ResultCache",
     "run_monte_carlo",
+    "simulation_key",
+    "simulation_size",
     "risk_events",
 ]
 
@@ -92,6 +97,43 @@ def risk_events(project: Project) -> list[RiskEvent]:
     return [event for event in events if event is not None]
 
 
+class ResultCache(Protocol):
+    """Where simulation results are kept between requests (a cachelib cache has this shape)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def set(self, key: str, value: Any, timeout: int | None = None) -> Any: ...
+
+
+#: How long a simulation's result is kept (seconds); any edit of its inputs gives a new key anyway.
+RESULT_TIMEOUT = 7 * 24 * 3600
+
+
+def simulation_size(project: Project, iterations: int) -> int:
+    """Task-runs a simulation of ``project`` costs: what decides whether it runs as a job."""
+    return len(project.tasks) * iterations
+
+
+def _simulation_inputs(project: Project, with_risks: bool):
+    scheduled = plan_schedule(project)
+    return scheduled, scheduled.plan.estimates(), risk_events(project) if with_risks else []
+
+
+def simulation_key(
+    project: Project, *, iterations: int, seed: int | None, distribution: str, with_risks: bool
+) -> str | None:
+    """The cache key of a simulation's runs (``None`` without a seed: every run is new)."""
+    if seed is None:
+        return None
+    scheduled, estimates, risks = _simulation_inputs(project, with_risks)
+    return _key(scheduled, estimates, risks, iterations, distribution, seed)
+
+
+def _key(scheduled: ScheduledPlan, estimates, risks, iterations: int, distribution: str, seed: int) -> str:
+    return "montecarlo:" + simulation_digest(scheduled.plan.network, estimates, iterations=iterations,
+                                             distribution=distribution, risks=risks, seed=seed)
+
+
 def run_monte_carlo(
     project: Project,
     *,
@@ -101,17 +143,26 @@ def run_monte_carlo(
     target: date | None = None,
     locale: str = "en",
     with_risks: bool = False,
+    cache: ResultCache | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> MonteCarloRun:
     """Simulate the project from its three-point estimates (planned duration where none),
-    optionally with the risk register's events delaying their linked tasks."""
-    scheduled = plan_schedule(project)
+    optionally with the risk register's events delaying their linked tasks.
+
+    With a ``cache`` and a seed, the runs are taken from it when the same inputs were simulated
+    before (same plan, estimates, risks and parameters) and kept there otherwise; ``progress``
+    hears the share of runs done.
+    """
+    scheduled, estimates, risks = _simulation_inputs(project, with_risks)
     plan, calendar = scheduled.plan, scheduled.calendar
-    estimates = plan.estimates()
     pert = analyse_pert(plan.network, estimates)
-    result = simulate(
-        plan.network, estimates, iterations=iterations, distribution=distribution, seed=seed,
-        risks=risk_events(project) if with_risks else (),
-    )
+    key = _key(scheduled, estimates, risks, iterations, distribution, seed) if cache and seed is not None else None
+    result = cache.get(key) if cache and key else None
+    if not isinstance(result, SimulationResult):
+        result = simulate(plan.network, estimates, iterations=iterations, distribution=distribution, seed=seed,
+                          risks=risks, progress=progress)
+        if cache and key:
+            cache.set(key, result, timeout=RESULT_TIMEOUT)
     percentiles = result.percentiles(calendar)
     probability = pert_probability = None
     if target is not None:

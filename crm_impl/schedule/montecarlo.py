@@ -9,8 +9,9 @@ topological order, never over iterations.  Runs are processed in chunks so memor
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Real
 
@@ -22,7 +23,7 @@ from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.estimates import PERCENTILES, Percentile, ThreePoint, estimate_arrays, percentiles
 from crm_impl.schedule.network import NO_DEADLINE, Network
 
-__all__ = ["DISTRIBUTIONS", "RiskEvent", "SimulationResult", "simulate"]
+__all__ = ["DISTRIBUTIONS", "RiskEvent", "SimulationResult", "simulate", "simulation_digest"]
 
 DISTRIBUTIONS: tuple[str, ...] = ("triangular", "pert")
 
@@ -341,6 +342,7 @@ def simulate(
     distribution: str = "triangular",
     risks: Sequence[RiskEvent] = (),
     seed: int | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> SimulationResult:
     """Simulate the project ``iterations`` times.
 
@@ -355,6 +357,8 @@ def simulate(
     risks : sequence of RiskEvent
     seed : int, optional
         Same seed, same runs.  Without one a fresh seed is drawn and reported in the result.
+    progress : callable, optional
+        Called with the share of runs done (0 < share <= 1) after each chunk of runs.
 
     Examples
     --------
@@ -404,6 +408,8 @@ def simulate(
         t, critical = _run_chunk(plan, d)
         finish[start : start + k] = t
         critical_runs += critical
+        if progress is not None:
+            progress((start + k) / iterations)
     critical_runs = critical_runs[where]  # back to the network's task order
     finish.setflags(write=False)
     criticality = critical_runs / iterations
@@ -416,3 +422,41 @@ def simulate(
         distribution=distribution,
         seed=seed,
     )
+
+
+def simulation_digest(
+    net: Network,
+    estimates: Mapping[str, ThreePoint],
+    *,
+    iterations: int,
+    distribution: str,
+    risks: Sequence[RiskEvent] = (),
+    seed: int,
+) -> str:
+    """A digest of everything :func:`simulate` draws its runs from: the same digest, the same
+    result (a key for a cache of results; any edit of the plan, an estimate or a risk changes it).
+
+    >>> from crm_impl.schedule.network import Activity, Link, build_network
+    >>> net = build_network([Activity("a", 2), Activity("b", 3)], [Link("a", "b")])
+    >>> est = {"a": ThreePoint(1, 2, 4), "b": ThreePoint(3, 3, 3)}
+    >>> key = simulation_digest(net, est, iterations=100, distribution="pert", seed=1)
+    >>> key == simulation_digest(net, est, iterations=100, distribution="pert", seed=2)
+    False
+    >>> key == simulation_digest(net, dict(est, a=ThreePoint(1, 2, 5)), iterations=100, distribution="pert", seed=1)
+    False
+    """
+    digest = hashlib.sha256()
+    for array in (net.floor, net.deadline, net.pred, net.succ, net.link_type, net.lag):
+        digest.update(np.ascontiguousarray(array).tobytes())
+        digest.update(b"|")
+    described = (
+        net.ids,
+        [(e.optimistic, e.most_likely, e.pessimistic) if e else None for e in map(estimates.get, net.ids)],
+        [(r.id, r.probability, r.delay_days, r.tasks) for r in risks],
+        iterations,
+        distribution,
+        seed,
+    )
+    digest.update(repr(described).encode())
+    return digest.hexdigest()
+

@@ -178,8 +178,17 @@ def test_error_pages_are_styled_and_never_leak_a_trace(app, user):
 
 
 def test_plotly_and_bootstrap_are_served_by_the_app(client):
+    import gzip
+
+    from blueprints.assets import plotly_version
+
     with client.get("/assets/plotly.min.js") as plotly:
         assert plotly.status_code == 200 and b"plotly.js" in plotly.data[:300]
+    # Under its version it is kept for a year, and sent compressed to a browser that accepts it.
+    url = f"/assets/plotly-{plotly_version()}.min.js"
+    with client.get(url, headers={"Accept-Encoding": "gzip, br"}) as packed:
+        assert packed.headers["Content-Encoding"] == "gzip" and "immutable" in packed.headers["Cache-Control"]
+        assert gzip.decompress(packed.data) == client.get(url).data and len(packed.data) < len(client.get(url).data) / 2
     with client.get("/static/vendor/bootstrap/bootstrap.min.css") as css:
         assert css.status_code == 200 and b"Bootstrap" in css.data[:200]
 
@@ -239,3 +248,15 @@ def test_project_list_searches_and_pages(client, login, user, db):
     assert found.text.count('class="card h-100') == 1 and "零售 CRM" in found.text
     nothing = client.get("/projects/?q=nowhere")
     assert "No project matches" in nothing.text and "nowhere" in nothing.text
+
+
+def test_pages_go_out_compressed(client, login, user, load_sample):
+    import brotli
+
+    project = load_sample(user)
+    login()
+    page = client.get(f"/projects/{project.id}/plan/", headers={"Accept-Encoding": "br"})
+    assert page.headers["Content-Encoding"] == "br" and "Accept-Encoding" in page.headers["Vary"]
+    assert b"</html>" in brotli.decompress(page.data)
+    plain = client.get(f"/projects/{project.id}/plan/")
+    assert "Content-Encoding" not in plain.headers and len(page.data) < len(plain.data) / 3

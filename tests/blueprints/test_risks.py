@@ -1,5 +1,6 @@
 """Risk register pages: the table with zone colours, the heat map, add/edit/delete."""
 
+from blueprints.assets import plotly_version
 from crm_impl.models import Risk
 from crm_impl.charts.risks import ZONE_COLORS
 
@@ -11,7 +12,7 @@ def test_register_shows_scores_zones_and_the_heat_map(client, login, user, load_
     assert page.status_code == 200
     assert "RISK-01" in page.text and "RISK-12" in page.text
     assert f"background-color: {ZONE_COLORS['red']}" in page.text  # RISK-02 scores 15
-    assert 'src="/assets/plotly.min.js"' in page.text and "Plotly.newPlot" in page.text
+    assert 'src="/assets/plotly-%s.min.js"' % plotly_version() in page.text and "Plotly.newPlot" in page.text
     assert "cdn.plot.ly" not in page.text
     client.post("/language/zh_Hans", data={"next": "/projects/"})
     chinese = client.get(f"/projects/{project.id}/risks/")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from blueprints.assets import plotly_version
 from tests.conftest import SAMPLES
 
 
@@ -11,7 +12,7 @@ def test_schedule_pages_render_with_the_apps_plotly(client, login, user, load_sa
     for view in ("gantt", "network", "resources", "monte-carlo"):
         page = client.get(f"/projects/{project.id}/schedule/{view}")
         assert page.status_code == 200, view
-        assert 'src="/assets/plotly.min.js"' in page.text
+        assert 'src="/assets/plotly-%s.min.js"' % plotly_version() in page.text
         assert "cdn.plot.ly" not in page.text and "Plotly.newPlot" in page.text
 
 

@@ -71,3 +71,39 @@ def test_risk_register_events_delay_the_simulated_finish(db, user, load_sample):
     assert risky.result.p50 >= calm.result.p50 + 5
     risk.linked_tasks = []  # a risk without tasks cannot delay anything
     assert run_monte_carlo(project, iterations=2000, seed=3, with_risks=True).result.p50 == calm.result.p50
+
+
+def test_simulation_runs_once_per_inputs_and_again_after_an_edit(db, user, load_sample, monkeypatch):
+    from cachelib import SimpleCache
+
+    from crm_impl.operations import schedule
+
+    project = load_sample(user, RETAIL)
+    calls = []
+    real = schedule.simulate
+    monkeypatch.setattr(schedule, "simulate", lambda *a, **k: calls.append(k) or real(*a, **k))
+    cache = SimpleCache()
+    first = run_monte_carlo(project, iterations=1000, seed=5, cache=cache)
+    again = run_monte_carlo(project, iterations=1000, seed=5, cache=cache, target=date(2025, 12, 31), locale="zh_Hans")
+    assert len(calls) == 1 and (again.result.durations == first.result.durations).all()
+    assert again.probability is not None  # the target and the locale are the page's, not the runs'
+    run_monte_carlo(project, iterations=1000, seed=6, cache=cache)  # another seed: new runs
+    run_monte_carlo(project, iterations=1000, seed=None, cache=cache)  # no seed: never cached
+    run_monte_carlo(project, iterations=1000, seed=None, cache=cache)
+    assert len(calls) == 4
+    task = next(t for t in project.tasks if t.pessimistic)
+    task.pessimistic += 20  # an edited estimate is a new simulation
+    edited = run_monte_carlo(project, iterations=1000, seed=5, cache=cache)
+    assert len(calls) == 5 and edited.result.p90 >= first.result.p90
+    assert schedule.simulation_key(project, iterations=1000, seed=5, distribution="triangular",
+                                   with_risks=False) in {k for k in cache._cache}
+
+
+def test_progress_hears_every_chunk_up_to_all_runs(db, user, load_sample, monkeypatch):
+    from crm_impl.schedule import montecarlo
+
+    monkeypatch.setattr(montecarlo, "_CHUNK_ELEMENTS", 40 * 250)  # about 250 runs a chunk
+    project = load_sample(user, RETAIL)
+    heard: list[float] = []
+    run_monte_carlo(project, iterations=1000, seed=1, progress=heard.append)
+    assert len(heard) >= 4 and heard == sorted(heard) and heard[-1] == 1.0 and heard[0] > 0
