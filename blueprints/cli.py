@@ -200,6 +200,34 @@ def import_command(obj, files: tuple[Path, ...], owner_email: str) -> None:
         raise SystemExit(2)
 
 
+@main.command("backup")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def backup_command(obj, folder: Path) -> None:
+    """Write every project, account and membership to FOLDER (new or empty), with a manifest of
+    checksums; `crm-impl restore FOLDER` brings them back into an empty database."""
+    from crm_impl.db import current_revision
+    from crm_impl.operations.backup import write_backup
+
+    with _app(obj["instance"]) as app, _session(app) as session:
+        summary = write_backup(session, folder, revision=current_revision(app.extensions["crm_impl.engine"]))
+    click.echo(f"backed up {summary.projects} projects and {summary.accounts} accounts to {summary.folder}")
+
+
+@main.command("restore")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.pass_obj
+def restore_command(obj, folder: Path) -> None:
+    """Bring a backup FOLDER into an empty database (run `crm-impl init-db` first). Every file is
+    checked against the manifest before anything is written; it is all or nothing."""
+    from crm_impl.operations.backup import restore_backup
+
+    with _app(obj["instance"]) as app, _session(app, "cli:restore") as session:
+        summary = restore_backup(session, folder)
+        session.commit()
+    click.echo(f"restored {summary.projects} projects and {summary.accounts} accounts from {summary.folder}")
+
+
 @main.command("worker")
 @click.option("--burst", is_flag=True, help="Run the queued jobs, then stop (else wait for more).")
 @click.pass_obj
