@@ -11,7 +11,7 @@ from werkzeug.routing import IntegerConverter
 from crm_impl.limits import MAX_INT
 from flask_login import current_user
 
-from blueprints import database, errors, i18n, jobs, security
+from blueprints import database, errors, i18n, jobs, request_log, security
 from blueprints.access import can
 from blueprints.assets import plotly_version
 from blueprints.config import defaults, secret_key
@@ -52,6 +52,7 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
 
     # Ids in URLs are database keys: one beyond a 32-bit integer is simply not found (404).
     app.url_map.converters["int"] = BoundedIntConverter
+    request_log.init_app(app)
     security.init_app(app)
     database.init_app(app)
     csrf.init_app(app)

@@ -60,6 +60,10 @@ def defaults(instance_path: Path) -> dict:
         "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/csv", "text/javascript", "application/json",
                                "application/xml", "image/svg+xml"],
         "COMPRESS_MIN_SIZE": 1024,
+        # "json": one JSON object per log line (time, level, request_id, method, path, status, ms,
+        # user); "text": the same as plain lines; "" leaves logging to the server (gunicorn, tests).
+        "LOG_FORMAT": "",
+        "LOG_LEVEL": "INFO",
         "BABEL_DEFAULT_LOCALE": "en",
         "LANGUAGES": {"en": "English", "zh_Hans": "简体中文"},
     }
