@@ -246,6 +246,7 @@ def test_project_list_searches_and_pages(client, login, user, db):
     assert client.get("/projects/?page=abc").status_code == 200  # not a number: the first page
     found = client.get("/projects/?q=华东")
     assert found.text.count('class="card h-100') == 1 and "零售 CRM" in found.text
+    assert re.search(r'data-testid="project-count">\s*1 project<', found.text)
     nothing = client.get("/projects/?q=nowhere")
     assert "No project matches" in nothing.text and "nowhere" in nothing.text
 
