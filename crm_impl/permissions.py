@@ -24,6 +24,7 @@ class Action(enum.StrEnum):
     MANAGE_MEMBERS = "manage_members"  # grant, change and revoke access
     DELETE = "delete"  # delete the project with everything in it
     APPROVE_CHANGES = "approve_changes"  # approve or reject change requests (see crm_impl.operations.changes)
+    STEERING_BASELINE = "steering_baseline"  # choose the baseline the steering committee measures against
 
 
 _READ = {Action.VIEW}
@@ -32,9 +33,10 @@ _WRITE = _READ | {Action.EDIT}
 #: Viewers and steering members read; managers and consultants edit; owners manage membership.
 #: Steering members, managers and owners decide on change requests (a change above the remaining
 #: budget reserve only by steering members: that rule is in the domain, it depends on the change).
+#: Which baseline the committee measures against is for steering members and owners to say.
 ROLE_ACTIONS: dict[MemberRole, frozenset[Action]] = {
     MemberRole.VIEWER: frozenset(_READ),
-    MemberRole.STEERING: frozenset(_READ | {Action.APPROVE_CHANGES}),
+    MemberRole.STEERING: frozenset(_READ | {Action.APPROVE_CHANGES, Action.STEERING_BASELINE}),
     MemberRole.CONSULTANT: frozenset(_WRITE),
     MemberRole.MANAGER: frozenset(_WRITE | {Action.ARCHIVE, Action.APPROVE_CHANGES}),
     MemberRole.OWNER: frozenset(Action),

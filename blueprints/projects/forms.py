@@ -2,7 +2,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, NumberRange, Optional, Regexp, ValidationError
 
 from crm_impl.models import Project
@@ -52,6 +52,11 @@ class ProjectForm(VersionedForm):
     template_id = SelectField(_l("Methodology template"))
     working_weekdays = MultiCheckboxField(_l("Working weekdays"), coerce=int, choices=choices(WEEKDAYS), default=[0, 1, 2, 3, 4])
     holidays = TextAreaField(_l("Holidays (one per line: YYYY-MM-DD name)"))
+    budget_reserve = DecimalField(_l("Budget reserve for changes"), default=0, places=2,
+                                  validators=[Optional()],
+                                  description=_l("A change request costing more than what is left of it needs the steering committee."))
+    status_date = DateField(_l("Status date"), validators=[Optional()],
+                            description=_l("The date progress is reported to: the forecast reschedules the work not yet done from it. Empty: today."))
 
     def __init__(self, *args, templates: list[tuple[str, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,6 +88,8 @@ class ProjectForm(VersionedForm):
             template_id=self.template_id.data if "template_id" in self._fields else "nine_phase",
             working_weekdays=list(self.working_weekdays.data),
             holidays=parse_holidays(self.holidays.data),
+            budget_reserve=float(self.budget_reserve.data or 0),
+            status_date=self.status_date.data,
         )
 
     @classmethod

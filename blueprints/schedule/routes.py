@@ -4,7 +4,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
 from crm_impl.operations.exchange import project_mspdi, project_tasks_csv
-from crm_impl.operations.baselines import baseline_variance, delete_baseline, project_earned_value, save_baseline
+from crm_impl.operations.baselines import (
+    baseline_variance, delete_baseline, project_earned_value, save_baseline, set_steering_baseline, steering_baseline,
+)
+from crm_impl.operations.planning import status_date_of
 from crm_impl.operations.schedule import project_gantt_figure, project_network_figure, resource_figure, run_monte_carlo
 from blueprints.access import Action, one_of, project_view
 from blueprints.schedule import bp
@@ -16,10 +19,12 @@ from blueprints.schedule.forms import BaselineForm, MonteCarloForm
 
 
 def _baseline(project, default_latest: bool):
-    """The baseline named by ``?baseline=ID``; the latest one when asked for by default."""
+    """The baseline named by ``?baseline=ID``; by default the steering baseline (else the latest)."""
     wanted = request.args.get("baseline", type=int)
     if wanted is None:
-        return project.baselines[-1] if default_latest and project.baselines else None
+        if not default_latest or not project.baselines:
+            return None
+        return steering_baseline(project) or project.baselines[-1]
     return one_of(project.baselines, wanted)
 
 
@@ -33,11 +38,11 @@ def gantt(project):
 
 def _baselines_page(project, form, status=200):
     baseline = _baseline(project, default_latest=True)
-    status_date = request.args.get("status_date", type=date.fromisoformat) or date.today()
+    status_date = request.args.get("status_date", type=date.fromisoformat) or status_date_of(project, date.today())
     return render_template(
         "schedule/baselines.html", project=project, view="baselines", baseline=baseline, status_date=status_date,
         form=form,
-        rows=baseline_variance(project, baseline) if baseline else [],
+        rows=baseline_variance(project, baseline, status_date) if baseline else [],
         ev=project_earned_value(project, baseline, status_date) if baseline else None,
     ), status
 
@@ -65,6 +70,15 @@ def delete(project, baseline_id: int):
     baseline = one_of(project.baselines, baseline_id)
     act(ActionForm(), _("Baseline deleted."), delete_baseline, get_db(), project, baseline)
     return redirect(url_for("schedule.baselines", project_id=project.id))
+
+
+@bp.post("/baselines/<int:baseline_id>/steering")
+@project_view(Action.STEERING_BASELINE)
+def steer(project, baseline_id: int):
+    baseline = one_of(project.baselines, baseline_id)
+    act(ActionForm(), _("The steering committee now measures against “%(name)s”.", name=baseline.name),
+        set_steering_baseline, get_db(), project, baseline)
+    return redirect(url_for("schedule.baselines", project_id=project.id, baseline=baseline.id))
 
 
 @bp.get("/plan.xml")

@@ -14,11 +14,14 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -129,11 +132,18 @@ class Baseline(Versioned, Base):
     """A named snapshot of the planned dates and costs, to measure progress against."""
 
     __tablename__ = "baselines"
-    __table_args__ = (UniqueConstraint("project_id", "name"),)
+    __table_args__ = (
+        UniqueConstraint("project_id", "name"),
+        # At most one baseline per project is the one the steering committee measures against.
+        Index("uq_baselines_one_steering", "project_id", unique=True,
+              sqlite_where=text("steering"), postgresql_where=text("steering")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(120))
+    #: The steering baseline: slip and variance on the dashboard are measured against it.
+    steering: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     project: Mapped["Project"] = relationship(back_populates="baselines")  # noqa: F821

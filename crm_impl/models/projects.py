@@ -83,6 +83,8 @@ class Project(Versioned, Base):
     status: Mapped[ProjectStatus] = mapped_column(str_enum(ProjectStatus), default=ProjectStatus.ACTIVE)
     #: Budget reserve for changes; a change costing more needs steering-committee approval.
     budget_reserve: Mapped[float] = mapped_column(Float, default=0.0, info=bounded(0, MAX_AMOUNT))
+    #: The date progress was last reported to (MS Project's status date); ``None``: today.
+    status_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     holidays: Mapped[list[Holiday]] = relationship(

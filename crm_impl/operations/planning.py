@@ -7,13 +7,16 @@ export of a stored plan starts from.
 
 from __future__ import annotations
 
+from datetime import date
+
 from crm_impl.models import Project
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.estimates import ThreePoint
+from crm_impl.schedule.forecast import forecast_plan
 from crm_impl.schedule.network import Link
 from crm_impl.schedule.plan import Plan, PlanPhase, PlanTask, ScheduledPlan
 
-__all__ = ["project_plan", "project_calendar", "plan_schedule"]
+__all__ = ["project_plan", "project_calendar", "plan_schedule", "status_date_of", "forecast_schedule"]
 
 
 def _task(task, gates: dict[str, str]) -> PlanTask:
@@ -68,3 +71,14 @@ def project_calendar(project: Project) -> WorkCalendar:
 def plan_schedule(project: Project) -> ScheduledPlan:
     """CPM on the project's planned durations: every task with its timings and dates."""
     return project_plan(project).schedule()
+
+
+def status_date_of(project: Project, today: date) -> date:
+    """The date progress is reported to: the project's status date, else today."""
+    return project.status_date or today
+
+
+def forecast_schedule(project: Project, status_date: date) -> ScheduledPlan:
+    """CPM on what remains from ``status_date``, with what happened where it happened: the
+    schedule the dashboard, the Gantt's forecast bars and the simulation read."""
+    return forecast_plan(project_plan(project), status_date).schedule()

@@ -15,7 +15,7 @@ from crm_impl.db.locking import check_version
 from crm_impl.errors import ValidationError
 from crm_impl.limits import check_date
 from crm_impl.models import Holiday, MemberRole, Membership, Project, ProjectStatus, Task, User
-from crm_impl.models.base import max_length
+from crm_impl.models.base import max_length, value_range
 from crm_impl.projectfile import FORMAT, FORMAT_VERSION
 from crm_impl.projectfile.load import add_project
 
@@ -53,6 +53,10 @@ class ProjectDraft:
     template_id: str = "nine_phase"
     working_weekdays: list[int] = field(default_factory=lambda: [0, 1, 2, 3, 4])
     holidays: list[tuple[date, str]] = field(default_factory=list)
+    #: Reserve for changes (a change costing more goes to the steering committee).
+    budget_reserve: float = 0.0
+    #: The date progress is reported to; ``None``: always today.
+    status_date: date | None = None
 
     def check(self) -> None:
         if not self.title.strip():
@@ -64,6 +68,11 @@ class ProjectDraft:
         if len(self.currency) != 3 or not self.currency.isalpha():
             raise ValidationError("must be a three-letter ISO 4217 code such as CNY", field="currency")
         check_date(self.start_date, "start_date")
+        if self.status_date is not None:
+            check_date(self.status_date, "status_date")
+        low, high = value_range(Project.budget_reserve)
+        if not low <= self.budget_reserve <= high:
+            raise ValidationError("must be between %(low)s and %(high)s", field="budget_reserve", low=low, high=high)
         for day, _ in self.holidays:
             check_date(day, "holidays")
         days = [day for day, _ in self.holidays]
@@ -130,6 +139,8 @@ def template_document(draft: ProjectDraft) -> dict[str, Any]:
             "start_date": draft.start_date.isoformat(),
             "currency": draft.currency.upper(),
             "template": template.id,
+            "budget_reserve": draft.budget_reserve,
+            **({"status_date": draft.status_date.isoformat()} if draft.status_date else {}),
         },
         "calendar": {
             "working_weekdays": sorted(draft.working_weekdays),
@@ -214,6 +225,8 @@ def update_project(project: Project, expected_version: int | None, draft: Projec
     project.start_date = draft.start_date
     project.currency = draft.currency.upper()
     project.working_weekdays = sorted(draft.working_weekdays)
+    project.budget_reserve = draft.budget_reserve
+    project.status_date = draft.status_date
     existing = {h.day: h for h in project.holidays}
     wanted = dict(draft.holidays)
     project.holidays = [

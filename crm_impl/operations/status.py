@@ -10,16 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from crm_impl.operations.baselines import project_earned_value
+from crm_impl.operations.baselines import project_earned_value, steering_baseline
 from crm_impl.i18n import localized
 from crm_impl.methodology import kpis, roles
 from crm_impl.operations.changes import approved_change_cost
 from crm_impl.models import ChangeStatus, DeliverableStatus, Project
 from crm_impl.tracking.risks import is_open
 from crm_impl.operations.overview import ProjectOverview, project_overview
+from crm_impl.operations.planning import forecast_schedule, status_date_of
+from crm_impl.schedule.plan import ScheduledPlan
 from crm_impl.tracking.rag import StatusFacts, StatusReport, assess_status
 
-__all__ = ["KpiRow", "Dashboard", "TRACKED_KPIS", "kpi_rows", "status_facts", "project_dashboard"]
+__all__ = ["KpiRow", "Dashboard", "TRACKED_KPIS", "kpi_rows", "status_facts", "target_finish", "project_dashboard"]
 
 #: The implementation KPIs the steering committee follows in every project (§9.1), plus
 #: user adoption, which projects set as their own target.
@@ -43,7 +45,11 @@ class Dashboard:
     facts: StatusFacts
     overview: ProjectOverview
     kpis: list[KpiRow]
-    baseline_name: str | None
+    baseline_name: str | None  # the steering baseline; None: measured against the current plan
+    status_date: date
+    forecast: ScheduledPlan  # the plan rescheduled from the status date, with actuals
+    forecast_finish: date
+    target_finish: date  # the steering baseline's finish, else the plan's
 
 
 def kpi_rows(project: Project, locale: str = "en") -> list[KpiRow]:
@@ -73,18 +79,26 @@ def kpi_rows(project: Project, locale: str = "en") -> list[KpiRow]:
     return rows
 
 
-def status_facts(project: Project, today: date, overview: ProjectOverview, kpi_list: list[KpiRow]) -> StatusFacts:
-    baseline = project.baselines[-1] if project.baselines else None
-    slip = bac = eac = cpi = None
+def target_finish(project: Project, overview: ProjectOverview) -> date:
+    """The finish the committee holds the project to: the steering baseline's, else the plan's."""
+    baseline = steering_baseline(project)
     if baseline is not None and baseline.tasks:
-        calendar = overview.plan.calendar
-        planned_finish = max(t.finish for t in baseline.tasks)
-        forecast = max(
-            [overview.plan.finish, *[t.actual_finish for t in project.tasks if t.actual_finish]]
-        )
-        slip = calendar.offset_of(forecast) - calendar.offset_of(planned_finish)
-        value = project_earned_value(project, baseline, today)
+        return max(t.finish for t in baseline.tasks)
+    return overview.plan.finish
+
+
+def status_facts(project: Project, status_date: date, overview: ProjectOverview, kpi_list: list[KpiRow],
+                 forecast: ScheduledPlan) -> StatusFacts:
+    """The measured facts at ``status_date``: slip is the forecast's finish (the plan rescheduled
+    from the status date, with what happened) against the steering baseline's, in working days."""
+    calendar = forecast.calendar
+    slip = calendar.offset_of(forecast.finish) - calendar.offset_of(target_finish(project, overview))
+    bac = eac = cpi = None
+    baseline = steering_baseline(project)
+    if baseline is not None and baseline.tasks:
+        value = project_earned_value(project, baseline, status_date)
         bac, eac, cpi = value.bac, value.eac, value.cpi
+    today = status_date
     approved = approved_change_cost(project)
     staffed = {m.role_id for m in project.team}
     measured = [row for row in kpi_list if row.met is not None]
@@ -110,13 +124,21 @@ def status_facts(project: Project, today: date, overview: ProjectOverview, kpi_l
 
 
 def project_dashboard(project: Project, today: date, locale: str = "en") -> Dashboard:
-    overview = project_overview(project, today)
+    """The steering dashboard at the project's status date (``today`` when it has none)."""
+    status_date = status_date_of(project, today)
+    overview = project_overview(project, status_date)
     kpi_list = kpi_rows(project, locale)
-    facts = status_facts(project, today, overview, kpi_list)
+    forecast = forecast_schedule(project, status_date)
+    facts = status_facts(project, status_date, overview, kpi_list, forecast)
+    baseline = steering_baseline(project)
     return Dashboard(
         status=assess_status(facts, locale=locale),
         facts=facts,
         overview=overview,
         kpis=kpi_list,
-        baseline_name=project.baselines[-1].name if project.baselines else None,
+        baseline_name=baseline.name if baseline else None,
+        status_date=status_date,
+        forecast=forecast,
+        forecast_finish=forecast.finish,
+        target_finish=target_finish(project, overview),
     )

@@ -38,6 +38,7 @@ def export_project(project: Project) -> dict[str, Any]:
             "template": project.template_id,
             "status": project.status.value,
             "budget_reserve": project.budget_reserve,
+            **({"status_date": project.status_date.isoformat()} if project.status_date else {}),
         },
         "calendar": {
             "working_weekdays": sorted(project.working_weekdays),
@@ -73,6 +74,7 @@ def export_project(project: Project) -> dict[str, Any]:
             {
                 "name": b.name,
                 "created_at": utc_text(b.created_at),
+                "steering": b.steering,
                 "tasks": [
                     {"id": t.task_key, "start": t.start.isoformat(), "finish": t.finish.isoformat(),
                      "duration": t.duration, "budget": t.budget}

@@ -69,6 +69,7 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
         template_id=info.get("template", "nine_phase"),
         status=ProjectStatus(info.get("status", "active")),
         working_weekdays=sorted(calendar.get("working_weekdays", [0, 1, 2, 3, 4])),
+        status_date=date.fromisoformat(info["status_date"]) if info.get("status_date") else None,
     )
     project.holidays = [Holiday(day=date.fromisoformat(h["date"]), name=h.get("name", "")) for h in calendar.get("holidays", [])]
     project.kpi_targets = [
@@ -107,6 +108,7 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
         Baseline(
             name=b["name"],
             created_at=utc_moment(b.get("created_at")),
+            steering=bool(b.get("steering", False)),
             tasks=[
                 BaselineTask(task_key=t["id"], start=date.fromisoformat(t["start"]), finish=date.fromisoformat(t["finish"]),
                              duration=t["duration"], budget=float(t.get("budget", 0)))
@@ -115,6 +117,9 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
         )
         for b in data.get("baselines", [])
     ]
+    if project.baselines and not any(b.steering for b in project.baselines):
+        # Files from before the steering baseline: the dashboard measured against the newest.
+        project.baselines[-1].steering = True
     load_tracking(project, phases, data)
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)

@@ -151,6 +151,8 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
             problems.append((f"baselines[{i}].tasks", msg("task %(task)r is listed twice", task=key)))
     for name in _duplicates(b["name"] for b in data.get("baselines", [])):
         problems.append(("baselines", msg("baseline name %(name)r is used twice", name=name)))
+    if sum(bool(b.get("steering")) for b in data.get("baselines", [])) > 1:
+        problems.append(("baselines", msg("only one baseline can be the steering baseline")))
 
     problems.extend(_tracking_problems(data, set(phases), ids, known_roles))
 

@@ -23,6 +23,7 @@ from crm_impl.formats.mspdi import export_mspdi
 from crm_impl.models import MemberRole
 from crm_impl.operations.changes import Assessment, ChangeDraft, assess_change, submit_change
 from crm_impl.operations.meetings import ActionDraft, MeetingDraft, add_action, add_meeting
+from crm_impl.operations.baselines import save_baseline
 from crm_impl.operations.members import add_member
 from crm_impl.operations.phases import attach_file, sign_off
 from crm_impl.operations.planning import project_plan
@@ -40,8 +41,8 @@ SKIPPED = ("/auth/logout",)  # would end the fuzzing session itself
 # Pages whose links are not followed (downloads, other people's pages).
 NOT_CRAWLED = (".csv", ".xml", ".json", ".docx", ".pdf", "/export", "/download", "/file", "/static/", "/auth/logout")
 # The pages of a project every user sees: each must still render after any form was fuzzed.
-PAGES = ("", "plan/", "schedule/gantt", "schedule/network", "risks/", "raci/", "dashboard/", "phases/",
-         "changes/", "meetings/", "team/", "audit")
+PAGES = ("", "plan/", "schedule/gantt", "schedule/network", "schedule/monte-carlo", "schedule/resources",
+         "schedule/baselines", "risks/", "raci/", "status/", "phases/", "changes/", "meetings/", "team/", "audit")
 
 
 class _Forms(HTMLParser):
@@ -160,6 +161,7 @@ def fuzz_project(db, user, make_user, load_sample):
     attach_file(signed, "charter.docx", b"PK", expected_version=signed.version)
     db.flush()
     sign_off(signed, signed.version, "pm@example.com", datetime.now(timezone.utc))
+    save_baseline(db, project, "Re-plan")  # a baseline that is not the steering one
     db.commit()
     return project
 

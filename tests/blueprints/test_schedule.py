@@ -47,7 +47,8 @@ def test_baselines_page_saves_compares_and_shows_earned_value(client, login, use
     assert client.post(f"/projects/{project.id}/plan/tasks/{task.id}", data=form).status_code == 302
     db.expire_all()
     assert db.get(type(task), task.id).budget == 99000.0
-    page = client.get(f"/projects/{project.id}/schedule/baselines?baseline={project.baselines[0].id}")
+    page = client.get(f"/projects/{project.id}/schedule/baselines?baseline={project.baselines[0].id}"
+                      "&status_date=2025-03-03")
     assert "+3" in page.text  # the POC's three extra days against the approved plan
 
     gantt = client.get(f"/projects/{project.id}/schedule/gantt")
@@ -102,3 +103,37 @@ def test_percentile_dates_agree_on_the_page_the_chart_and_the_cli(client, login,
         cli = {k.upper(): v for k, v in json.loads(result.stdout)["simulation"]["dates"].items()}
         assert set(cards) == {"P50", "P80", "P90"}
         assert cards == lines == cli, path.stem
+
+
+def test_the_committee_chooses_its_baseline_and_the_dashboard_names_it(client, login, user, make_user, load_sample, db):
+    from crm_impl.models import MemberRole
+    from crm_impl.operations.members import add_member
+
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    make_user("steer@example.com")
+    make_user("consultant@example.com")
+    add_member(db, project, "steer@example.com", MemberRole.STEERING)
+    add_member(db, project, "consultant@example.com", MemberRole.CONSULTANT)
+    db.commit()
+    login("consultant@example.com")
+    assert client.post(f"/projects/{project.id}/schedule/baselines", data={"name": "Re-plan"}).status_code == 302
+    db.expire_all()
+    replan = next(b for b in db.get(type(project), project.id).baselines if b.name == "Re-plan")
+    page = client.get(f"/projects/{project.id}/schedule/baselines")
+    assert 'data-testid="steering-baseline"' in page.text and "Measure the status against" not in page.text
+    assert client.post(f"/projects/{project.id}/schedule/baselines/{replan.id}/steering").status_code == 403
+    status = client.get(f"/projects/{project.id}/status/").text
+    assert "“Approved plan (G2)”" in status
+
+    client.post("/auth/logout")
+    login("steer@example.com")
+    assert "Measure the status against" in client.get(f"/projects/{project.id}/schedule/baselines").text
+    assert client.post(f"/projects/{project.id}/schedule/baselines/{replan.id}/steering").status_code == 302
+    assert "“Re-plan”" in client.get(f"/projects/{project.id}/status/").text
+    trail = client.get(f"/projects/{project.id}/audit").text
+    assert "steer@example.com" in trail
+    # The steering baseline cannot be deleted while others exist.
+    login("pm@example.com")
+    client.post(f"/projects/{project.id}/schedule/baselines/{replan.id}/delete")
+    db.expire_all()
+    assert replan.id in [b.id for b in db.get(type(project), project.id).baselines]

@@ -10,8 +10,10 @@ def test_role_matrix_reads_edits_and_owns():
     readers = {MemberRole.VIEWER, MemberRole.STEERING}
     editors = {MemberRole.MANAGER, MemberRole.CONSULTANT}
     assert ROLE_ACTIONS[MemberRole.VIEWER] == {Action.VIEW}
-    # Steering members read and decide on change requests, nothing else.
-    assert ROLE_ACTIONS[MemberRole.STEERING] == {Action.VIEW, Action.APPROVE_CHANGES}
+    # Steering members read, decide on change requests and choose the baseline they measure against.
+    assert ROLE_ACTIONS[MemberRole.STEERING] == {Action.VIEW, Action.APPROVE_CHANGES, Action.STEERING_BASELINE}
+    assert {role for role in MemberRole if allowed(role, Action.STEERING_BASELINE)} == {
+        MemberRole.STEERING, MemberRole.OWNER}
     for role in readers:
         assert not allowed(role, Action.EDIT)
     assert allowed(MemberRole.MANAGER, Action.APPROVE_CHANGES)

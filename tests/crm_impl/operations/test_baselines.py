@@ -11,13 +11,13 @@ RETAIL = next(p for p in SAMPLES if "retail" in p.stem)
 
 def test_a_slip_shows_as_variance_against_the_saved_baseline(db, user, load_sample):
     project = load_sample(user, RETAIL)
-    baseline = save_baseline(db, project, "Kickoff")
+    baseline = save_baseline(db, project, "Kickoff", today=project.start_date)
     assert len(baseline.tasks) == len(project.tasks)
     with pytest.raises(ValidationError, match="exists already"):
         save_baseline(db, project, "Kickoff")
     poc = next(t for t in project.tasks if t.key == "R05")
     poc.duration = 18  # the POC, on the critical path, takes three days longer
-    rows = {row.key: row for row in baseline_variance(project, baseline)}
+    rows = {row.key: row for row in baseline_variance(project, baseline, project.start_date)}
     assert rows["R05"].start_variance == 0 and rows["R05"].finish_variance == 3
     assert rows["R_G7"].finish_variance == 3  # the slip reaches the closure gate
     assert rows["R06"].finish_variance == 0  # the business case runs beside the POC, with slack

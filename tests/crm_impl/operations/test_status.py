@@ -15,6 +15,7 @@ def _poc(project):
 
 def test_schedule_area_turns_amber_just_past_five_days_of_slip(db, user, load_sample):
     project = load_sample(user, RETAIL)
+    project.status_date = project.start_date  # nothing can be late yet: only the plan moves
     on_plan = project_dashboard(project, date(2025, 4, 1))
     assert on_plan.facts.schedule_slip_days == 0 and on_plan.status.area("schedule").rag == "green"
     _poc(project).duration = 20  # five days more on the critical path: still within green
@@ -41,3 +42,63 @@ def test_facts_from_risks_people_changes_and_kpis(db, user, load_sample):
     rows = {row.kpi: row for row in project_dashboard(project, date(2025, 4, 1)).kpis}
     assert rows["training_coverage"].met is True and rows["data_migration_accuracy"].met is None
     assert {"requirement_doc_completeness", "training_coverage", "data_migration_accuracy"} <= set(rows)
+
+
+def _finish_as_planned_until(project, day):
+    """Report the work planned before ``day`` as done on its planned dates, and the work planned
+    across it as started on time with the share of its days gone by."""
+    import math
+
+    from crm_impl.operations.planning import plan_schedule
+
+    plan = plan_schedule(project)
+    status = plan.calendar.offset_of(day)
+    for task in project.tasks:
+        scheduled = plan.task(task.key)
+        if scheduled.finish < day:
+            task.progress, task.actual_start, task.actual_finish = 100, scheduled.start, scheduled.finish
+        elif scheduled.start < day and scheduled.duration:
+            task.actual_start = scheduled.start
+            task.progress = math.floor(100 * (status - scheduled.es) / scheduled.duration)
+
+
+def test_a_project_months_late_at_zero_percent_is_red_with_its_slip_in_working_days(db, user, load_sample):
+    project = load_sample(user, RETAIL)  # planned from 2025-03-03, nothing reported
+    dashboard = project_dashboard(project, date(2025, 7, 1))
+    calendar = dashboard.forecast.calendar
+    # All the work still ahead starts on the status date: the finish moves by the time gone by.
+    gone_by = calendar.offset_of(date(2025, 7, 1)) - calendar.offset_of(project.start_date)
+    assert dashboard.facts.schedule_slip_days == gone_by > 80
+    assert dashboard.status.area("schedule").rag == "red" and dashboard.status.overall == "red"
+    assert dashboard.forecast_finish > dashboard.target_finish
+    assert dashboard.baseline_name == "Approved plan (G2)"
+
+
+def test_a_project_on_track_is_green_and_the_forecast_keeps_its_finish(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    _finish_as_planned_until(project, date(2025, 7, 1))
+    dashboard = project_dashboard(project, date(2025, 7, 1))
+    # Progress is whole percent: the remainder of running work rounds up to at most a day.
+    assert dashboard.facts.schedule_slip_days <= 1 and dashboard.status.area("schedule").rag == "green"
+    # Earned value agrees in sign: on plan, SPI about 1.
+    from crm_impl.operations.baselines import project_earned_value, steering_baseline
+
+    value = project_earned_value(project, steering_baseline(project), date(2025, 7, 1))
+    assert value.spi is not None and value.spi >= 0.95
+
+
+def test_a_new_baseline_does_not_hide_slip_until_the_committee_chooses_it(db, user, load_sample, make_user):
+    from crm_impl.operations.baselines import save_baseline, set_steering_baseline
+
+    project = load_sample(user, RETAIL)
+    project.status_date = date(2025, 5, 2)
+    slipped = project_dashboard(project, date.today()).facts.schedule_slip_days
+    assert slipped > 15
+    replan = save_baseline(db, project, "Re-plan May")
+    assert not replan.steering
+    again = project_dashboard(project, date.today())
+    assert again.facts.schedule_slip_days == slipped and again.baseline_name == "Approved plan (G2)"
+    set_steering_baseline(db, project, replan)
+    moved = project_dashboard(project, date.today())
+    assert moved.baseline_name == "Re-plan May" and moved.facts.schedule_slip_days < slipped
+    assert [b.name for b in project.baselines if b.steering] == ["Re-plan May"]
