@@ -9,6 +9,7 @@ calls it and formats the answer.  The main CLI group registers everything in :da
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -113,9 +114,12 @@ def _text_report(scheduled, sim) -> str:
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed for --simulate.")
 @click.option("--distribution", type=click.Choice(DISTRIBUTIONS), default="triangular",
               show_default=True, help="Duration distribution for --simulate.")
+@click.option("--status-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Forecast from this date: finished work where it happened, the rest rescheduled from it "
+                   "(default: the file's status date; without one, the plan as planned).")
 def schedule_command(
     file: Path, as_json: bool, as_csv: bool, simulate: int | None, with_risks: bool, seed: int | None,
-    distribution: str,
+    distribution: str, status_date: datetime | None,
 ) -> None:
     """Compute the CPM schedule of the project FILE (a crm-impl project file)."""
     if (seed is not None or with_risks) and simulate is None:
@@ -126,10 +130,15 @@ def schedule_command(
     from crm_impl.projectfile.plan import plan_from_document, risk_events_from_document
     from crm_impl.schedule.montecarlo import simulate as run_simulation
 
+    from crm_impl.schedule.forecast import forecast_schedule
+
     document = read_project_file(file)
     try:
         plan = plan_from_document(document)
-        scheduled = plan.schedule()
+        given = document["project"].get("status_date")
+        day = status_date.date() if status_date else date.fromisoformat(given) if given else None
+        scheduled = plan.schedule() if day is None else forecast_schedule(plan, day)
+        plan = scheduled.plan
         sim = None
         if simulate is not None:
             sim = run_simulation(

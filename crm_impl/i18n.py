@@ -284,6 +284,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "gate": NC_("chart", "Gate"),
     "baseline": NC_("chart", "Baseline"),
     "today": NC_("chart", "Today"),
+    "status_date": NC_("chart", "Status date"),
     "start": NC_("chart", "Start"),
     "finish": NC_("chart", "Finish"),
     "duration": NC_("chart", "Duration"),

@@ -115,10 +115,11 @@ def monte_carlo(project):
     run = job = None
     if form.validate():
         # A big simulation goes to a job worker when there is one; the page shows its progress.
-        job = simulation_job(project, form.simulation())
+        # From the status date: the work already done is not simulated again.
+        params = {**form.simulation(), "status_date": status_date_of(project, date.today())}
+        job = simulation_job(project, params)
         if job is None:
-            run = run_monte_carlo(project, **form.simulation(), target=form.target.data, locale=str(get_locale()),
-                                  cache=cache)
+            run = run_monte_carlo(project, **params, target=form.target.data, locale=str(get_locale()), cache=cache)
     status = 200 if run else 202 if job else 422
     return render_template(
         "schedule/montecarlo.html", project=project, form=form, run=run, job=job, view="montecarlo",

@@ -78,6 +78,7 @@ def gantt_figure(
     *,
     baseline: Baseline | None = None,
     today: date | None = None,
+    status_date: date | None = None,
     locale: str = "en",
     title: str | None = None,
 ) -> go.Figure:
@@ -86,7 +87,8 @@ def gantt_figure(
     Critical bars are red, others blue; a darker inner bar shows progress; milestones and gates
     are diamonds (gates labelled); thin grey bars under a task are its ``baseline`` dates; each
     link is an arrow from the predecessor's start/finish to the successor's start/finish by its
-    type; ``today`` draws a vertical line.  Names are shown in ``locale``.
+    type; ``today`` and ``status_date`` (the date a forecast is rescheduled from) draw vertical
+    lines.  Names are shown in ``locale``.
 
     Raises
     ------
@@ -192,25 +194,30 @@ def gantt_figure(
         arrows.append(arrow((tail.isoformat(), ypos[pred.id]), (head.isoformat(), ypos[succ.id]),
                             critical=pred.critical and succ.critical, width=(0.8, 1.2), opacity=0.8))
     fig.update_layout(annotations=arrows)
-    if today is not None:
+    lines = [(today, "today", "dot", "left"), (status_date, "status_date", "solid", "right")]
+    if status_date == today:
+        lines = lines[1:]  # one line, named for what it means here
+    for day, name, dash, side in lines:
+        if day is None:
+            continue
         fig.add_shape(
             type="line",
             xref="x",
             yref="paper",
-            x0=today.isoformat(),
-            x1=today.isoformat(),
+            x0=day.isoformat(),
+            x1=day.isoformat(),
             y0=0,
             y1=1,
-            line={"color": COLORS["today"], "width": 2, "dash": "dot"},
+            line={"color": COLORS[name], "width": 2, "dash": dash},
             label={
-                "text": text["today"],
+                "text": text[name],
                 "textposition": "end",
                 "textangle": 0,
-                "xanchor": "left",
+                "xanchor": side,
                 "yanchor": "top",
-                "font": {"color": COLORS["today"], "size": 11},
+                "font": {"color": COLORS[name], "size": 11},
             },
-            name="today",
+            name=name,
         )
     n_rows = max(1, len(rows))
     xaxis: dict[str, Any] = {"type": "date", "title": text["date"], "showgrid": True}

@@ -25,6 +25,7 @@ COLORS: dict[str, str] = {
     "baseline": "#b3b3b3",
     "link": "#7f7f7f",
     "today": "#ff7f0e",
+    "status_date": "#6f42c1",
     "target": "#2ca02c",
     "percentile": "#9467bd",
     "node_fill": "#eaf2fa",

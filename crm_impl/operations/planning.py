@@ -12,7 +12,7 @@ from datetime import date
 from crm_impl.models import Project
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.estimates import ThreePoint
-from crm_impl.schedule.forecast import forecast_plan
+from crm_impl.schedule import forecast
 from crm_impl.schedule.network import Link
 from crm_impl.schedule.plan import Plan, PlanPhase, PlanTask, ScheduledPlan
 
@@ -81,4 +81,4 @@ def status_date_of(project: Project, today: date) -> date:
 def forecast_schedule(project: Project, status_date: date) -> ScheduledPlan:
     """CPM on what remains from ``status_date``, with what happened where it happened: the
     schedule the dashboard, the Gantt's forecast bars and the simulation read."""
-    return forecast_plan(project_plan(project), status_date).schedule()
+    return forecast.forecast_schedule(project_plan(project), status_date)

@@ -19,7 +19,7 @@ from crm_impl.charts.montecarlo import criticality_figure, montecarlo_figure
 from crm_impl.charts.network import network_figure
 from crm_impl.charts.resources import resource_load_figure
 from crm_impl.models import Baseline, Project
-from crm_impl.operations.planning import plan_schedule
+from crm_impl.operations.planning import forecast_schedule, plan_schedule, status_date_of
 from crm_impl.schedule.estimates import Percentile
 from crm_impl.schedule.montecarlo import RiskEvent, SimulationResult, simulate, simulation_digest
 from crm_impl.schedule.pert import PertResult, analyse_pert
@@ -51,8 +51,14 @@ def baseline_bars(baseline: Baseline | None) -> dict[str, tuple]:
 def project_gantt_figure(
     project: Project, locale: str, today: date | None = None, baseline: Baseline | None = None
 ) -> go.Figure:
-    """The Gantt chart, with the bars of ``baseline`` under the tasks when one is given."""
-    return gantt_figure(plan_schedule(project), baseline=baseline_bars(baseline), today=today, locale=locale)
+    """The Gantt chart of the forecast at the project's status date (``today`` when it has none):
+    finished work where it happened, the rest rescheduled from the status date, with the bars of
+    ``baseline`` under the tasks when one is given.  Without ``today``: the plan as planned."""
+    if today is None:
+        return gantt_figure(plan_schedule(project), baseline=baseline_bars(baseline), locale=locale)
+    status_date = status_date_of(project, today)
+    return gantt_figure(forecast_schedule(project, status_date), baseline=baseline_bars(baseline), today=today,
+                        status_date=status_date, locale=locale)
 
 
 def project_network_figure(project: Project, locale: str) -> go.Figure:
@@ -114,18 +120,20 @@ def simulation_size(project: Project, iterations: int) -> int:
     return len(project.tasks) * iterations
 
 
-def _simulation_inputs(project: Project, with_risks: bool):
-    scheduled = plan_schedule(project)
+def _simulation_inputs(project: Project, with_risks: bool, status_date: date | None):
+    # From a status date only the remaining work is simulated: finished work is certain.
+    scheduled = plan_schedule(project) if status_date is None else forecast_schedule(project, status_date)
     return scheduled, scheduled.plan.estimates(), risk_events(project) if with_risks else []
 
 
 def simulation_key(
-    project: Project, *, iterations: int, seed: int | None, distribution: str, with_risks: bool
+    project: Project, *, iterations: int, seed: int | None, distribution: str, with_risks: bool,
+    status_date: date | None = None,
 ) -> str | None:
     """The cache key of a simulation's runs (``None`` without a seed: every run is new)."""
     if seed is None:
         return None
-    scheduled, estimates, risks = _simulation_inputs(project, with_risks)
+    scheduled, estimates, risks = _simulation_inputs(project, with_risks, status_date)
     return _key(scheduled, estimates, risks, iterations, distribution, seed)
 
 
@@ -143,17 +151,19 @@ def run_monte_carlo(
     target: date | None = None,
     locale: str = "en",
     with_risks: bool = False,
+    status_date: date | None = None,
     cache: ResultCache | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> MonteCarloRun:
     """Simulate the project from its three-point estimates (planned duration where none),
-    optionally with the risk register's events delaying their linked tasks.
+    optionally with the risk register's events delaying their linked tasks.  With a
+    ``status_date``, the forecast from it: only the work not yet done is simulated.
 
     With a ``cache`` and a seed, the runs are taken from it when the same inputs were simulated
     before (same plan, estimates, risks and parameters) and kept there otherwise; ``progress``
     hears the share of runs done.
     """
-    scheduled, estimates, risks = _simulation_inputs(project, with_risks)
+    scheduled, estimates, risks = _simulation_inputs(project, with_risks, status_date)
     plan, calendar = scheduled.plan, scheduled.calendar
     pert = analyse_pert(plan.network, estimates)
     key = _key(scheduled, estimates, risks, iterations, distribution, seed) if cache and seed is not None else None

@@ -39,9 +39,9 @@ import math
 from dataclasses import replace
 from datetime import date
 
-from crm_impl.schedule.plan import Plan, PlanTask
+from crm_impl.schedule.plan import Plan, PlanTask, ScheduledPlan
 
-__all__ = ["forecast_plan", "task_state"]
+__all__ = ["forecast_plan", "forecast_schedule", "task_state"]
 
 
 def task_state(task: PlanTask) -> str:
@@ -94,3 +94,20 @@ def forecast_plan(plan: Plan, status_date: date) -> Plan:
     # Work that has begun is past its predecessors: their links no longer move it.
     links = tuple(link for link in plan.links if link.succ not in fixed)
     return replace(plan, tasks=tuple(tasks), links=links)
+
+
+def forecast_schedule(plan: Plan, status_date: date) -> ScheduledPlan:
+    """The forecast scheduled, each task dated as people read it: running work from its actual
+    start (its timings are those of the remainder), finished work where it happened.
+
+    >>> from crm_impl.schedule.plan import PlanTask
+    >>> plan = Plan("P", date(2025, 3, 3), tasks=(PlanTask("A", "A", duration=5, progress=40,
+    ...                                                   actual_start=date(2025, 3, 3)),))
+    >>> a = forecast_schedule(plan, date(2025, 3, 10)).task("A")
+    >>> a.start.isoformat(), a.finish.isoformat(), a.duration
+    ('2025-03-03', '2025-03-12', 3)
+    """
+    scheduled = forecast_plan(plan, status_date).schedule()
+    tasks = tuple(replace(t, start=min(t.start, t.task.actual_start)) if t.task.actual_start else t
+                  for t in scheduled.tasks)
+    return replace(scheduled, tasks=tasks)

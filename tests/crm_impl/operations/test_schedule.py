@@ -107,3 +107,29 @@ def test_progress_hears_every_chunk_up_to_all_runs(db, user, load_sample, monkey
     heard: list[float] = []
     run_monte_carlo(project, iterations=1000, seed=1, progress=heard.append)
     assert len(heard) >= 4 and heard == sorted(heard) and heard[-1] == 1.0 and heard[0] > 0
+
+
+def test_gantt_draws_the_forecast_from_the_status_date_over_the_baseline(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    project.status_date = date(2025, 7, 1)  # nothing reported: everything not done moves
+    figure = project_gantt_figure(project, "en", today=date(2025, 7, 3), baseline=project.baselines[0])
+    lines = {shape.name: shape.x0 for shape in figure.layout.shapes}
+    assert lines == {"today": "2025-07-03", "status_date": "2025-07-01"}
+    bars = {trace.name: trace for trace in figure.data}
+    starts = [b for trace in ("Task", "Critical task") for b in bars[trace].base]
+    assert min(starts) == "2025-07-01"  # the forecast: no open work before the status date
+    assert min(bars["Baseline"].base) == "2025-03-03"  # the plan the committee approved, unmoved
+
+
+def test_monte_carlo_from_a_status_date_simulates_only_what_remains(db, user, load_sample):
+    from tests.crm_impl.operations.test_status import _finish_as_planned_until
+
+    project = load_sample(user, RETAIL)
+    whole = run_monte_carlo(project, iterations=2000, seed=3)
+    _finish_as_planned_until(project, date(2025, 8, 1))
+    rest = run_monte_carlo(project, iterations=2000, seed=3, status_date=date(2025, 8, 1))
+    assert rest.result.std_dev < whole.result.std_dev  # less work left, less uncertainty
+    assert rest.percentiles[0].finish >= date(2025, 8, 1)
+    first = next(t for t in project.tasks if t.key == "R01")  # done in March: certain now
+    assert rest.scheduled.plan.estimates()["R01"].optimistic == rest.scheduled.plan.estimates()["R01"].pessimistic
+    assert first.progress == 100
