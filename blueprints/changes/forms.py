@@ -51,6 +51,7 @@ class AssessForm(VersionedForm):
     def of(cls, change) -> "AssessForm":
         form = cls(formdata=None, obj=change)
         form.plan_changes.data = format_plan_changes(change.plan_changes or [])
+        form.extend_task.data = next((item["task"] for item in change.plan_changes or [] if item.get("add_days")), "")
         return form
 
 

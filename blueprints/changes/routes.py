@@ -1,6 +1,6 @@
 from datetime import datetime, timezone
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, g, redirect, render_template, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
@@ -8,8 +8,10 @@ from crm_impl.operations.changes import (
     approved_change_cost,
     approve_change,
     assess_change,
+    may_approve,
     needs_steering,
     remaining_reserve,
+    unapplied_days,
     reject_change,
     submit_change,
 )
@@ -28,7 +30,8 @@ def _show(project, change, assess_form=None, decision_form=None, refusal=None, s
     page = render_template(
         "changes/show.html", project=project, change=change, form=assess_form, decision_form=decision_form,
         refusal=refusal, needs_steering=needs_steering(project, change), remaining=remaining_reserve(project),
-        tasks={t.key: t for t in project.tasks},
+        tasks={t.key: t for t in project.tasks}, unapplied=unapplied_days(change),
+        may_approve=may_approve(project, change, g.membership.role),
     )
     return page, status or 200
 
@@ -85,7 +88,7 @@ def _decide(project, change_id: int, operation, done_message):
             get_db().rollback()
             return _show(project, change, refusal=error.localized(get_locale()), status=403)
         if outcome:
-            flash(done_message(change.number), "success")
+            flash(done_message(change.number, outcome.result), "success")
             return redirect(url_for("changes.show", project_id=project.id, change_id=change.id))
     return _show(project, change, decision_form=form, status=form_status(form, outcome))
 
@@ -93,10 +96,17 @@ def _decide(project, change_id: int, operation, done_message):
 @bp.post("/<int:change_id>/approve")
 @project_view(Action.APPROVE_CHANGES)
 def approve(project, change_id: int):
-    return _decide(project, change_id, approve_change, lambda n: _("CR-%(n)s approved; the plan was updated.", n=n))
+    return _decide(project, change_id, approve_change, _approved)
+
+
+def _approved(number: int, delta: list[dict]) -> str:
+    """One truthful message: what the approval did to the plan."""
+    if not delta:
+        return _("CR-%(n)s approved; it changes nothing in the plan.", n=number)
+    return _("CR-%(n)s approved; %(count)s plan values were updated.", n=number, count=len(delta))
 
 
 @bp.post("/<int:change_id>/reject")
 @project_view(Action.APPROVE_CHANGES)
 def reject(project, change_id: int):
-    return _decide(project, change_id, reject_change, lambda n: _("CR-%(n)s rejected.", n=n))
+    return _decide(project, change_id, reject_change, lambda n, _result: _("CR-%(n)s rejected.", n=n))

@@ -7,8 +7,9 @@ by the steering committee. Here the *remaining* reserve counts, the project's
 - within the remaining reserve a manager, an owner or a steering member may approve;
 - above it only a member whose project role is steering may approve.
 
-Approval applies the plan changes the request names (new task durations and budgets) and keeps
-what it changed in ``applied_delta`` as ``[{"task", "field", "before", "after"}]``.
+Approval applies the plan changes the request names — a new duration or budget of a task, or
+days added to a task's duration as it stands at approval (``add_days``, from "Add the days to
+task") — and keeps what it changed in ``applied_delta`` as ``[{"task", "field", "before", "after"}]``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ __all__ = [
     "approve_change",
     "reject_change",
     "approved_change_cost",
+    "may_approve",
+    "unapplied_days",
 ]
 
 
@@ -127,9 +130,12 @@ def parse_plan_changes(text: str) -> list[PlanChange]:
 
 
 def format_plan_changes(items: list[dict]) -> str:
-    """The text :func:`parse_plan_changes` reads back, for an edit form."""
+    """The text :func:`parse_plan_changes` reads back, for an edit form (days added to a task
+    are the form's "Add the days to task", not a line)."""
     lines = []
     for item in items:
+        if item.get("duration") is None and item.get("budget") is None:
+            continue
         parts = [item["task"]]
         if item.get("duration") is not None:
             parts.append(f"duration={item['duration']}")
@@ -154,8 +160,17 @@ def _validated(project: Project, items: list[dict]) -> list[dict]:
         if key in seen:
             raise ValidationError("task %(task)r is listed twice", field="plan_changes", task=key)
         seen.add(key)
-        if item.get("duration") is None and item.get("budget") is None:
+        if item.get("duration") is None and item.get("budget") is None and not item.get("add_days"):
             raise ValidationError("task %(task)r: give a new duration or budget", field="plan_changes", task=key)
+        if item.get("add_days"):
+            if item.get("duration") is not None:
+                raise ValidationError("the plan changes set the duration of %(task)r already", field="extend_task",
+                                      task=key)
+            if tasks[key].milestone:
+                raise ValidationError("task %(task)r is a milestone (duration 0)", field="extend_task", task=key)
+            if not 0 <= tasks[key].duration + item["add_days"] <= MAX_DURATION_DAYS:
+                raise ValidationError("task %(task)r: duration must be from 0 to %(limit)s working days",
+                                      field="extend_task", task=key, limit=MAX_DURATION_DAYS)
         duration = item.get("duration")
         if duration is not None:
             if not 0 <= duration <= MAX_DURATION_DAYS:
@@ -168,12 +183,27 @@ def _validated(project: Project, items: list[dict]) -> list[dict]:
         if item.get("budget") is not None and not item["budget"] <= MAX_AMOUNT:
             raise ValidationError("task %(task)r: budget must be at most %(limit)s", field="plan_changes", task=key,
                                   limit=f"{MAX_AMOUNT:,.0f}")
-    durations = {item["task"]: item["duration"] for item in items if item.get("duration") is not None}
+    durations = {item["task"]: _new_duration(tasks[item["task"]], item) for item in items
+                 if item.get("duration") is not None or item.get("add_days")}
     if durations:
         plan = project_plan(project)
         changed = tuple(replace(t, duration=durations.get(t.id, t.duration)) for t in plan.tasks)
         check_span(replace(plan, tasks=changed).schedule().schedule, field="plan_changes")
     return [dict(item) for item in items]
+
+
+def _new_duration(task: Task, item: dict) -> int:
+    """The duration ``item`` gives ``task``: a new one, or its current one plus the days added."""
+    if item.get("duration") is not None:
+        return int(item["duration"])
+    return task.duration + int(item.get("add_days") or 0)
+
+
+def unapplied_days(change: ChangeRequest) -> int:
+    """The schedule impact no plan change carries into the plan (0 when some duration moves)."""
+    if any(item.get("duration") is not None or item.get("add_days") for item in change.plan_changes or []):
+        return 0
+    return change.days_impact
 
 
 def submit_change(session: Session, project: Project, draft: ChangeDraft) -> ChangeRequest:
@@ -212,12 +242,12 @@ def assess_change(project: Project, change: ChangeRequest, expected_version: int
             raise ValidationError("give the days to add to this task", field="days_impact")
         if any(item["task"] == extend and "duration" in item for item in items):
             raise ValidationError("the plan changes set the duration of %(task)r already", field="extend_task", task=extend)
-        new_duration = tasks[extend].duration + assessment.days_impact
+        # The days are added to the duration the task has when the change is approved.
         existing = next((item for item in items if item["task"] == extend), None)
         if existing is None:
-            items.append({"task": extend, "duration": new_duration})
+            items.append({"task": extend, "add_days": int(assessment.days_impact)})
         else:
-            existing["duration"] = new_duration
+            existing["add_days"] = int(assessment.days_impact)
     change.plan_changes = _validated(project, items)
     change.scope_impact = assessment.scope_impact.strip()
     change.days_impact = int(assessment.days_impact)
@@ -238,6 +268,13 @@ def remaining_reserve(project: Project) -> float:
 def needs_steering(project: Project, change: ChangeRequest) -> bool:
     """Whether the change costs more than the remaining reserve (steering approval needed)."""
     return change.cost_impact > remaining_reserve(project)
+
+
+def may_approve(project: Project, change: ChangeRequest, role: MemberRole) -> bool:
+    """Whether a member with ``role`` may approve ``change`` now (the button is shown only then)."""
+    if change.status is not ChangeStatus.ASSESSED or not allowed(role, Action.APPROVE_CHANGES):
+        return False
+    return role is MemberRole.STEERING or not needs_steering(project, change)
 
 
 def _decider_role(session: Session, project: Project, user: User) -> MemberRole:
@@ -274,10 +311,12 @@ def approve_change(session: Session, project: Project, change: ChangeRequest, ex
     delta = []
     for item in _validated(project, change.plan_changes):
         task = tasks[item["task"]]
-        for name in ("duration", "budget"):
-            if item.get(name) is None:
+        wanted = {"duration": _new_duration(task, item) if item.get("duration") is not None or item.get("add_days")
+                  else None, "budget": item.get("budget")}
+        for name, after in wanted.items():
+            if after is None:
                 continue
-            before, after = getattr(task, name), item[name]
+            before = getattr(task, name)
             if before != after:
                 setattr(task, name, after)
                 delta.append({"task": task.key, "field": name, "before": before, "after": after})

@@ -148,7 +148,7 @@ def test_days_impact_extends_the_named_task(db, people):
     a05 = _task(project, "A05")
     duration = a05.duration
     change = _assessed(db, project, 10, [PlanChange("A05", budget=5.0)], days=4, extend="A05")
-    assert change.plan_changes == [{"task": "A05", "budget": 5.0, "duration": duration + 4}]
+    assert change.plan_changes == [{"task": "A05", "budget": 5.0, "add_days": 4}]  # added when approved
     approve_change(db, project, change, change.version, users["owner"], NOW)
     assert a05.duration == duration + 4
     assert {d["field"] for d in change.applied_delta} == {"duration", "budget"}
