@@ -30,6 +30,7 @@ from crm_impl.models import ChangeRequest, ChangeStatus, MemberRole, Project, Ta
 from crm_impl.operations.planning import project_plan
 from crm_impl.permissions import Action, allowed, membership_of
 from crm_impl.schedule.cpm import check_span
+from crm_impl.schedule.estimates import rescaled_days
 
 __all__ = [
     "ChangeDraft",
@@ -318,6 +319,9 @@ def approve_change(session: Session, project: Project, change: ChangeRequest, ex
                 continue
             before = getattr(task, name)
             if before != after:
+                if name == "duration" and task.most_likely is not None:  # the estimate follows
+                    o, m, p = rescaled_days(task.optimistic, task.most_likely, task.pessimistic, after)
+                    task.optimistic, task.most_likely, task.pessimistic = o, m, min(p, MAX_DURATION_DAYS)
                 setattr(task, name, after)
                 delta.append({"task": task.key, "field": name, "before": before, "after": after})
     change.applied_delta = delta

@@ -14,6 +14,7 @@ from crm_impl.errors import ValidationError
 from crm_impl.models import Dependency, LinkType, Phase, Project, Task
 from crm_impl.limits import MAX_DURATION_DAYS, check_date
 from crm_impl.operations.planning import project_plan
+from crm_impl.schedule.estimates import rescaled_days
 from crm_impl.schedule.cpm import check_span
 from crm_impl.schedule.network import Link
 from crm_impl.schedule.plan import PlanTask
@@ -209,6 +210,13 @@ def update_task(project: Project, task: Task, expected_version: int | None, draf
     if values["key"] != task.key and any(t.key == values["key"] for t in project.tasks):
         raise ValidationError("task id %(task)r exists already", field="key", task=values["key"])
     check_version(task, expected_version)
+    estimate = (values["optimistic"], values["most_likely"], values["pessimistic"])
+    if (values["duration"] != task.duration and task.most_likely is not None
+            and estimate == (task.optimistic, task.most_likely, task.pessimistic)):
+        # The duration moved and the estimate was not edited with it: the estimate follows, so
+        # PERT and Monte Carlo simulate the plan as it is (and the table shows what they use).
+        o, m, p = rescaled_days(*estimate, values["duration"])
+        values["optimistic"], values["most_likely"], values["pessimistic"] = o, m, min(p, MAX_DURATION_DAYS)
     links = _checked_predecessors(project, task, values["key"], draft.predecessors)
     _check_schedule(project, task, values, links)
     apply_changes(task, expected_version, values)

@@ -15,7 +15,7 @@ from crm_impl.errors import ValidationError
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.network import Network
 
-__all__ = ["ThreePoint", "estimate_arrays", "PERCENTILES", "Percentile", "percentiles"]
+__all__ = ["ThreePoint", "estimate_arrays", "PERCENTILES", "Percentile", "percentiles", "rescaled_days"]
 
 #: The percentiles every forecast reports (P50, P80, P90).
 PERCENTILES: tuple[int, ...] = (50, 80, 90)
@@ -68,6 +68,22 @@ class ThreePoint:
     def variance(self) -> float:
         """PERT variance ``((p - o) / 6)²``."""
         return ((self.pessimistic - self.optimistic) / 6) ** 2
+
+
+def rescaled_days(optimistic: int, most_likely: int, pessimistic: int, duration: int) -> tuple[int, int, int]:
+    """A three-point estimate in whole days moved to a new most likely ``duration``: the optimistic
+    and pessimistic values in proportion (rounded, still ordered); from a most likely of 0, the
+    spread is kept.
+
+    >>> rescaled_days(3, 5, 8, 20), rescaled_days(3, 5, 8, 5), rescaled_days(0, 0, 2, 4)
+    ((12, 20, 32), (3, 5, 8), (4, 4, 6))
+    """
+    if duration == most_likely:
+        return optimistic, most_likely, pessimistic
+    if most_likely > 0:
+        factor = duration / most_likely
+        return min(round(optimistic * factor), duration), duration, max(round(pessimistic * factor), duration)
+    return duration, duration, duration + (pessimistic - most_likely)
 
 
 def estimate_arrays(net: Network, estimates: Mapping[str, ThreePoint]) -> np.ndarray:

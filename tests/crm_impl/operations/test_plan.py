@@ -205,3 +205,25 @@ def test_update_phase_renames_with_locking(db, project):
     assert error.value.field == "name" and p1.name == "Preparation"
     with pytest.raises(StaleEditError):
         update_phase(p1, 1, "Old view", "")
+
+
+def test_the_estimate_follows_a_duration_edit_and_the_simulation_sees_it(db, user, load_sample):
+    from dataclasses import replace
+
+    from crm_impl.operations.plan import TaskDraft, predecessor_notations, reschedule_task, update_task
+    from crm_impl.operations.schedule import run_monte_carlo
+    from tests.conftest import SAMPLES
+
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    r06 = next(t for t in project.tasks if t.key == "R06")
+    assert (r06.optimistic, r06.most_likely, r06.pessimistic, r06.duration) == (3, 5, 8, 5)
+    before = run_monte_carlo(project, iterations=1000, seed=2).result.criticality_index()
+    links = predecessor_notations(project)[r06.id]
+    reschedule_task(project, r06, r06.version, 20, links)  # the inline edit of the plan table
+    assert (r06.optimistic, r06.most_likely, r06.pessimistic) == (12, 20, 32)
+    after = run_monte_carlo(project, iterations=1000, seed=2).result.criticality_index()
+    assert before["R06"] < 0.5 < after["R06"]  # now on the critical path in most runs
+    # Edited together, the estimate is taken as typed.
+    update_task(project, r06, r06.version, replace(TaskDraft.of(r06), duration=10, optimistic=9, most_likely=10,
+                                                   pessimistic=30))
+    assert (r06.optimistic, r06.most_likely, r06.pessimistic) == (9, 10, 30)
