@@ -2,7 +2,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Optional
 
 from crm_impl.models import Deliverable, GateRecord, Phase
@@ -58,6 +58,7 @@ class CompleteForm(VersionedForm):
     model = Phase
 
     actual_finish = DateField(_l("Actual finish"), validators=[DataRequired()])
+    finish_open_tasks = BooleanField(_l("Record its unfinished tasks as finished on this date"))
 
     @classmethod
     def of(cls, phase: Phase) -> "CompleteForm":

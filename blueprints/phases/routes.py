@@ -85,7 +85,7 @@ def complete(project, phase_id: int):
     form = CompleteForm()
     outcome = form.validate_on_submit() and save_edit(
         form, lambda: CompleteForm.of(phase), complete_phase, project, phase, form.expected_version(),
-        form.actual_finish.data,
+        form.actual_finish.data, form.finish_open_tasks.data,
     )
     if outcome:
         flash(_("Phase %(key)s is complete.", key=phase.key), "success")

@@ -334,11 +334,14 @@ def set_phase_dates(
     return apply_changes(phase, expected_version, {"actual_start": actual_start, "actual_finish": actual_finish})
 
 
-def complete_phase(project: Project, phase: Phase, expected_version: int | None, actual_finish: date | None) -> None:
+def complete_phase(project: Project, phase: Phase, expected_version: int | None, actual_finish: date | None,
+                   finish_open_tasks: bool = False) -> None:
     """Mark ``phase`` complete on ``actual_finish``.
 
     Refused while the phase has a gate that has not passed (pass or pass with conditions);
-    a phase without a gate completes freely.
+    a phase without a gate completes freely.  Its tasks must be finished first, or, with
+    ``finish_open_tasks``, they are recorded as finished on ``actual_finish`` — so the plan, the
+    forecast and the dashboard tell the same story as the phase.
     """
     check_version(phase, expected_version)
     if phase.complete:
@@ -354,5 +357,24 @@ def complete_phase(project: Project, phase: Phase, expected_version: int | None,
     if actual_finish is None:
         raise ValidationError("is required", "actual_finish")
     _check_order(phase.actual_start, actual_finish)
+    open_tasks = [t for t in phase.tasks if t.progress < 100 and t.actual_finish is None]
+    if open_tasks and not finish_open_tasks:
+        raise ValidationError(
+            "phase %(key)s still has unfinished tasks: %(tasks)s; finish them, or record them as finished on "
+            "the phase's finish date", "finish_open_tasks", key=phase.key,
+            tasks=", ".join(t.key for t in open_tasks))
+    late_starts = [t.key for t in open_tasks if t.actual_start and t.actual_start > actual_finish]
+    if late_starts:
+        raise ValidationError("tasks %(tasks)s started after %(day)s", "actual_finish",
+                              tasks=", ".join(late_starts), day=actual_finish.isoformat())
+    for task in open_tasks:
+        task.progress, task.actual_finish = 100, actual_finish
+        task.actual_start = task.actual_start or min(_planned_start(project, task), actual_finish)
     phase.complete = True
     phase.actual_finish = actual_finish
+
+
+def _planned_start(project: Project, task) -> date:
+    from crm_impl.operations.planning import plan_schedule
+
+    return plan_schedule(project).task(task.key).start

@@ -89,7 +89,11 @@ def test_walk_a_gate_sign_deliverables_check_criteria_pass(client, db, project):
     assert "Decision recorded by Wang Wei" in page.text and "Record decision" not in page.text
 
     p1 = _phase(project, "P1")
-    done = client.post(_url(project, f"/{p1.id}/complete"), data={"version": p1.version, "actual_finish": "2025-04-25"})
+    asked = client.post(_url(project, f"/{p1.id}/complete"), data={"version": p1.version, "actual_finish": "2025-04-25"})
+    assert asked.status_code == 422 and "phase P1 still has unfinished tasks: R01" in asked.text
+    assert 'data-testid="open-tasks"' in asked.text
+    done = client.post(_url(project, f"/{p1.id}/complete"),
+                       data={"version": p1.version, "actual_finish": "2025-04-25", "finish_open_tasks": "y"})
     assert done.status_code == 302
     db.expire_all()
     assert p1.complete
@@ -114,7 +118,8 @@ def test_a_phase_cannot_be_completed_before_its_gate(client, db, project):
     assert "phase P2 cannot be completed before its gate G2 has passed (it has no decision yet)" in refused.text
     db.expire_all()
     assert not p2.complete
-    done = client.post(_url(project, f"/{p4.id}/complete"), data={"version": p4.version, "actual_finish": "2025-08-01"})
+    done = client.post(_url(project, f"/{p4.id}/complete"),
+                       data={"version": p4.version, "actual_finish": "2025-08-01", "finish_open_tasks": "y"})
     assert done.status_code == 302
     db.expire_all()
     assert p4.complete

@@ -134,7 +134,7 @@ def test_a_phase_cannot_complete_before_its_gate_passes(db, project):
     assert not p1.complete
     sign_all(db, project, "P1")
     decide_gate(project, g1, g1.version, "pass_with_conditions", "POC report pending", "Wang Wei", NOW)
-    complete_phase(project, p1, p1.version, date(2025, 4, 25))
+    complete_phase(project, p1, p1.version, date(2025, 4, 25), finish_open_tasks=True)
     assert p1.complete and p1.actual_finish == date(2025, 4, 25)
     with pytest.raises(ValidationError, match="complete already"):
         complete_phase(project, p1, p1.version, date(2025, 4, 26))
@@ -147,7 +147,7 @@ def test_a_phase_without_gate_completes(db, project):
     db.flush()
     with pytest.raises(ValidationError, match="finish cannot be before the start"):
         complete_phase(project, p4, p4.version, date(2025, 6, 30))
-    complete_phase(project, p4, p4.version, date(2025, 7, 20))
+    complete_phase(project, p4, p4.version, date(2025, 7, 20), finish_open_tasks=True)
     assert p4.complete and (p4.actual_start, p4.actual_finish) == (date(2025, 7, 1), date(2025, 7, 20))
 
 
@@ -180,7 +180,7 @@ def test_a_complete_phase_keeps_its_sign_offs(db, project):
     p1, g1 = phase(project, "P1"), gate(project, "G1")
     sign_all(db, project, "P1")
     decide_gate(project, g1, g1.version, "pass_with_conditions", "POC report pending", "Wang Wei", NOW)
-    complete_phase(project, p1, p1.version, date(2025, 4, 25))
+    complete_phase(project, p1, p1.version, date(2025, 4, 25), finish_open_tasks=True)
     d = deliverables(project, "P1", mandatory=True)[0]
     with pytest.raises(ValidationError, match="complete; its deliverables can no longer be reopened"):
         reopen(d, d.version)
@@ -238,3 +238,20 @@ def test_phase_rows_take_planned_dates_from_the_schedule(project):
     assert p1.gate_planned == p1.planned_finish  # the gate milestone closes the phase
     assert rows["P6"].gate_planned is None  # G5a has no milestone task
     assert [d.key for d in p1.deliverables][:2] == ["P1.D1", "P1.D2"]
+
+
+def test_a_phase_with_unfinished_tasks_names_them_or_records_them_finished(db, project):
+    """Completing a phase never leaves the plan and the dashboard telling different stories."""
+    from crm_impl.operations.status import project_dashboard
+
+    p4 = phase(project, "P4")
+    open_keys = [t.key for t in p4.tasks]
+    with pytest.raises(ValidationError, match="still has unfinished tasks: " + ", ".join(open_keys)) as refused:
+        complete_phase(project, p4, p4.version, date(2025, 7, 20))
+    assert refused.value.field == "finish_open_tasks" and not p4.complete
+    before = project_dashboard(project, date(2025, 7, 21)).facts.schedule_slip_days
+    complete_phase(project, p4, p4.version, date(2025, 7, 20), finish_open_tasks=True)
+    assert all(t.progress == 100 and t.actual_finish == date(2025, 7, 20) and t.actual_start for t in p4.tasks)
+    after = project_dashboard(project, date(2025, 7, 21))
+    # The finished phase's work no longer waits for the status date; nothing jumps by months.
+    assert after.facts.schedule_slip_days <= before
