@@ -20,6 +20,7 @@ from crm_impl.models import (
     AuditEvent,
     Base,
     BaselineTask,
+    KpiMeasurement,
     Project,
     RaciAssignment,
 )
@@ -48,7 +49,7 @@ def _plain(value: Any) -> Any:
 
 #: Records without a project of their own: (parent relationship, parent model's id column).
 _PARENTS = {RaciAssignment: ("deliverable", "deliverable_id"), ActionItem: ("meeting", "meeting_id"),
-            BaselineTask: ("baseline", "baseline_id")}
+            BaselineTask: ("baseline", "baseline_id"), KpiMeasurement: ("target", "target_id")}
 
 
 def project_of(session: Session, record: Base) -> Project | None:
@@ -71,7 +72,7 @@ def project_of(session: Session, record: Base) -> Project | None:
 
 
 def _key(record: Base) -> str:
-    for name in ("key", "task_key", "gate_id", "number", "name", "title", "email", "role_id"):
+    for name in ("key", "task_key", "gate_id", "number", "name", "title", "email", "role_id", "kpi"):
         value = getattr(record, name, None)
         if value not in (None, ""):
             return _short(str(value))

@@ -19,6 +19,7 @@ from crm_impl.models.tracking import (
 )
 from crm_impl.models.projects import (
     Holiday,
+    KpiMeasurement,
     KpiTarget,
     MemberRole,
     Membership,
@@ -40,6 +41,7 @@ __all__ = [
     "MemberRole",
     "TeamMember",
     "Side",
+    "KpiMeasurement",
     "KpiTarget",
     "Phase",
     "Task",

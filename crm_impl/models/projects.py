@@ -194,6 +194,26 @@ class KpiTarget(Versioned, Base):
     name_zh: Mapped[str] = mapped_column(String(200), default="")
     baseline: Mapped[float | None] = mapped_column(Float, nullable=True)
     target: Mapped[float] = mapped_column(Float)
+    #: The latest measurement's value (kept with the measurements by crm_impl.operations.kpis).
     actual: Mapped[float | None] = mapped_column(Float, nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="kpi_targets")
+    measurements: Mapped[list[KpiMeasurement]] = relationship(
+        back_populates="target", cascade="all, delete-orphan",
+        order_by="(KpiMeasurement.measured_on, KpiMeasurement.id)", lazy="selectin",
+    )
+
+
+class KpiMeasurement(Base):
+    """One measured value of a KPI on a date: the history behind ``KpiTarget.actual``."""
+
+    __tablename__ = "kpi_measurements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("kpi_targets.id", ondelete="CASCADE"), index=True)
+    measured_on: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float, info=bounded(-MAX_AMOUNT, MAX_AMOUNT))
+    recorded_by: Mapped[str] = mapped_column(String(254), default="")
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+    target: Mapped[KpiTarget] = relationship(back_populates="measurements")

@@ -37,6 +37,7 @@ class KpiRow:
     actual: float | None
     met: bool | None  # None: not measured yet
     unit: str  # "ratio" or "count"
+    history: tuple[tuple[date, float], ...] = ()  # every measurement, oldest first
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,9 @@ def kpi_rows(project: Project, locale: str = "en") -> list[KpiRow]:
         else:
             name = kpi_id.replace("_", " ").capitalize()
         rows.append(KpiRow(kpi_id, name, own.baseline if own else None, target, actual, met,
-                           known.unit if known else ("ratio" if target <= 1 else "count")))
+                           known.unit if known else ("ratio" if target <= 1 else "count"),
+                           tuple((m.measured_on, m.value) for m in sorted(
+                               own.measurements, key=lambda m: (m.measured_on, m.id or 0))) if own else ()))
     return rows
 
 

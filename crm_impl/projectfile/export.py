@@ -46,7 +46,10 @@ def export_project(project: Project) -> dict[str, Any]:
         },
         "kpi_targets": [
             {"kpi": k.kpi, "name": k.name, "name_zh": k.name_zh, "baseline": k.baseline, "target": k.target,
-             "actual": k.actual}
+             "actual": k.actual,
+             **({"measurements": [{"date": m.measured_on.isoformat(), "value": m.value, "recorded_by": m.recorded_by,
+                                   "note": m.note} for m in sorted(k.measurements, key=lambda m: (m.measured_on, m.id or 0))]}
+                if k.measurements else {})}
             for k in project.kpi_targets
         ],
         "team": [

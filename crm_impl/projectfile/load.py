@@ -13,6 +13,7 @@ from crm_impl.models import (
     BaselineTask,
     Dependency,
     Holiday,
+    KpiMeasurement,
     KpiTarget,
     LinkType,
     MemberRole,
@@ -74,7 +75,10 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
     project.holidays = [Holiday(day=date.fromisoformat(h["date"]), name=h.get("name", "")) for h in calendar.get("holidays", [])]
     project.kpi_targets = [
         KpiTarget(kpi=k["kpi"], name=k.get("name", ""), name_zh=k.get("name_zh", ""), baseline=k.get("baseline"),
-                  target=k["target"], actual=k.get("actual"))
+                  target=k["target"], actual=k.get("actual"),
+                  measurements=[KpiMeasurement(measured_on=date.fromisoformat(m["date"]), value=m["value"],
+                                               recorded_by=m.get("recorded_by", ""), note=m.get("note", ""))
+                                for m in k.get("measurements", [])])
         for k in data.get("kpi_targets", [])
     ]
     project.team = [

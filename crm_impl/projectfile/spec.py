@@ -54,13 +54,14 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
     """
     from crm_impl.models import (
         ActionItem, AuditEvent, Baseline, BaselineTask, ChangeRequest, Deliverable, Dependency, GateRecord, Holiday,
-        KpiTarget, Meeting, Phase, Project, Risk, Task, TeamMember,
+        KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task, TeamMember,
     )
 
     sections: dict[Where, type] = {
         ("project",): Project,
         ("calendar", "holidays"): Holiday,
         ("kpi_targets",): KpiTarget,
+        ("kpi_targets", "measurements"): KpiMeasurement,
         ("team",): TeamMember,
         ("phases",): Phase,
         ("tasks",): Task,
@@ -93,6 +94,7 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("change_requests", "plan_changes", "task"): Task.key,
         ("change_requests", "plan_changes", "duration"): Task.duration,
         ("change_requests", "plan_changes", "budget"): Task.budget,
+        ("kpi_targets", "measurements", "date"): KpiMeasurement.measured_on,
     }
     return sections, columns
 
