@@ -9,6 +9,7 @@ from crm_impl.operations.phases import (
     PASSED,
     attach_file,
     complete_phase,
+    due_dates,
     decide_gate,
     gate_review,
     phase_rows,
@@ -46,7 +47,7 @@ def _now() -> datetime:
 @bp.get("/")
 @project_view(Action.VIEW)
 def index(project):
-    return render_template("phases/index.html", project=project, rows=phase_rows(project))
+    return render_template("phases/index.html", project=project, rows=phase_rows(project), due=due_dates(project))
 
 
 def _phase_page(project, phase, status: int = 200, **forms):
@@ -55,7 +56,7 @@ def _phase_page(project, phase, status: int = 200, **forms):
     forms.setdefault("dates_form", PhaseDatesForm(formdata=None, obj=phase))
     forms.setdefault("complete_form", CompleteForm.of(phase))
     forms.setdefault("button_errors", [])
-    return render_template("phases/phase.html", project=project, row=row, **forms), status
+    return render_template("phases/phase.html", project=project, row=row, due=due_dates(project), **forms), status
 
 
 @bp.get("/<int:phase_id>")

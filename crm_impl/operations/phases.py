@@ -51,6 +51,8 @@ __all__ = [
     "decide_gate",
     "set_phase_dates",
     "complete_phase",
+    "DueDate",
+    "due_dates",
 ]
 
 #: Largest document a deliverable may carry (10 MB).
@@ -61,6 +63,33 @@ _UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 
 # --- reading -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """When a deliverable is due: set by hand, or the planned finish of its own task (the task
+    that names it), else of its phase's gate milestone, else of its phase's last task."""
+
+    day: date | None
+    by_hand: bool
+
+
+def due_dates(project: Project) -> dict[int, DueDate]:
+    """Every deliverable's due date, by deliverable id; the ones not set by hand move with the plan."""
+    from crm_impl.operations.planning import plan_schedule
+
+    plan = plan_schedule(project)
+    own = {t.deliverable: t.key for t in project.tasks if t.deliverable}
+    gates = {g.phase_id: g.milestone_task for g in project.gates if g.milestone_task}
+    last = {p.id: max((plan.task(t.key).finish for t in p.tasks), default=None) for p in project.phases}
+    due = {}
+    for d in project.deliverables:
+        if d.due_date is not None:
+            due[d.id] = DueDate(d.due_date, True)
+            continue
+        key = own.get(d.key) or gates.get(d.phase_id)
+        due[d.id] = DueDate(plan.task(key).finish if key and key in plan else last.get(d.phase_id), False)
+    return due
 
 
 @dataclass(frozen=True)

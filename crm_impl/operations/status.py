@@ -17,6 +17,7 @@ from crm_impl.operations.changes import approved_change_cost
 from crm_impl.models import ChangeStatus, DeliverableStatus, Project
 from crm_impl.tracking.risks import is_open
 from crm_impl.operations.overview import ProjectOverview, project_overview
+from crm_impl.operations.phases import due_dates
 from crm_impl.operations.planning import forecast_schedule, status_date_of
 from crm_impl.schedule.plan import ScheduledPlan
 from crm_impl.tracking.rag import StatusFacts, StatusReport, assess_status
@@ -102,6 +103,7 @@ def status_facts(project: Project, status_date: date, overview: ProjectOverview,
         value = project_earned_value(project, baseline, status_date)
         bac, eac, cpi = value.bac, value.eac, value.cpi
     today = status_date
+    due = due_dates(project)
     approved = approved_change_cost(project)
     staffed = {m.role_id for m in project.team}
     measured = [row for row in kpi_list if row.met is not None]
@@ -118,7 +120,7 @@ def status_facts(project: Project, status_date: date, overview: ProjectOverview,
         open_risk_scores=[r.score for r in project.risks if is_open(r.status)],
         unstaffed_roles=sum(role.id not in staffed for role in roles()),
         overdue_deliverables=sum(
-            d.due_date is not None and d.due_date < today and d.status is not DeliverableStatus.SIGNED_OFF
+            due[d.id].day is not None and due[d.id].day < today and d.status is not DeliverableStatus.SIGNED_OFF
             for d in project.deliverables
         ),
         kpis_met=sum(bool(row.met) for row in measured) if measured else None,

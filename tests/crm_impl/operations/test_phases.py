@@ -255,3 +255,26 @@ def test_a_phase_with_unfinished_tasks_names_them_or_records_them_finished(db, p
     after = project_dashboard(project, date(2025, 7, 21))
     # The finished phase's work no longer waits for the status date; nothing jumps by months.
     assert after.facts.schedule_slip_days <= before
+
+
+def test_due_dates_follow_the_plan_until_set_by_hand(db, project):
+    from crm_impl.operations.phases import due_dates
+    from crm_impl.operations.planning import plan_schedule
+    from crm_impl.operations.status import project_dashboard
+
+    charter = deliverables(project, "P1", mandatory=True)[0]
+    g1 = gate(project, "G1")
+    due = due_dates(project)[charter.id]
+    own = next((t.key for t in project.tasks if t.deliverable == charter.key), g1.milestone_task)
+    assert due == type(due)(plan_schedule(project).task(own).finish, False)
+    source = next(t for t in project.tasks if t.key == own)
+    source.start_no_earlier_than = date(2025, 6, 2)  # the plan moves: so does the due date
+    assert due_dates(project)[charter.id].day >= date(2025, 6, 2)
+    source.start_no_earlier_than = None
+    # Late and unsigned: overdue on the dashboard, where "—" used to hide it.
+    assert project_dashboard(project, due.day).facts.overdue_deliverables == 0
+    project.status_date = date(2025, 12, 1)
+    assert project_dashboard(project, date(2025, 12, 1)).facts.overdue_deliverables > 0
+    charter.due_date = date(2030, 1, 1)  # by hand: it stays
+    source.start_no_earlier_than = date(2025, 6, 2)
+    assert due_dates(project)[charter.id] == type(due)(date(2030, 1, 1), True)
