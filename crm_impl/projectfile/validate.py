@@ -97,10 +97,10 @@ def _duplicates(values) -> list:
     return [value for value, count in Counter(values).items() if count > 1]
 
 
-def _semantic_problems(data: dict[str, Any]) -> Problems:
+def _semantic_problems(data: dict[str, Any], problems: Problems) -> None:
+    """Add what the schema cannot say (references, duplicates, cycles) to ``problems``."""
     from crm_impl.methodology.catalogue import roles
 
-    problems: Problems = []
     known_roles = {role.id for role in roles()}
     phases = [p["key"] for p in data["phases"]]
     for key in _duplicates(phases):
@@ -143,8 +143,11 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
         elif (dep["pred"], dep["succ"]) in seen_pairs:
             problems.append((where, msg("link %(pred)s → %(succ)s is given twice", pred=dep["pred"], succ=dep["succ"])))
         seen_pairs.add((dep["pred"], dep["succ"]))
-    if not problems:
-        problems.extend(_cycle_problems(tasks, data.get("dependencies", [])))
+    # A cycle among the links that do name two known tasks, whatever else is wrong with the file.
+    if len(ids) == len(tasks):
+        sound = [d for d in data.get("dependencies", [])
+                 if d["pred"] in ids and d["succ"] in ids and d["pred"] != d["succ"]]
+        problems.extend(_cycle_problems(tasks, _unique_links(sound)))
 
     for i, baseline in enumerate(data.get("baselines", [])):
         for key in _duplicates(t["id"] for t in baseline["tasks"]):
@@ -164,7 +167,15 @@ def _semantic_problems(data: dict[str, Any]) -> Problems:
     for i, member in enumerate(data.get("team", [])):
         if member["role"] not in known_roles:
             problems.append((f"team[{i}].role", msg("unknown role %(role)r", role=member["role"])))
-    return problems
+
+
+def _unique_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen, unique = set(), []
+    for link in links:
+        if (link["pred"], link["succ"]) not in seen:
+            seen.add((link["pred"], link["succ"]))
+            unique.append(link)
+    return unique
 
 
 def _cycle_problems(tasks: list[dict[str, Any]], dependencies: list[dict[str, Any]]) -> Problems:
@@ -179,6 +190,8 @@ def _cycle_problems(tasks: list[dict[str, Any]], dependencies: list[dict[str, An
         build_network(activities, links)
     except ScheduleCycleError as error:
         return [(error.field, error.message)]
+    except ValidationError:  # a link the schema refused already (its problem says where)
+        return []
     return []
 
 
@@ -236,9 +249,17 @@ def validate_document(data: Any) -> None:
     """Raise :class:`ProjectFileError` listing every problem of ``data``, or return."""
     if not isinstance(data, dict):
         raise ProjectFileError([("", msg("a project file is a JSON object"))])
-    problems = _text_problems(data) or _schema_problems(data)
+    problems = _text_problems(data)
     if not problems:
-        problems = _semantic_problems(data)
+        problems = _schema_problems(data)
+        found: Problems = []
+        try:
+            _semantic_problems(data, found)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            # The file's structure is broken where the checks went on: the schema's problems say where.
+            if not problems:
+                raise
+        problems += [problem for problem in found if problem not in problems]
     if not problems:
         problems = _span_problems(data)
     if problems:

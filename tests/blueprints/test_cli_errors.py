@@ -79,3 +79,23 @@ def test_a_bug_is_one_error_line_unless_debugging(tmp_path, monkeypatch, engine,
                                      "(CRM_IMPL_DEBUG=1 shows where)")
     monkeypatch.setenv("CRM_IMPL_DEBUG", "1")
     assert isinstance(CliRunner().invoke(main, ["schedule", sample]).exception, RuntimeError)
+
+
+def test_the_cli_names_every_problem_of_a_file_at_once(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from blueprints.cli_schedule import schedule_command
+    from tests.conftest import SAMPLES
+
+    document = json.loads(SAMPLES[-1].read_text("utf-8"))
+    first, fifth = document["tasks"][0]["id"], document["tasks"][4]["id"]
+    document["dependencies"].insert(0, {"pred": "NOPE", "succ": first})
+    document["dependencies"].append({"pred": fifth, "succ": first})
+    path = tmp_path / "two-problems.json"
+    path.write_text(json.dumps(document), "utf-8")
+    result = CliRunner().invoke(schedule_command, [str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 2 and "unknown task 'NOPE'" in errors[0] and "dependency cycle" in errors[1]

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from crm_impl.errors import ProjectFileError
 from crm_impl.models import Base
-from crm_impl.projectfile import import_project, parse
+from crm_impl.projectfile import import_project, parse, validate_document
 
 from tests.conftest import SAMPLES
 
@@ -154,3 +154,17 @@ def test_every_problem_is_reported_at_once(db, user):
     with pytest.raises(ProjectFileError) as info:
         import_project(db, user, doc)
     assert {path for path, _ in info.value.problems} == {"tasks[0].duration", "tasks[2].phase"}
+
+
+def test_every_problem_of_a_file_is_named_together_structural_and_semantic():
+    """A dangling link once hid a cycle, and a wrong type hid both."""
+    document = json.loads(SAMPLES[-1].read_text("utf-8"))
+    first, fifth = document["tasks"][0]["id"], document["tasks"][4]["id"]
+    document["dependencies"].insert(0, {"pred": "NOPE", "succ": first})
+    document["dependencies"].append({"pred": fifth, "succ": first})
+    document["tasks"][2]["duration"] = "ten"
+    with pytest.raises(ProjectFileError) as refused:
+        validate_document(document)
+    fields = [field for field, _ in refused.value.problems]
+    assert fields == ["tasks[2].duration", "dependencies[0].pred", "dependencies"]
+    assert "dependency cycle" in refused.value.localized("en")
