@@ -10,9 +10,12 @@ from crm_impl.operations.overview import project_overview
 from crm_impl.operations.exchange import read_upload
 from crm_impl.projectfile import dumps, export_project, import_project
 from crm_impl.operations.audit import audit_page
+from crm_impl.operations.portfolio import RAG_ORDER, SORTS, portfolio
+from crm_impl.tracking.rag import AREAS, area_label, rag_label
 from crm_impl.operations.projects import create_project, delete_project, projects_of, set_archived, update_project
 from blueprints.access import Action, project_view
 from blueprints.database import get_db
+from blueprints.extensions import cache
 from blueprints.kit import ActionForm, act, download, file_stem, render_form, save_edit, submit
 from blueprints.members.forms import ROLE_LABELS
 from blueprints.projects import bp
@@ -33,6 +36,18 @@ def index():
                           page=request.args.get("page", 1, type=int))
     return render_template("projects/index.html", listing=listing, archived=archived, search=search,
                            role_labels=ROLE_LABELS)
+
+
+@bp.get("/portfolio")
+@login_required
+def portfolio_page():
+    """Every project's steering status side by side: sortable, filterable by status and text."""
+    search, rag, sort = request.args.get("q", "")[:200], request.args.get("rag", ""), request.args.get("sort", "status")
+    rows = portfolio(get_db(), current_user, date.today(), search=search, rag=rag, sort=sort, cache=cache)
+    return render_template("projects/portfolio.html", rows=rows, search=search, rag=rag,
+                           sort=sort if sort in SORTS else "status", sorts=SORTS, areas=AREAS,
+                           rag_labels={r: rag_label(r, str(get_locale())) for r in RAG_ORDER},
+                           area_labels={a: area_label(a, str(get_locale())) for a in AREAS})
 
 
 @bp.route("/new", methods=["GET", "POST"])

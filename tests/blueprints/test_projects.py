@@ -261,3 +261,25 @@ def test_pages_go_out_compressed(client, login, user, load_sample):
     assert b"</html>" in brotli.decompress(page.data)
     plain = client.get(f"/projects/{project.id}/plan/")
     assert "Content-Encoding" not in plain.headers and len(page.data) < len(plain.data) / 3
+
+
+def test_the_portfolio_page_shows_each_projects_status_sorted_and_filtered(client, login, user, make_user, load_sample, db):
+    from crm_impl.operations.status import project_dashboard
+
+    projects = [load_sample(user, path) for path in SAMPLES]
+    projects[0].status_date = projects[0].start_date
+    load_sample(make_user("other@example.com"))
+    db.commit()
+    login()
+    page = client.get("/projects/portfolio")
+    assert page.status_code == 200 and page.text.count("<tr data-project=") == 3
+    dashboard = project_dashboard(db.get(Project, projects[0].id), date.today())
+    row = page.text.split(f'<tr data-project="{projects[0].id}">')[1].split("</tr>")[0]
+    assert f'data-rag="{dashboard.status.overall}"' in row.split('data-testid="overall"')[1][:120]
+    assert f"{dashboard.facts.schedule_slip_days} working days" in row
+    slips = [int(m) for m in re.findall(r'data-testid="slip">(-?\d+) working days', client.get("/projects/portfolio?sort=slip").text)]
+    assert slips == sorted(slips, reverse=True)
+    green = client.get("/projects/portfolio?rag=green").text
+    assert all(f'data-project="{p.id}"' not in green for p in projects if
+               project_dashboard(db.get(Project, p.id), date.today()).status.overall != "green")
+    assert client.get("/projects/portfolio?sort=%00&rag=%ff").status_code == 200
