@@ -13,8 +13,7 @@ class MeasurementForm(Form):
     model = KpiMeasurement
 
     kpi = SelectField(_l("KPI"), validators=[DataRequired()])
-    value = FloatField(_l("Value"), validators=[InputRequired()],
-                       description=_l("Shares as a percentage (95 for 95 %), counts as they are."))
+    value = FloatField(_l("Value"), validators=[InputRequired()])
     measured_on = DateField(_l("Measured on"), validators=[DataRequired()])
 
     def stored_value(self, unit: str) -> float:

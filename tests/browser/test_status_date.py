@@ -1,0 +1,50 @@
+"""A rollout in the middle of its plan, in Chromium: the dashboard at the status date, the Gantt
+with the status line and the forecast over the baseline, the portfolio."""
+
+import re
+from datetime import date
+
+import pytest
+
+from tests.conftest import SAMPLES, serving
+from tests.crm_impl.operations.test_status import _finish_as_planned_until
+
+pytestmark = pytest.mark.browser
+
+STATUS_DATE = date(2025, 7, 15)
+
+
+def test_mid_rollout_dashboard_gantt_and_portfolio(page, app, user, load_sample, db, artifacts):
+    retail = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    _finish_as_planned_until(retail, date(2025, 6, 16))  # a month behind by the status date
+    retail.status_date = STATUS_DATE
+    others = [load_sample(user, path) for path in SAMPLES if "retail" not in path.stem]
+    _finish_as_planned_until(others[0], date(2025, 7, 15))
+    others[0].status_date = STATUS_DATE
+    db.commit()
+    with serving(app) as url:
+        page.goto(url + "/auth/login")
+        page.get_by_label("E-mail").fill("pm@example.com")
+        page.get_by_label("Password").fill("correct horse")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(re.compile(r"/projects/$"))
+
+        page.goto(f"{url}/projects/{retail.id}/status/")
+        assert page.get_by_test_id("status-date").inner_text() == "Jul 15, 2025"
+        schedule = page.locator('tr[data-area="schedule"]')
+        assert schedule.locator("[data-rag]").get_attribute("data-rag") in ("amber", "red")
+        assert page.get_by_test_id("forecast-finish").inner_text() != page.get_by_test_id("target-finish").inner_text()
+        page.screenshot(path=artifacts / "status-date-dashboard.png", full_page=True)
+
+        page.goto(f"{url}/projects/{retail.id}/schedule/gantt")
+        page.locator(".js-plotly-plot .main-svg").first.wait_for()
+        assert page.locator(".js-plotly-plot").get_by_text("Status date").count() == 1
+        assert page.locator(".js-plotly-plot").get_by_text("Baseline").count() >= 1  # the legend
+        page.screenshot(path=artifacts / "status-date-gantt.png", full_page=True)
+
+        page.get_by_test_id("my-work").wait_for()
+        page.goto(f"{url}/projects/portfolio?sort=slip")
+        rows = page.locator("tr[data-project]")
+        assert rows.count() == 3
+        assert rows.first.get_attribute("data-project") in {str(p.id) for p in [retail, *others]}
+        page.screenshot(path=artifacts / "status-date-portfolio.png", full_page=True)
