@@ -102,3 +102,18 @@ def test_a_new_baseline_does_not_hide_slip_until_the_committee_chooses_it(db, us
     moved = project_dashboard(project, date.today())
     assert moved.baseline_name == "Re-plan May" and moved.facts.schedule_slip_days < slipped
     assert [b.name for b in project.baselines if b.steering] == ["Re-plan May"]
+
+
+def test_earned_value_and_slip_agree_in_sign_on_every_sample(db, user, load_sample):
+    from crm_impl.operations.baselines import project_earned_value, steering_baseline
+
+    for path in SAMPLES:
+        late = load_sample(user, path)  # nothing reported months into the plan: behind by both
+        day = date(2025, 12, 1)
+        spi = project_earned_value(late, steering_baseline(late), day).spi
+        assert project_dashboard(late, day).facts.schedule_slip_days > 0 and spi < 1, path.stem
+        on_plan = load_sample(user, path)  # everything reported as planned: on time by both
+        day = date(2025, 9, 1)
+        _finish_as_planned_until(on_plan, day)
+        spi = project_earned_value(on_plan, steering_baseline(on_plan), day).spi
+        assert project_dashboard(on_plan, day).facts.schedule_slip_days <= 1 and spi >= 0.95, path.stem
