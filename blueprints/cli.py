@@ -244,6 +244,19 @@ def worker_command(obj, burst: bool) -> None:
         Worker([jobs], connection=jobs.connection).work(burst=burst, logging_level="WARNING")
 
 
+def _demo_as_project_manager(app: Flask, project_ids: list[int]) -> None:
+    """The demo account is the enterprise project manager (E_PM) on every sample's team, so
+    "My work" shows what waits for that role."""
+    from crm_impl.models import Project
+
+    with _session(app, cli_actor(DEMO_EMAIL)) as session:
+        for project_id in project_ids:
+            member = next((m for m in session.get(Project, project_id).team if m.role_id == "E_PM"), None)
+            if member is not None:
+                member.email = DEMO_EMAIL
+        session.commit()
+
+
 @main.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -269,6 +282,7 @@ def demo(host: str, port: int, directory: str | None) -> None:
         create_user(session, DEMO_EMAIL, password, "Demo PM")
         session.commit()
     projects = load_samples(app, DEMO_EMAIL)
+    _demo_as_project_manager(app, [p.id for p in projects])
     click.echo(json.dumps({"url": f"http://{host}:{port}/", "email": DEMO_EMAIL, "password": password}))
     click.echo(f"crm-impl demo: {len(projects)} sample projects in {database}")
     click.echo(f"open http://{host}:{port}/ and log in as {DEMO_EMAIL} with password {password}")
