@@ -8,7 +8,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from crm_impl.charts.style import COLORS, DAY_MS, arrow, esc, labels, num, short
+from crm_impl.charts.style import COLORS, DAY_MS, arrow, date_axis, esc, labels, num, short
 from crm_impl.schedule.network import LINK_POINTS
 from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
 
@@ -220,11 +220,14 @@ def gantt_figure(
             name=name,
         )
     n_rows = max(1, len(rows))
-    xaxis: dict[str, Any] = {"type": "date", "title": text["date"], "showgrid": True}
+    xaxis: dict[str, Any] = {"type": "date", "title": text["date"], "showgrid": True, **date_axis(locale)}
     if tasks:
         # Room on the right for the labels of gates at the end of the plan.
-        first = min(t.start for t in tasks)
-        last = max(_bar_end(t) for t in tasks)
+        # The today and status-date lines are always in sight: a late project is exactly when
+        # today lies beyond the plan.
+        marks = [day for day in (today, status_date) if day is not None]
+        first = min([t.start for t in tasks] + marks)
+        last = max([_bar_end(t) for t in tasks] + [day + timedelta(days=1) for day in marks])
         pad = timedelta(days=max(14, (last - first).days // 5))
         xaxis["range"] = [(first - timedelta(days=3)).isoformat(), (last + pad).isoformat()]
     fig.update_layout(

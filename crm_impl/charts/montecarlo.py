@@ -11,7 +11,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from crm_impl.charts.style import COLORS, DAY_MS, EPS, esc, labels, short
+from crm_impl.charts.style import COLORS, DAY_MS, EPS, date_axis, esc, labels, short
 from crm_impl.errors import ValidationError
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.estimates import PERCENTILES, Percentile
@@ -133,6 +133,7 @@ def montecarlo_figure(
     fig.update_xaxes(
         type="date" if calendar is not None else "linear",
         title=text["finish_date"] if calendar is not None else text["finish_days"],
+        **(date_axis(locale) if calendar is not None else {}),
     )
     fig.update_yaxes(title=text["runs"], secondary_y=False)
     fig.update_yaxes(

@@ -8,7 +8,7 @@ from datetime import date
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from crm_impl.charts.style import COLORS, EPS, esc, labels
+from crm_impl.charts.style import COLORS, EPS, date_axis, esc, labels
 from crm_impl.errors import ValidationError
 
 __all__ = ["resource_load_figure"]
@@ -80,7 +80,7 @@ def resource_load_figure(
         row=1,
         col=1,
     )
-    fig.update_xaxes(type="date", title=text["week"], row=len(roles), col=1)
+    fig.update_xaxes(type="date", title=text["week"], row=len(roles), col=1, **date_axis(locale))
     fig.update_layout(
         title={"text": title if title is not None else text["load_title"], "y": 0.995, "yanchor": "top"},
         height=150 + 170 * len(roles),

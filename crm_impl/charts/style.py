@@ -14,7 +14,7 @@ from typing import Any
 from crm_impl import i18n
 from crm_impl.errors import ValidationError
 
-__all__ = ["COLORS", "LOCALES", "DAY_MS", "EPS", "labels", "esc", "short", "num", "arrow"]
+__all__ = ["COLORS", "LOCALES", "DAY_MS", "EPS", "labels", "esc", "short", "num", "arrow", "date_axis"]
 
 COLORS: dict[str, str] = {
     "critical": "#d62728",
@@ -58,6 +58,18 @@ def labels(locale: object) -> Mapping[str, str]:
         raise ValidationError("unsupported locale %(locale)r (use one of %(choices)s)", "locale", locale=text,
                               choices=", ".join(LOCALES))
     return i18n.labels(text)
+
+
+def date_axis(locale: object) -> dict[str, str]:
+    """Date-axis formats a reader of ``locale`` reads: ``2025年7月`` in Chinese (plotly.js's own
+    Chinese month names are bare numerals), plotly's defaults otherwise.
+
+    >>> date_axis("zh_Hans")["tickformat"], date_axis("en")
+    ('%Y年%-m月', {})
+    """
+    if str(locale).startswith("zh"):
+        return {"tickformat": "%Y年%-m月", "hoverformat": "%Y年%-m月%-d日"}
+    return {}
 
 
 def esc(text: str) -> str:

@@ -159,3 +159,15 @@ def test_a_figure_renders_to_png_with_system_chromium(scheduled, monkeypatch):
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (800, 400)
+
+
+def test_the_today_and_status_lines_are_always_in_sight(scheduled):
+    from datetime import timedelta
+
+    late = scheduled.finish + timedelta(days=400)  # a project long past its plan
+    figure = gantt_figure(scheduled, today=late, status_date=late - timedelta(days=30))
+    low, high = (date.fromisoformat(x[:10]) for x in figure.layout.xaxis.range)
+    assert low <= scheduled.tasks[0].start and high > late
+    assert {shape.name for shape in figure.layout.shapes} == {"today", "status_date"}
+    early = gantt_figure(scheduled, today=scheduled.tasks[0].start - timedelta(days=90))
+    assert date.fromisoformat(early.layout.xaxis.range[0][:10]) < scheduled.tasks[0].start - timedelta(days=89)
