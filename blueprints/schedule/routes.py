@@ -103,8 +103,9 @@ def network(project):
 @bp.get("/resources")
 @project_view(Action.VIEW)
 def resources(project):
-    figure = resource_figure(project, str(get_locale()))
-    return render_template("schedule/chart.html", project=project, chart=chart_html(figure), view="resources")
+    # Without a team every week would be over capacity: the page says what to do instead.
+    chart = chart_html(resource_figure(project, str(get_locale()))) if project.team else None
+    return render_template("schedule/chart.html", project=project, chart=chart, view="resources")
 
 
 @bp.get("/monte-carlo")

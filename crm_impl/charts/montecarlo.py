@@ -103,26 +103,17 @@ def montecarlo_figure(
         else:
             target_x = _finish_x(float(target), calendar) if calendar else float(target)
         lines.append((text["target"], target_x, COLORS["target"]))
-    for name, at, color in lines:
-        fig.add_shape(
-            type="line",
-            xref="x",
-            yref="paper",
-            x0=at,
-            x1=at,
-            y0=0,
-            y1=1,
-            name=name,
-            line={"color": color, "width": 2, "dash": "dash"},
-            label={
-                "text": f"{name}: {at}",
-                "textposition": "end",
-                "textangle": -90,
-                "xanchor": "right",
-                "yanchor": "top",
-                "font": {"size": 10, "color": color},
-            },
-        )
+    annotations = []
+    for row, (name, at, color) in enumerate(lines):
+        fig.add_shape(type="line", xref="x", yref="paper", x0=at, x1=at, y0=0, y1=1, name=name,
+                      line={"color": color, "width": 2, "dash": "dash"})
+        # Level labels above the plot, one row each so neighbouring lines never cover each other.
+        annotations.append({
+            "x": at, "xref": "x", "y": 1.0 - 0.075 * row, "yref": "paper", "showarrow": False,
+            "text": f"<b>{esc(name)}</b> {esc(str(at))}", "xanchor": "left", "yanchor": "top",
+            "font": {"size": 11, "color": color}, "bgcolor": "rgba(255,255,255,0.85)", "borderpad": 2,
+        })
+    fig.update_layout(annotations=annotations)
     fig.update_layout(
         title=title if title is not None else text["mc_title"],
         bargap=0.1,
@@ -151,9 +142,11 @@ def criticality_figure(
     locale: str = "en",
     title: str | None = None,
 ) -> go.Figure:
-    """Horizontal bars of the ``top`` highest criticality indices (share of runs critical).
+    """Horizontal bars of up to ``top`` criticality indices (share of runs critical).
 
-    Ties keep the order of ``indices``; the highest bar is at the top.
+    The tasks that are *sometimes* critical (between 0 and 100 %) are what a simulation adds to
+    CPM, so they are always shown; tasks critical in every run fill the remaining rows.  Ties keep
+    the order of ``indices``; the highest bar is at the top.
     """
     text = labels(locale)
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
@@ -161,7 +154,11 @@ def criticality_figure(
     for task_id, value in indices.items():
         if not 0 <= value <= 1:
             raise ValidationError("must be between 0 and 1, got %(value)r", f"indices.{task_id}", value=value)
-    ranked = sorted(indices.items(), key=lambda item: -item[1])[:top]
+    ordered = sorted(indices.items(), key=lambda item: -item[1])
+    sometimes = [item for item in ordered if 0 < item[1] < 1][:top]
+    always = [item for item in ordered if item[1] >= 1][: top - len(sometimes)]
+    chosen = {k for k, _ in sometimes + always}
+    ranked = [item for item in ordered if item[0] in chosen]
     names = names or {}
     fig = go.Figure(
         go.Bar(

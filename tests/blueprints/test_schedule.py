@@ -99,7 +99,7 @@ def test_percentile_dates_agree_on_the_page_the_chart_and_the_cli(client, login,
         page = client.get(f"/projects/{project.id}/schedule/monte-carlo?iterations=2000&seed={seed}")
         assert page.status_code == 200
         cards = dict(re.findall(r'data-testid="(P\d\d)" data-date="([\d-]+)"', page.text))
-        lines = dict(re.findall(r'"text":"(P\d\d): ([\d-]+)"', page.text))
+        lines = {f"P{n}": day for n, day in re.findall(r'"text":"\\u003cb\\u003eP(\d\d)\\u003c\\u002fb\\u003e ([\d-]+)"', page.text)}
         result = CliRunner().invoke(schedule_command, [str(path), "--json", "--simulate", "2000", "--seed", str(seed),
                                                          "--status-date", date.today().isoformat()])
         assert result.exit_code == 0, result.stderr
@@ -140,3 +140,14 @@ def test_the_committee_chooses_its_baseline_and_the_dashboard_names_it(client, l
     client.post(f"/projects/{project.id}/schedule/baselines/{replan.id}/delete")
     db.expire_all()
     assert replan.id in [b.id for b in db.get(type(project), project.id).baselines]
+
+
+def test_the_resource_page_of_a_project_without_a_team_says_what_to_do(client, login, user, load_sample, db):
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    login()
+    assert 'data-testid="chart"' in client.get(f"/projects/{project.id}/schedule/resources").text
+    project.team.clear()
+    db.commit()
+    page = client.get(f"/projects/{project.id}/schedule/resources")
+    assert page.status_code == 200 and 'data-testid="no-team"' in page.text and 'data-testid="chart"' not in page.text
+    assert f"/projects/{project.id}/team/" in page.text

@@ -79,3 +79,18 @@ def test_figures_serialise_for_the_web():
     for fig in (montecarlo_figure(np.array([5.0, 5.5, 7.0]), calendar=calendar, target=MONDAY),
                 criticality_figure({"a": 1.0, "c": 0.25})):
         assert json.loads(fig.to_json())["data"]
+
+
+def test_criticality_shows_the_sometimes_critical_tasks_even_among_many_always_critical_ones():
+    indices = {f"A{i:02d}": 1.0 for i in range(20)} | {"S1": 0.4, "S2": 0.75, "N": 0.0}
+    bars = criticality_figure(indices, top=15).data[0]
+    shown = [label.split()[0] for label in bars.y]
+    assert "S1" in shown and "S2" in shown and "N" not in shown and len(shown) == 15
+    assert list(bars.x) == sorted(bars.x, reverse=True)
+
+
+def test_percentile_labels_are_level_and_on_rows_of_their_own():
+    figure = montecarlo_figure(np.array([10.0, 11.0, 11.0, 12.0, 14.0]), target=12.0)
+    labels = [a for a in figure.layout.annotations if a.text and a.text.startswith("<b>")]
+    assert len(labels) == 4 and len({a.y for a in labels}) == 4  # P50, P80, P90, target
+    assert all(a.textangle in (None, 0) for a in labels)
