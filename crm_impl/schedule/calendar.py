@@ -3,6 +3,10 @@
 Every date gets a *raw index*: the number of working weekdays since 0001-01-01 (a Monday) before
 it, computed in O(1) from the ordinal.  Holidays that fall on working weekdays are kept as a
 sorted list of raw indices, so both directions are a bisection: no loop over days.
+
+Extra working days (a Saturday worked to make up for a holiday: China's 调休) add one working
+day each; a date's index counts them with one more bisection, and finding the date of an index
+becomes a short bisection over dates (only when the calendar has any).
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ class WorkCalendar:
         Working weekdays, Monday = 0 … Sunday = 6 (default Monday–Friday).
     holidays : frozenset of date
         Non-working dates.
+    workdays : frozenset of date
+        Extra working dates on days that are otherwise not worked (make-up working days).
 
     Examples
     --------
@@ -42,12 +48,17 @@ class WorkCalendar:
     (datetime.date(2025, 3, 7), datetime.date(2025, 3, 11))
     >>> cal.offset_of(date(2025, 3, 8))  # Saturday -> the next working day
     1
+    >>> made_up = WorkCalendar(date(2025, 3, 7), workdays=frozenset({date(2025, 3, 8)}))
+    >>> made_up.date_at(1), made_up.offset_of(date(2025, 3, 10))  # Saturday worked
+    (datetime.date(2025, 3, 8), 2)
     """
 
     start: date
     weekdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})
     holidays: frozenset[date] = frozenset()
+    workdays: frozenset[date] = frozenset()
     _days: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _extra: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _before: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _holiday_raw: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _holiday_gaps: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -66,8 +77,19 @@ class WorkCalendar:
         for day in holidays:
             if not isinstance(day, date):
                 raise ValidationError("must be dates, got %(day)r", "holidays", day=day)
+        workdays = frozenset(self.workdays)
+        for day in workdays:
+            if not isinstance(day, date):
+                raise ValidationError("must be dates, got %(day)r", "working_days", day=day)
+        both = sorted(workdays & holidays)
+        if both:
+            raise ValidationError("%(day)s is both a holiday and a working day", "working_days",
+                                  day=both[0].isoformat())
         object.__setattr__(self, "weekdays", weekdays)
         object.__setattr__(self, "holidays", holidays)
+        object.__setattr__(self, "workdays", workdays)
+        # Only days that would not be worked anyway count as extra.
+        object.__setattr__(self, "_extra", tuple(sorted(d.toordinal() for d in workdays if d.weekday() not in weekdays)))
         days = tuple(sorted(weekdays))
         # _before[k]: working weekdays in a week strictly before weekday k (k = 0..7).
         before = tuple(sum(1 for d in days if d < k) for k in range(8))
@@ -81,23 +103,27 @@ class WorkCalendar:
 
     @classmethod
     def from_iterables(
-        cls, start: date, weekdays: Iterable[int] = (0, 1, 2, 3, 4), holidays: Iterable[date] = ()
+        cls, start: date, weekdays: Iterable[int] = (0, 1, 2, 3, 4), holidays: Iterable[date] = (),
+        workdays: Iterable[date] = (),
     ) -> WorkCalendar:
         """Build from any iterables (lists parsed from a file, say)."""
-        return cls(start, frozenset(weekdays), frozenset(holidays))
+        return cls(start, frozenset(weekdays), frozenset(holidays), frozenset(workdays))
 
     def _raw(self, day: date) -> int:
         weeks, dow = divmod(day.toordinal() - 1, 7)  # ordinal 1 is a Monday
         return weeks * len(self._days) + self._before[dow]
 
     def _working_index(self, day: date) -> int:
-        # A holiday or weekend day gets the index of the next working day.
+        # The working days before ``day``: a holiday or weekend day gets the index of the next one.
         raw = self._raw(day)
-        return raw - bisect_left(self._holiday_raw, raw)
+        index = raw - bisect_left(self._holiday_raw, raw)
+        return index + bisect_left(self._extra, day.toordinal()) if self._extra else index
 
     def is_working_day(self, day: date) -> bool:
-        """Whether ``day`` is a working weekday and not a holiday."""
-        return day.weekday() in self.weekdays and day not in self.holidays
+        """Whether ``day`` is worked: a working weekday that is not a holiday, or an extra working day."""
+        if day.weekday() in self.weekdays:
+            return day not in self.holidays
+        return day in self.workdays
 
     def offset_of(self, day: date) -> int:
         """Working-day offset of ``day``; a non-working date maps to the next working day."""
@@ -106,12 +132,35 @@ class WorkCalendar:
     def date_at(self, offset: int) -> date:
         """Date of working day ``offset`` (negative offsets count back before the start)."""
         target = self._origin + int(offset)
-        raw = target + bisect_right(self._holiday_gaps, target)
-        weeks, k = divmod(raw, len(self._days))
         try:
-            return date.fromordinal(weeks * 7 + self._days[k] + 1)
+            if not self._extra:
+                return self._weekday_date(target)
+            # Extra days only bring a date earlier: search below where the weekdays alone put it.
+            high = self._weekday_date(target).toordinal()
+            step = 7 * (bisect_right(self._extra, high) + 2)
+            low = high - step
+            while self._up_to(date.fromordinal(low)) > target:  # long holidays: reach further back
+                low -= step
+            while low < high:  # the first date whose count of working days up to it passes target
+                middle = (low + high) // 2
+                day = date.fromordinal(middle)
+                if self._up_to(day) > target:
+                    high = middle
+                else:
+                    low = middle + 1
+            return date.fromordinal(low)
         except (OverflowError, ValueError):
             raise ValidationError("offset %(offset)s is outside the supported dates", "offset", offset=offset) from None
+
+    def _up_to(self, day: date) -> int:
+        """Working days up to and including ``day``."""
+        return self._working_index(day) + self.is_working_day(day)
+
+    def _weekday_date(self, target: int) -> date:
+        """The date of working index ``target`` counting weekdays and holidays only."""
+        raw = target + bisect_right(self._holiday_gaps, target)
+        weeks, k = divmod(raw, len(self._days))
+        return date.fromordinal(weeks * 7 + self._days[k] + 1)
 
     def start_date(self, es: int) -> date:
         """The date a task with early start ``es`` begins."""

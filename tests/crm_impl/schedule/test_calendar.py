@@ -157,3 +157,41 @@ def test_matches_a_day_by_day_walk(start, weekdays, holiday_days):
         assert cal.offset_of(day) == cal.offset_of(nxt)
         if working(day):
             assert cal.date_at(cal.offset_of(day)) == day
+
+
+def _naive_dates(start, weekdays, holidays, workdays, count):
+    """The first ``count`` working dates from ``start``, one day at a time."""
+    day, found = start, []
+    while len(found) < count:
+        if (day.weekday() in weekdays and day not in holidays) or day in workdays:
+            found.append(day)
+        day += timedelta(days=1)
+    return found
+
+
+def test_make_up_working_days_china_2025_national_day():
+    # 2025: 1–8 October off; Sunday 28 September and Saturday 11 October worked (国务院办公厅通知).
+    holidays = {date(2025, 10, d) for d in range(1, 9)}
+    workdays = {date(2025, 9, 28), date(2025, 10, 11)}
+    cal = WorkCalendar(date(2025, 9, 26), holidays=frozenset(holidays), workdays=frozenset(workdays))
+    assert [cal.date_at(k) for k in range(5)] == [
+        date(2025, 9, 26), date(2025, 9, 28), date(2025, 9, 29), date(2025, 9, 30), date(2025, 10, 9)]
+    assert cal.date_at(6) == date(2025, 10, 11) and cal.offset_of(date(2025, 10, 11)) == 6
+    assert cal.is_working_day(date(2025, 9, 28)) and not cal.is_working_day(date(2025, 10, 4))
+    with pytest.raises(ValidationError, match="both a holiday and a working day"):
+        WorkCalendar(date(2025, 9, 26), holidays=frozenset({date(2025, 9, 28)}), workdays=frozenset({date(2025, 9, 28)}))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31)),
+    weekdays=st.frozensets(st.integers(0, 6), min_size=1),
+    holidays=st.frozensets(st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31)), max_size=60),
+    workdays=st.frozensets(st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31)), max_size=30),
+)
+def test_calendar_with_extra_working_days_agrees_with_counting_day_by_day(start, weekdays, holidays, workdays):
+    workdays = workdays - holidays
+    cal = WorkCalendar(start, weekdays, holidays, workdays)
+    expected = _naive_dates(start, weekdays, holidays, workdays, 120)
+    assert [cal.date_at(k) for k in range(120)] == expected
+    assert [cal.offset_of(day) for day in expected] == list(range(120))
