@@ -52,6 +52,8 @@ class ProjectForm(VersionedForm):
     template_id = SelectField(_l("Methodology template"))
     working_weekdays = MultiCheckboxField(_l("Working weekdays"), coerce=int, choices=choices(WEEKDAYS), default=[0, 1, 2, 3, 4])
     holidays = TextAreaField(_l("Holidays (one per line: YYYY-MM-DD name)"))
+    working_days = TextAreaField(_l("Make-up working days (one per line: YYYY-MM-DD name)"),
+                                 description=_l("Weekend days that are worked, e.g. 2025-09-28 National Day make-up day."))
     budget_reserve = DecimalField(_l("Budget reserve for changes"), default=0, places=2,
                                   validators=[Optional()],
                                   description=_l("A change request costing more than what is left of it needs the steering committee."))
@@ -71,6 +73,9 @@ class ProjectForm(VersionedForm):
     def validate_holidays(self, field):
         parse_holidays(field.data)
 
+    def validate_working_days(self, field):
+        parse_holidays(field.data)
+
     def draft(self) -> ProjectDraft:
         return ProjectDraft(
             title=self.title.data,
@@ -88,6 +93,7 @@ class ProjectForm(VersionedForm):
             template_id=self.template_id.data if "template_id" in self._fields else "nine_phase",
             working_weekdays=list(self.working_weekdays.data),
             holidays=parse_holidays(self.holidays.data),
+            working_days=parse_holidays(self.working_days.data),
             budget_reserve=float(self.budget_reserve.data or 0),
             status_date=self.status_date.data,
         )
@@ -98,6 +104,7 @@ class ProjectForm(VersionedForm):
         form.objectives.data = "\n".join(project.objectives)
         form.objectives_zh.data = "\n".join(project.objectives_zh)
         form.holidays.data = "\n".join(f"{h.day.isoformat()} {h.name}".strip() for h in project.holidays)
+        form.working_days.data = "\n".join(f"{w.day.isoformat()} {w.name}".strip() for w in project.working_days)
         form.working_weekdays.data = list(project.working_weekdays)
         form.version.data = project.version
         return form

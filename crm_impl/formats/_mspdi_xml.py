@@ -185,7 +185,9 @@ def round_half_away(value: float) -> int:
 
 def read_calendar(
     reader: Reader, root: ET.Element
-) -> tuple[tuple[int, ...], tuple[tuple[date, str], ...]]:
+) -> tuple[tuple[int, ...], tuple[tuple[date, str], ...], tuple[tuple[date, str], ...]]:
+    """The project calendar's working weekdays, holidays and extra working days (each dated
+    exception that is a working one, on a day its weekdays do not work)."""
     container = reader.child(root, "Calendars")
     calendars = {}
     for element in reader.children(container, "Calendar"):
@@ -197,10 +199,11 @@ def read_calendar(
         bases = [c for c in calendars.values() if reader.flag(c, "IsBaseCalendar")]
         chosen = bases[0] if bases else next(iter(calendars.values()), None)
     if chosen is None:
-        return (0, 1, 2, 3, 4), ()
+        return (0, 1, 2, 3, 4), (), ()
 
     working: dict[int, bool] = {}
     holidays: dict[date, str] = {}
+    workdays: dict[date, str] = {}
     seen: set[int] = set()
     current: ET.Element | None = chosen
     # A derived calendar inherits the days it does not set from its base calendar.
@@ -216,17 +219,20 @@ def read_calendar(
                 _add_range(reader, reader.child(weekday, "TimePeriod"), "", holidays, where)
         for exception in reader.children(reader.child(current, "Exceptions"), "Exception"):
             recurrence = reader.integer(exception, "Type", where, default=1)
-            if reader.flag(exception, "DayWorking") or recurrence != 1:
-                continue  # working-time exceptions and yearly/monthly patterns are not holidays here
+            if recurrence != 1:
+                continue  # yearly and monthly patterns are not read here
             name = reader.text(exception, "Name") or ""
-            _add_range(reader, reader.child(exception, "TimePeriod"), name, holidays, where)
+            into = workdays if reader.flag(exception, "DayWorking") else holidays
+            _add_range(reader, reader.child(exception, "TimePeriod"), name, into, where)
         seen.add(id(current))
         base = calendars.get(reader.integer(current, "BaseCalendarUID", where) or -1)
         current = base if base is not None and id(base) not in seen else None
     weekdays = tuple(d for d in range(7) if working.get(d, d < 5))
     if not weekdays:
         raise ValidationError("the calendar has no working weekday", "Calendar.WeekDays")
-    return weekdays, tuple(sorted(holidays.items()))
+    # A working exception on a day that is worked anyway changes nothing; a holiday wins over it.
+    extra = {day: name for day, name in workdays.items() if day.weekday() not in weekdays and day not in holidays}
+    return weekdays, tuple(sorted(holidays.items())), tuple(sorted(extra.items()))
 
 
 def _add_range(

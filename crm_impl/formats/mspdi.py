@@ -81,9 +81,10 @@ def _calendar_element(parent: ET.Element, plan: Plan) -> None:
                 period = _sub(times, "WorkingTime")
                 _sub(period, "FromTime", start)
                 _sub(period, "ToTime", finish)
-    if plan.holidays:
+    if plan.holidays or plan.working_days:
         exceptions = _sub(calendar, "Exceptions")
-        for day, name in plan.holidays:
+        dated = [(day, name, False) for day, name in plan.holidays] + [(day, name, True) for day, name in plan.working_days]
+        for day, name, worked in sorted(dated):
             exception = _sub(exceptions, "Exception")
             _sub(exception, "EnteredByOccurrence", 0)
             period = _sub(exception, "TimePeriod")
@@ -92,7 +93,13 @@ def _calendar_element(parent: ET.Element, plan: Plan) -> None:
             _sub(exception, "Occurrences", 1)
             _sub(exception, "Name", name)
             _sub(exception, "Type", 1)
-            _sub(exception, "DayWorking", 0)
+            _sub(exception, "DayWorking", int(worked))
+            if worked:  # a make-up day has the working hours of an ordinary day
+                times = _sub(exception, "WorkingTimes")
+                for start, finish in (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00")):
+                    span = _sub(times, "WorkingTime")
+                    _sub(span, "FromTime", start)
+                    _sub(span, "ToTime", finish)
 
 
 def _extended(parent: ET.Element, field_id: int, value: str) -> None:
@@ -237,13 +244,14 @@ def export_mspdi(plan: Plan) -> bytes:
 
 
 def _span_days(
-    start: date | None, finish: date | None, weekdays: tuple[int, ...], holidays: tuple[tuple[date, str], ...]
+    start: date | None, finish: date | None, weekdays: tuple[int, ...], holidays: tuple[tuple[date, str], ...],
+    workdays: tuple[tuple[date, str], ...] = (),
 ) -> int:
     """Working days from ``start`` to ``finish`` inclusive: the duration of a task that gives
     only its dates (0 without them)."""
     if start is None or finish is None or finish < start:
         return 0
-    calendar = WorkCalendar.from_iterables(start, weekdays, (day for day, _ in holidays))
+    calendar = WorkCalendar.from_iterables(start, weekdays, (day for day, _ in holidays), (day for day, _ in workdays))
     return calendar.offset_of(finish + timedelta(days=1))
 
 
@@ -272,7 +280,7 @@ def import_mspdi(data: bytes | str) -> Plan:
     minutes_per_day = reader.integer(root, "MinutesPerDay", "Project") or MINUTES_PER_DAY
     if minutes_per_day <= 0:
         raise ValidationError("must be > 0, got %(value)s", "Project.MinutesPerDay", value=minutes_per_day)
-    weekdays, holidays = read_calendar(reader, root)
+    weekdays, holidays, workdays = read_calendar(reader, root)
     aliases = declared_fields(reader, root)
     id_field = aliases.get(ID_ALIAS)
     estimate_fields = [aliases.get(a.lower()) for a in ESTIMATE_ALIASES]
@@ -337,7 +345,7 @@ def import_mspdi(data: bytes | str) -> Plan:
         if duration_text is not None:
             duration = days_of(duration_text, f"{where}.Duration")
         else:
-            duration = _span_days(start, reader.day(element, "Finish", where), weekdays, holidays)
+            duration = _span_days(start, reader.day(element, "Finish", where), weekdays, holidays, workdays)
         flagged = reader.flag(element, "Milestone")
         milestone = duration == 0 and flagged is not False
         progress = reader.integer(element, "PercentComplete", where, default=0)
@@ -381,6 +389,7 @@ def import_mspdi(data: bytes | str) -> Plan:
         start=start_date,
         working_weekdays=weekdays,
         holidays=holidays,
+        working_days=workdays,
         phases=tuple(phases),
         tasks=tuple(tasks),
         links=tuple(links),

@@ -27,6 +27,7 @@ from crm_impl.models.projects import (
     ProjectStatus,
     Side,
     TeamMember,
+    WorkingDay,
 )
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "Membership",
     "MemberRole",
     "TeamMember",
+    "WorkingDay",
     "Side",
     "KpiMeasurement",
     "KpiTarget",

@@ -90,6 +90,9 @@ class Project(Versioned, Base):
     holidays: Mapped[list[Holiday]] = relationship(
         back_populates="project", cascade="all, delete-orphan", order_by="Holiday.day"
     )
+    working_days: Mapped[list[WorkingDay]] = relationship(
+        back_populates="project", cascade="all, delete-orphan", order_by="WorkingDay.day"
+    )
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="project", cascade="all, delete-orphan"
     )
@@ -145,6 +148,20 @@ class Holiday(Versioned, Base):
     name: Mapped[str] = mapped_column(String(120), default="")
 
     project: Mapped[Project] = relationship(back_populates="holidays")
+
+
+class WorkingDay(Versioned, Base):
+    """A date worked although it is not a working weekday: a make-up day (调休)."""
+
+    __tablename__ = "working_days"
+    __table_args__ = (UniqueConstraint("project_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    name: Mapped[str] = mapped_column(String(120), default="")
+
+    project: Mapped[Project] = relationship(back_populates="working_days")
 
 
 class Membership(Versioned, Base):

@@ -52,6 +52,7 @@ def project_plan(project: Project) -> Plan:
         start=project.start_date,
         working_weekdays=tuple(sorted(project.working_weekdays)),
         holidays=tuple((h.day, h.name) for h in project.holidays),
+        working_days=tuple((w.day, w.name) for w in project.working_days),
         phases=tuple(PlanPhase(p.key, p.name, p.name_zh) for p in project.phases),
         tasks=tuple(_task(t, gates) for t in project.tasks),
         links=tuple(Link(d.pred.key, d.succ.key, d.type.value, d.lag) for d in project.dependencies),
@@ -65,6 +66,7 @@ def project_calendar(project: Project) -> WorkCalendar:
         start=project.start_date,
         weekdays=frozenset(project.working_weekdays),
         holidays=frozenset(h.day for h in project.holidays),
+        workdays=frozenset(w.day for w in project.working_days),
     )
 
 

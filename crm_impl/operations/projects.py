@@ -14,7 +14,7 @@ from crm_impl.db import audit
 from crm_impl.db.locking import check_version
 from crm_impl.errors import ValidationError
 from crm_impl.limits import check_date
-from crm_impl.models import Holiday, MemberRole, Membership, Project, ProjectStatus, Task, User
+from crm_impl.models import Holiday, MemberRole, Membership, Project, ProjectStatus, Task, User, WorkingDay
 from crm_impl.models.base import max_length, value_range
 from crm_impl.projectfile import FORMAT, FORMAT_VERSION
 from crm_impl.projectfile.load import add_project
@@ -57,6 +57,8 @@ class ProjectDraft:
     budget_reserve: float = 0.0
     #: The date progress is reported to; ``None``: always today.
     status_date: date | None = None
+    #: Make-up working days (a weekend day worked, 调休), ``(date, name)``.
+    working_days: list[tuple[date, str]] = field(default_factory=list)
 
     def check(self) -> None:
         if not self.title.strip():
@@ -73,16 +75,25 @@ class ProjectDraft:
         low, high = value_range(Project.budget_reserve)
         if not low <= self.budget_reserve <= high:
             raise ValidationError("must be between %(low)s and %(high)s", field="budget_reserve", low=low, high=high)
-        for day, _ in self.holidays:
-            check_date(day, "holidays")
-        days = [day for day, _ in self.holidays]
-        if len(days) != len(set(days)):
-            raise ValidationError("a date is listed twice", field="holidays")
-        limit = max_length(Holiday.name)
-        for day, name in self.holidays:
-            if len(name) > limit:
-                raise ValidationError("the name of the holiday on %(day)s is longer than %(limit)s characters",
-                                      field="holidays", day=day.isoformat(), limit=limit)
+        for name, days in (("holidays", self.holidays), ("working_days", self.working_days)):
+            _check_days(name, days)
+        both = sorted({d for d, _ in self.holidays} & {d for d, _ in self.working_days})
+        if both:
+            raise ValidationError("%(day)s is both a holiday and a working day", field="working_days",
+                                  day=both[0].isoformat())
+
+
+def _check_days(field_name: str, days: list[tuple[date, str]]) -> None:
+    """Dates of a calendar list in range, each once, names that fit their column."""
+    for day, _ in days:
+        check_date(day, field_name)
+    if len({day for day, _ in days}) != len(days):
+        raise ValidationError("a date is listed twice", field=field_name)
+    limit = max_length(Holiday.name)
+    for day, name in days:
+        if len(name) > limit:
+            raise ValidationError("the name of the day %(day)s is longer than %(limit)s characters",
+                                  field=field_name, day=day.isoformat(), limit=limit)
 
 
 def template_document(draft: ProjectDraft) -> dict[str, Any]:
@@ -145,6 +156,7 @@ def template_document(draft: ProjectDraft) -> dict[str, Any]:
         "calendar": {
             "working_weekdays": sorted(draft.working_weekdays),
             "holidays": [{"date": d.isoformat(), "name": n} for d, n in sorted(draft.holidays)],
+            "working_days": [{"date": d.isoformat(), "name": n} for d, n in sorted(draft.working_days)],
         },
         "phases": phases,
         "tasks": tasks,
@@ -227,17 +239,21 @@ def update_project(project: Project, expected_version: int | None, draft: Projec
     project.working_weekdays = sorted(draft.working_weekdays)
     project.budget_reserve = draft.budget_reserve
     project.status_date = draft.status_date
-    existing = {h.day: h for h in project.holidays}
-    wanted = dict(draft.holidays)
-    project.holidays = [
-        existing[day] if day in existing else Holiday(day=day, name=name)
-        for day, name in sorted(wanted.items())
-    ]
-    for holiday in project.holidays:
-        holiday.name = wanted[holiday.day]
+    project.holidays = _days_kept(project.holidays, draft.holidays, Holiday)
+    project.working_days = _days_kept(project.working_days, draft.working_days, WorkingDay)
     # Holidays are child rows; mark the project row changed so its version moves with every
     # settings edit and a concurrent edit of the calendar is detected too.
     flag_modified(project, "title")
+
+
+def _days_kept(rows: list, wanted_days: list[tuple[date, str]], model: type) -> list:
+    """The calendar rows for ``wanted_days``: existing rows kept (renamed), the others new."""
+    existing = {row.day: row for row in rows}
+    wanted = dict(wanted_days)
+    kept = [existing[day] if day in existing else model(day=day, name=name) for day, name in sorted(wanted.items())]
+    for row in kept:
+        row.name = wanted[row.day]
+    return kept
 
 
 def set_archived(project: Project, archived: bool) -> None:

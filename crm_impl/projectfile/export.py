@@ -43,6 +43,8 @@ def export_project(project: Project) -> dict[str, Any]:
         "calendar": {
             "working_weekdays": sorted(project.working_weekdays),
             "holidays": [{"date": h.day.isoformat(), "name": h.name} for h in project.holidays],
+            **({"working_days": [{"date": w.day.isoformat(), "name": w.name} for w in project.working_days]}
+               if project.working_days else {}),
         },
         "kpi_targets": [
             {"kpi": k.kpi, "name": k.name, "name_zh": k.name_zh, "baseline": k.baseline, "target": k.target,

@@ -14,6 +14,7 @@ from crm_impl.models import (
     Dependency,
     Holiday,
     KpiMeasurement,
+    WorkingDay,
     KpiTarget,
     LinkType,
     MemberRole,
@@ -73,6 +74,8 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
         status_date=date.fromisoformat(info["status_date"]) if info.get("status_date") else None,
     )
     project.holidays = [Holiday(day=date.fromisoformat(h["date"]), name=h.get("name", "")) for h in calendar.get("holidays", [])]
+    project.working_days = [WorkingDay(day=date.fromisoformat(w["date"]), name=w.get("name", ""))
+                            for w in calendar.get("working_days", [])]
     project.kpi_targets = [
         KpiTarget(kpi=k["kpi"], name=k.get("name", ""), name_zh=k.get("name_zh", ""), baseline=k.get("baseline"),
                   target=k["target"], actual=k.get("actual"),

@@ -65,6 +65,7 @@ def plan_from_document(document: Mapping[str, Any]) -> Plan:
         start=date.fromisoformat(project["start_date"]),
         working_weekdays=tuple(sorted(calendar.get("working_weekdays", (0, 1, 2, 3, 4)))),
         holidays=tuple((date.fromisoformat(h["date"]), h.get("name", "")) for h in calendar.get("holidays", ())),
+        working_days=tuple((date.fromisoformat(w["date"]), w.get("name", "")) for w in calendar.get("working_days", ())),
         phases=tuple(PlanPhase(p["key"], p["name"], p.get("name_zh", "")) for p in document["phases"]),
         tasks=tuple(_task(t, gates) for t in document["tasks"]),
         links=tuple(
@@ -126,6 +127,10 @@ def document_from_plan(plan: Plan, *, client_company: str | None = None) -> dict
                 {"date": day.isoformat(), "name": name} if name else {"date": day.isoformat()}
                 for day, name in plan.holidays
             ],
+            **({"working_days": [
+                {"date": day.isoformat(), "name": name} if name else {"date": day.isoformat()}
+                for day, name in plan.working_days
+            ]} if plan.working_days else {}),
         },
         "phases": [{"key": p.key, "name": p.name} for p in plan.phases],
         "tasks": tasks,

@@ -54,12 +54,13 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
     """
     from crm_impl.models import (
         ActionItem, AuditEvent, Baseline, BaselineTask, ChangeRequest, Deliverable, Dependency, GateRecord, Holiday,
-        KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task, TeamMember,
+        KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task, TeamMember, WorkingDay,
     )
 
     sections: dict[Where, type] = {
         ("project",): Project,
         ("calendar", "holidays"): Holiday,
+        ("calendar", "working_days"): WorkingDay,
         ("kpi_targets",): KpiTarget,
         ("kpi_targets", "measurements"): KpiMeasurement,
         ("team",): TeamMember,
@@ -95,6 +96,8 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("change_requests", "plan_changes", "duration"): Task.duration,
         ("change_requests", "plan_changes", "budget"): Task.budget,
         ("kpi_targets", "measurements", "date"): KpiMeasurement.measured_on,
+        ("calendar", "holidays", "date"): Holiday.day,
+        ("calendar", "working_days", "date"): WorkingDay.day,
     }
     return sections, columns
 

@@ -162,6 +162,11 @@ def _semantic_problems(data: dict[str, Any], problems: Problems) -> None:
     calendar = data.get("calendar", {})
     for day in _duplicates(h["date"] for h in calendar.get("holidays", [])):
         problems.append(("calendar.holidays", msg("holiday %(day)s is listed twice", day=day)))
+    for day in _duplicates(w["date"] for w in calendar.get("working_days", [])):
+        problems.append(("calendar.working_days", msg("working day %(day)s is listed twice", day=day)))
+    both = {h["date"] for h in calendar.get("holidays", [])} & {w["date"] for w in calendar.get("working_days", [])}
+    for day in sorted(both):
+        problems.append(("calendar.working_days", msg("%(day)s is both a holiday and a working day", day=day)))
     for kpi in _duplicates(k["kpi"] for k in data.get("kpi_targets", [])):
         problems.append(("kpi_targets", msg("KPI %(kpi)r is listed twice", kpi=kpi)))
     for i, member in enumerate(data.get("team", [])):

@@ -118,7 +118,8 @@ class PlanTask:
 class Plan:
     """A schedule's input: calendar, phases, tasks (plan order) and their links.
 
-    ``holidays`` are ``(date, name)`` pairs so a file format can write their names back.
+    ``holidays`` and ``working_days`` (make-up days worked on a weekend, 调休) are
+    ``(date, name)`` pairs so a file format can write their names back.
     """
 
     title: str
@@ -129,11 +130,13 @@ class Plan:
     tasks: tuple[PlanTask, ...] = ()
     links: tuple[Link, ...] = ()
     company: str = ""
+    working_days: tuple[tuple[date, str], ...] = ()
 
     def __post_init__(self) -> None:
         # Lists in, tuples stored: two equal plans compare equal however they were built.
         object.__setattr__(self, "working_weekdays", tuple(self.working_weekdays))
         object.__setattr__(self, "holidays", tuple((d, n) for d, n in self.holidays))
+        object.__setattr__(self, "working_days", tuple((d, n) for d, n in self.working_days))
         object.__setattr__(self, "phases", tuple(self.phases))
         object.__setattr__(self, "tasks", tuple(self.tasks))
         object.__setattr__(self, "links", tuple(self.links))
@@ -141,7 +144,8 @@ class Plan:
     @cached_property
     def calendar(self) -> WorkCalendar:
         """The plan's working-day calendar (day 0 = the first working day from ``start``)."""
-        return WorkCalendar.from_iterables(self.start, self.working_weekdays, (d for d, _ in self.holidays))
+        return WorkCalendar.from_iterables(self.start, self.working_weekdays, (d for d, _ in self.holidays),
+                                           (d for d, _ in self.working_days))
 
     def phase(self, key: str) -> PlanPhase:
         """The phase ``key``; a task of an unlisted phase gets one named by its key."""

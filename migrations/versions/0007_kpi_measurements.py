@@ -25,8 +25,8 @@ def upgrade() -> None:
         sa.Column('value', sa.Float(), nullable=False),
         sa.Column('recorded_by', sa.String(length=254), nullable=False),
         sa.Column('note', sa.String(length=300), nullable=False),
-        sa.ForeignKeyConstraint(['target_id'], ['kpi_targets.id'], ondelete='CASCADE'),
-        sa.PrimaryKeyConstraint('id'),
+        sa.ForeignKeyConstraint(['target_id'], ['kpi_targets.id'], name=op.f('fk_kpi_measurements_target_id_kpi_targets'), ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_kpi_measurements')),
     )
     with op.batch_alter_table('kpi_measurements', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_kpi_measurements_target_id'), ['target_id'], unique=False)

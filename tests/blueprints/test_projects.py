@@ -283,3 +283,27 @@ def test_the_portfolio_page_shows_each_projects_status_sorted_and_filtered(clien
     assert all(f'data-project="{p.id}"' not in green for p in projects if
                project_dashboard(db.get(Project, p.id), date.today()).status.overall != "green")
     assert client.get("/projects/portfolio?sort=%00&rag=%ff").status_code == 200
+
+
+def test_make_up_working_days_in_the_settings_move_the_plan(client, login, user, db):
+    login()
+    response = _new_project(client, start_date="2025-09-22", holidays="\n".join(
+        f"2025-10-0{d} 国庆节" for d in range(1, 9)), template_id="seven_step")
+    project = db.scalars(select(Project)).one()
+    plain_finish = client.get(f"/projects/{project.id}/plan/").text
+    form = {"title": project.title, "client_company": project.client_company, "start_date": "2025-09-22",
+            "currency": "CNY", "working_weekdays": ["0", "1", "2", "3", "4"], "version": str(project.version),
+            "holidays": "\n".join(f"2025-10-0{d} 国庆节" for d in range(1, 9)),
+            "working_days": "2025-09-28 国庆调休\n2025-10-11 国庆调休"}
+    assert client.post(f"/projects/{project.id}/edit", data=form).status_code == 302, response.text
+    db.expire_all()
+    project = db.get(Project, project.id)
+    assert [(w.day, w.name) for w in project.working_days] == [(date(2025, 9, 28), "国庆调休"), (date(2025, 10, 11), "国庆调休")]
+    assert client.get(f"/projects/{project.id}/plan/").text != plain_finish  # two more working days: earlier dates
+    assert "2025-10-11 国庆调休" in client.get(f"/projects/{project.id}/edit").text
+    both = client.post(f"/projects/{project.id}/edit", data={**form, "version": str(project.version),
+                                                             "working_days": "2025-10-01 oops"})
+    assert both.status_code == 422 and "is both a holiday and a working day" in both.text
+    exported = json.loads(client.get(f"/projects/{project.id}/export.json").data)
+    assert exported["calendar"]["working_days"] == [{"date": "2025-09-28", "name": "国庆调休"},
+                                                    {"date": "2025-10-11", "name": "国庆调休"}]

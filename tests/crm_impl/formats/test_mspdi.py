@@ -567,3 +567,23 @@ def test_document_from_plan_fills_the_required_company():
     assert doc["tasks"][0]["duration_days"] == {"optimistic": 2, "most_likely": 3, "pessimistic": 5}
     assert "duration_days" not in doc["tasks"][1]
 
+
+
+def test_make_up_working_days_travel_both_ways_and_move_the_dates():
+    from datetime import date
+
+    from crm_impl.formats.mspdi import export_mspdi, import_mspdi
+    from crm_impl.schedule.network import Link
+    from crm_impl.schedule.plan import Plan, PlanPhase, PlanTask
+
+    # National Day 2025: 1–8 October off, Sunday 28 September and Saturday 11 October worked.
+    plan = Plan("调休", date(2025, 9, 25), phases=(PlanPhase("P1", "Build"),),
+                tasks=(PlanTask("A", "A", "P1", 4), PlanTask("B", "B", "P1", 3)), links=(Link("A", "B"),),
+                holidays=tuple((date(2025, 10, d), "国庆节") for d in range(1, 9)),
+                working_days=((date(2025, 9, 28), "国庆调休"), (date(2025, 10, 11), "国庆调休")))
+    scheduled = plan.schedule()
+    assert scheduled.task("A").finish == date(2025, 9, 29)  # Thu, Fri, Sun (made up), Mon
+    assert [scheduled.task("B").start, scheduled.task("B").finish] == [date(2025, 9, 30), date(2025, 10, 10)]
+    back = import_mspdi(export_mspdi(plan))
+    assert back.working_days == plan.working_days and back.holidays == plan.holidays
+    assert [(t.start, t.finish) for t in back.schedule().tasks] == [(t.start, t.finish) for t in scheduled.tasks]

@@ -168,3 +168,13 @@ def test_every_problem_of_a_file_is_named_together_structural_and_semantic():
     fields = [field for field, _ in refused.value.problems]
     assert fields == ["tasks[2].duration", "dependencies[0].pred", "dependencies"]
     assert "dependency cycle" in refused.value.localized("en")
+
+
+def test_a_day_cannot_be_both_a_holiday_and_a_working_day():
+    document = json.loads(SAMPLES[-1].read_text("utf-8"))
+    day = document["calendar"]["holidays"][0]["date"]
+    document["calendar"]["working_days"] = [{"date": day, "name": "make-up"}, {"date": day}]
+    with pytest.raises(ProjectFileError) as refused:
+        validate_document(document)
+    text = refused.value.localized("en")
+    assert "is listed twice" in text and "is both a holiday and a working day" in text
