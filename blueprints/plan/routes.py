@@ -79,8 +79,18 @@ def edit_task(project, task_id: int):
 @project_view(Action.EDIT)
 def remove_task(project, task_id: int):
     task = one_of(project.tasks, task_id)
-    act(ActionForm(), _("Task deleted."), delete_task, get_db(), project, task)
+    key = task.key
+    act(ActionForm(), lambda made: _deleted(key, made), delete_task, get_db(), project, task,
+        request.form.get("reconnect", "1") == "1")
     return redirect(url_for("plan.index", project_id=project.id))
+
+
+def _deleted(key: str, made: list[tuple[str, str]]) -> str:
+    """What the deletion did to the chain, said plainly."""
+    if not made:
+        return _("Task %(key)s deleted.", key=key)
+    return _("Task %(key)s deleted; its predecessors now lead to its successors: %(links)s.", key=key,
+             links=", ".join(f"{a} → {b}" for a, b in made))
 
 
 @bp.route("/phases/<int:phase_id>", methods=["GET", "POST"])

@@ -223,11 +223,31 @@ def update_task(project: Project, task: Task, expected_version: int | None, draf
     _set_predecessors(project, task, links)
 
 
-def delete_task(session: Session, project: Project, task: Task) -> None:
-    for dependency in [d for d in project.dependencies if task in (d.pred, d.succ)]:
+def delete_task(session: Session, project: Project, task: Task, reconnect: bool = True) -> list[tuple[str, str]]:
+    """Delete ``task`` and its links; returns the links made in its place.
+
+    With ``reconnect`` (MS Project's autolink), each finish-to-start predecessor is linked to each
+    finish-to-start successor, with the two lags added, so the work after a deleted task keeps
+    waiting for the work before it instead of jumping to the project start.
+    """
+    into = [d for d in project.dependencies if d.succ is task]
+    out = [d for d in project.dependencies if d.pred is task]
+    existing = {(d.pred.key, d.succ.key) for d in project.dependencies}
+    made: list[tuple[str, str]] = []
+    if reconnect:
+        for before in (d for d in into if d.type is LinkType.FS):
+            for after in (d for d in out if d.type is LinkType.FS):
+                pair = (before.pred.key, after.succ.key)
+                if pair[0] != pair[1] and pair not in existing:
+                    project.dependencies.append(Dependency(pred=before.pred, succ=after.succ, type=LinkType.FS,
+                                                           lag=before.lag + after.lag))
+                    existing.add(pair)
+                    made.append(pair)
+    for dependency in into + out:
         project.dependencies.remove(dependency)
     project.tasks.remove(task)
     session.delete(task)
+    return made
 
 
 def update_phase(phase: Phase, expected_version: int | None, name: str, name_zh: str) -> None:

@@ -118,7 +118,8 @@ def test_add_and_delete_a_task(client, db, project):
     assert deleted.status_code == 302
     db.expire_all()
     assert db.get(Task, task_id) is None
-    assert "R40" not in client.get(_url(project, "/")).text
+    page = client.get(_url(project, "/")).text
+    assert "Task R40 deleted." in page and "Store survey" not in page
 
 
 def test_edit_a_phase(client, db, project):
@@ -149,3 +150,12 @@ def test_a_viewer_reads_the_table_but_cannot_edit(client, db, project, make_user
     assert client.post(_url(project, f"/tasks/{r03.id}/delete")).status_code == 403
     db.expire_all()
     assert db.get(Task, r03.id) is not None
+
+
+def test_deleting_a_task_says_how_the_chain_was_reconnected_or_leaves_it(client, db, project):
+    r04 = db.scalars(select(Task).where(Task.project_id == project.id, Task.key == "R04")).one()
+    page = client.post(_url(project, f"/tasks/{r04.id}/delete"), follow_redirects=True)
+    assert "Task R04 deleted; its predecessors now lead to its successors: R03 → R05" in page.text
+    r05 = db.scalars(select(Task).where(Task.project_id == project.id, Task.key == "R05")).one()
+    page = client.post(_url(project, f"/tasks/{r05.id}/delete"), data={"reconnect": "0"}, follow_redirects=True)
+    assert "Task R05 deleted." in page.text

@@ -112,11 +112,26 @@ def test_bad_predecessors_are_refused_and_links_kept(project, predecessors, mess
 
 def test_delete_task_removes_it_and_its_links(db, project):
     r04 = task(project, "R04")
-    delete_task(db, project, r04)
+    delete_task(db, project, r04, reconnect=False)
     db.commit()
     assert "R04" not in {t.key for t in project.tasks}
     assert not [d for d in project.dependencies if "R04" in (d.pred.key, d.succ.key)]
     assert links_into(project, "R05") == []  # R04 was its only predecessor
+
+
+def test_deleting_a_task_in_a_chain_links_its_predecessors_to_its_successors(db, project):
+    from crm_impl.operations.planning import plan_schedule
+
+    before = plan_schedule(project)
+    into_r04 = [pred for pred, kind, _ in links_into(project, "R04") if kind == "FS"]
+    out_of_r04 = [d.succ.key for d in project.dependencies if d.pred.key == "R04" and d.type.value == "FS"]
+    made = delete_task(db, project, task(project, "R04"))
+    db.commit()
+    assert sorted(made) == sorted((p, s) for p in into_r04 for s in out_of_r04) and ("R03", "R05") in made
+    assert [link for link in links_into(project, "R05") if link[0] in {p for p, _ in made}]
+    after = plan_schedule(project)
+    # R05 still waits for R04's predecessors: it moves earlier by R04's length at most, never to day 0.
+    assert after.task("R05").es >= before.task("R05").es - before.task("R04").duration > 0
 
 
 def test_parse_predecessors_reads_ms_project_notation():
