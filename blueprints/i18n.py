@@ -68,4 +68,13 @@ def init_app(app: Flask) -> None:
         # A record's text in the reader's language: ``project|in_locale("title")`` gives
         # ``title_zh`` on a Chinese page when there is one.
         in_locale=lambda record, name: localized(record, name, get_locale()),
+        # A methodology role's name in the reader's language (its code where the catalogue has none).
+        role_name=_role_name,
     )
+
+
+def _role_name(role_id: str) -> str:
+    from crm_impl.methodology import roles
+
+    names = {r.id: r for r in roles()}
+    return names[role_id].label(str(get_locale())) if role_id in names else role_id

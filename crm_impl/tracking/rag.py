@@ -187,7 +187,8 @@ def _lower(value: float, green: float, amber: float) -> Rag:
 def _fmt(value: float, percent: bool = False) -> str:
     if math.isinf(value):
         return "∞"
-    return f"{value * 100:g}%" if percent else f"{value:g}"
+    # Measured values are shown as people read them: shares at one decimal, ratios at two.
+    return f"{round(value * 100, 1):g}%" if percent else f"{round(value, 2):g}"
 
 
 def _bands(t: dict[str, str], green: float, amber: float, higher: bool, percent: bool = False) -> str:

@@ -211,3 +211,10 @@ def test_legend_lists_every_area_and_both_measures():
 def test_docstring_examples():
     result = doctest.testmod(rag)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_measured_values_print_at_a_readable_precision():
+    report = assess_status(StatusFacts(kpis_met=1, kpis_measured=3, cpi=0.952381, bac=100.0, eac=None,
+                                       approved_change_cost=17.4497, change_reserve=100.0))
+    texts = {a.area: a.value_text for a in report.areas}
+    assert texts["kpi"].startswith("33.3%") and texts["scope"] == "17.4%" and "0.95" in texts["cost"]
