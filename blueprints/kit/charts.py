@@ -25,7 +25,7 @@ CHART_CONFIG = {
 }
 
 
-def chart_html(figure: go.Figure) -> Markup:
+def chart_html(figure: go.Figure, **config: object) -> Markup:
     """The figure as an HTML fragment for a template (plotly.js comes from the page's head).
 
     The fragment's inline script carries the request's nonce, the one inline script the
@@ -33,7 +33,7 @@ def chart_html(figure: go.Figure) -> Markup:
     """
     # Toolbar and date axes in the reader's language (plotly.js's zh-CN locale is served with the page).
     locale = "zh-CN" if get_locale() is not None and get_locale().language == "zh" else "en"
-    html = figure.to_html(full_html=False, include_plotlyjs=False, config={**CHART_CONFIG, "locale": locale})
+    html = figure.to_html(full_html=False, include_plotlyjs=False, config={**CHART_CONFIG, "locale": locale, **config})
     nonce = getattr(request, "csp_nonce", "")
     if nonce:
         html = _INLINE_SCRIPT.sub(f'<script nonce="{nonce}"', html)

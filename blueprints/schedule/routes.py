@@ -97,7 +97,9 @@ def tasks_csv(project):
 @project_view(Action.VIEW)
 def network(project):
     figure = project_network_figure(project, str(get_locale()))
-    return render_template("schedule/chart.html", project=project, chart=chart_html(figure), view="network")
+    # A big network is read by panning and zooming: the mouse wheel zooms here.
+    return render_template("schedule/chart.html", project=project, chart=chart_html(figure, scrollZoom=True),
+                           view="network")
 
 
 @bp.get("/resources")

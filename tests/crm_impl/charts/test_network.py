@@ -15,10 +15,13 @@ def _texts(fig) -> dict[str, str]:
     return {t.split("</b>")[0].removeprefix("<b>"): t for tr in fig.data if tr.mode == "text" for t in tr.text}
 
 
-def test_network_node_text_shows_es_ef_ls_lf_and_slack(scheduled):
-    texts = _texts(network_figure(scheduled))
-    assert "ES 0 · EF 3" in texts["a"] and "LS 0 · LF 3" in texts["a"] and "Slack 0" in texts["a"]
-    assert "ES 1 · EF 4" in texts["c"] and "LS 2 · LF 5" in texts["c"] and "Slack 1" in texts["c"]
+def test_network_boxes_show_name_duration_dates_and_slack(scheduled):
+    figure = network_figure(scheduled)
+    texts = _texts(figure)
+    assert texts["a"] == "<b>a</b> Assess<br>3 working days · 03-03 – 03-05<br>ES 0 · EF 3 · Slack 0"
+    assert "ES 1 · EF 4" in texts["c"] and "Slack 1" in texts["c"]
+    late = {row[0]: row for tr in figure.data if tr.mode == "text" and tr.customdata is not None for row in tr.customdata}
+    assert any(list(row[2:4]) == ["2", "5"] for row in late.values())  # LS and LF of c, on hover
 
 
 def test_network_lays_nodes_out_by_generation(scheduled):
@@ -28,7 +31,7 @@ def test_network_lays_nodes_out_by_generation(scheduled):
         if tr.name in ("Task", "Critical task"):
             for text, xv in zip(tr.text, tr.x):
                 x[text.split("</b>")[0].removeprefix("<b>")] = xv
-    assert x == {"a": 0, "b": 1, "c": 1, "g": 2}
+    assert x["a"] < x["b"] == x["c"] < x["g"]  # columns by rank, left to right
     assert len([s for s in fig.layout.shapes if s.type == "rect"]) == len(TASKS)
 
 
