@@ -31,6 +31,42 @@ def _link_points(pred: ScheduledTask, succ: ScheduledTask, link_type: str) -> tu
     )
 
 
+#: More non-working spans than this (about fifteen years of weekends) are not shaded.
+MAX_SHADED_SPANS = 800
+
+
+def _non_working_spans(scheduled: ScheduledPlan, first: date, last: date) -> list[tuple[date, date]]:
+    """``[start, end)`` of each run of non-working days between ``first`` and ``last``."""
+    calendar = scheduled.calendar
+    spans: list[tuple[date, date]] = []
+    day, start = first, None
+    while day <= last:
+        if not calendar.is_working_day(day):
+            start = start or day
+        elif start is not None:
+            spans.append((start, day))
+            start = None
+        day += timedelta(days=1)
+    if start is not None:
+        spans.append((start, last + timedelta(days=1)))
+    return spans
+
+
+def _timescales(text: Mapping[str, str], locale: str, full: list[str], around: date) -> dict[str, Any]:
+    """Buttons for the timescale: weeks (eight of them around ``around``), months, quarters."""
+    chinese = str(locale).startswith("zh")
+    week = {"xaxis.dtick": 7 * DAY_MS, "xaxis.tickformat": "%-m月%-d日" if chinese else "%d %b",
+            "xaxis.range": [(around - timedelta(days=14)).isoformat(), (around + timedelta(days=56)).isoformat()]}
+    month = {"xaxis.dtick": "M1", "xaxis.tickformat": "%Y年%-m月" if chinese else "%b %Y", "xaxis.range": full}
+    quarter = {"xaxis.dtick": "M3", "xaxis.tickformat": "%Y年%-m月" if chinese else "%b %Y", "xaxis.range": full}
+    return {
+        "type": "buttons", "direction": "left", "showactive": True, "active": 1,
+        "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "bottom", "pad": {"b": 4},
+        "buttons": [{"label": text[name], "method": "relayout", "args": [args]}
+                    for name, args in (("week", week), ("month", month), ("quarter", quarter))],
+    }
+
+
 def _rows(tasks: Sequence[ScheduledTask]) -> list[tuple[str, str | ScheduledTask]]:
     """Phase header rows and task rows, phase by phase in order of first appearance."""
     phases: dict[str, list[ScheduledTask]] = {}
@@ -220,7 +256,8 @@ def gantt_figure(
             name=name,
         )
     n_rows = max(1, len(rows))
-    xaxis: dict[str, Any] = {"type": "date", "title": text["date"], "showgrid": True, **date_axis(locale)}
+    xaxis: dict[str, Any] = {"type": "date", "title": text["date"], "showgrid": True, "dtick": "M1",
+                             **date_axis(locale)}
     if tasks:
         # Room on the right for the labels of gates at the end of the plan.
         # The today and status-date lines are always in sight: a late project is exactly when
@@ -230,6 +267,16 @@ def gantt_figure(
         last = max([_bar_end(t) for t in tasks] + [day + timedelta(days=1) for day in marks])
         pad = timedelta(days=max(14, (last - first).days // 5))
         xaxis["range"] = [(first - timedelta(days=3)).isoformat(), (last + pad).isoformat()]
+        # Weekends and holidays shaded, set in one go under the bars (only where days can be told apart).
+        spans = _non_working_spans(scheduled, first - timedelta(days=3), last + pad)
+        if len(spans) <= MAX_SHADED_SPANS:
+            fig.update_layout(shapes=list(fig.layout.shapes) + [
+                {"type": "rect", "xref": "x", "yref": "paper", "x0": a.isoformat(), "x1": b.isoformat(), "y0": 0,
+                 "y1": 1, "fillcolor": COLORS["non_working"], "line": {"width": 0}, "layer": "below",
+                 "name": "non_working"}
+                for a, b in spans
+            ])
+        fig.update_layout(updatemenus=[_timescales(text, locale, xaxis["range"], status_date or today or first)])
     fig.update_layout(
         title=title if title is not None else text["gantt_title"],
         barmode="overlay",

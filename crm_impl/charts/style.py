@@ -26,6 +26,7 @@ COLORS: dict[str, str] = {
     "link": "#7f7f7f",
     "today": "#ff7f0e",
     "status_date": "#6f42c1",
+    "non_working": "#eef0f3",
     "target": "#2ca02c",
     "percentile": "#9467bd",
     "node_fill": "#eaf2fa",

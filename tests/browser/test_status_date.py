@@ -41,6 +41,11 @@ def test_mid_rollout_dashboard_gantt_and_portfolio(page, app, user, load_sample,
         assert page.locator(".js-plotly-plot").get_by_text("Status date").count() == 1
         assert page.locator(".js-plotly-plot").get_by_text("Baseline").count() >= 1  # the legend
         page.screenshot(path=artifacts / "status-date-gantt.png", full_page=True)
+        page.locator(".updatemenu-button", has_text="Week").click()  # the week timescale
+        page.wait_for_timeout(300)
+        ticks = page.locator(".js-plotly-plot .xtick text").evaluate_all("ts => ts.map(t => t.textContent)")
+        assert len(ticks) >= 8 and all(re.fullmatch(r"\d\d \w{3}", t) for t in ticks), ticks
+        page.screenshot(path=artifacts / "status-date-gantt-week.png", full_page=True)
 
         page.get_by_test_id("my-work").wait_for()
         page.goto(f"{url}/projects/portfolio?sort=slip")

@@ -78,12 +78,12 @@ def test_gantt_has_one_arrow_per_link_anchored_by_link_type(scheduled):
 
 def test_gantt_today_line_is_a_vertical_shape(scheduled):
     fig = gantt_figure(scheduled, today=date(2025, 3, 5))
-    (line,) = fig.layout.shapes
+    (line,) = [s for s in fig.layout.shapes if s.name != "non_working"]
     assert (line.type, line.x0, line.x1, line.yref, line.y0, line.y1) == (
         "line", "2025-03-05", "2025-03-05", "paper", 0, 1
     )
     assert line.label.text == "Today"
-    assert not gantt_figure(scheduled).layout.shapes
+    assert all(s.name == "non_working" for s in gantt_figure(scheduled).layout.shapes)
 
 
 def test_gantt_baseline_bars_only_when_a_baseline_exists(scheduled):
@@ -106,7 +106,7 @@ def test_gantt_height_grows_with_the_task_count():
 def test_gantt_speaks_chinese_and_refuses_unknown_locales(scheduled):
     fig = gantt_figure(scheduled, today=MONDAY, locale="zh_Hans")
     assert {t.name for t in fig.data} >= {"关键任务", "任务", "阶段", "进度", "质量关口"}
-    assert fig.layout.xaxis.title.text == "日期" and fig.layout.shapes[0].label.text == "今天"
+    assert fig.layout.xaxis.title.text == "日期" and next(s for s in fig.layout.shapes if s.name == "today").label.text == "今天"
     assert trace(gantt_figure(scheduled, locale="zh_Hans_CN"), "关键任务")
     with pytest.raises(ValidationError) as err:
         gantt_figure(scheduled, locale="fr")
@@ -168,6 +168,17 @@ def test_the_today_and_status_lines_are_always_in_sight(scheduled):
     figure = gantt_figure(scheduled, today=late, status_date=late - timedelta(days=30))
     low, high = (date.fromisoformat(x[:10]) for x in figure.layout.xaxis.range)
     assert low <= scheduled.tasks[0].start and high > late
-    assert {shape.name for shape in figure.layout.shapes} == {"today", "status_date"}
+    assert {shape.name for shape in figure.layout.shapes} - {"non_working"} == {"today", "status_date"}
     early = gantt_figure(scheduled, today=scheduled.tasks[0].start - timedelta(days=90))
     assert date.fromisoformat(early.layout.xaxis.range[0][:10]) < scheduled.tasks[0].start - timedelta(days=89)
+
+
+
+def test_weekends_and_holidays_are_shaded_and_the_timescale_has_presets(scheduled):
+    figure = gantt_figure(scheduled, today=date(2025, 3, 5), locale="zh_Hans")
+    shaded = [(s.x0, s.x1) for s in figure.layout.shapes if s.name == "non_working"]
+    assert ("2025-03-08", "2025-03-10") in shaded  # the first weekend of the plan, Saturday to Monday
+    (menu,) = figure.layout.updatemenus
+    assert [b.label for b in menu.buttons] == ["周", "月", "季度"]
+    week = menu.buttons[0].args[0]
+    assert week["xaxis.dtick"] == 7 * DAY_MS and week["xaxis.range"][0] == "2025-02-19"
