@@ -48,7 +48,7 @@ class _View:
 
 def layered_layout(ids: Sequence[str], links: Sequence[tuple[str, str]]) -> NetworkLayout:
     """Lay out the tasks ``ids`` and the links ``(pred, succ)`` between them."""
-    from grandalf.graphs import Edge, Graph, Vertex
+    from grandalf.graphs import Edge, Vertex, graph_core
     from grandalf.layouts import DummyVertex, SugiyamaLayout
 
     vertices = {task_id: Vertex(task_id) for task_id in ids}
@@ -60,11 +60,29 @@ def layered_layout(ids: Sequence[str], links: Sequence[tuple[str, str]]) -> Netw
         edge = Edge(vertices[pred], vertices[succ])
         edge.view = _View()
         edges.append(edge)
-    graph = Graph(list(vertices.values()), edges)
+    # The parts (tasks linked to each other) found with networkx: grandalf's Graph finds them by
+    # merging pairs of parts, quadratic in the number of tasks.
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from(links)
+    by_task = {}
+    for number, component in enumerate(nx.connected_components(graph)):
+        for task_id in component:
+            by_task[task_id] = number
+    members: dict[int, list] = {}
+    for task_id in ids:  # plan order within each part
+        members.setdefault(by_task[task_id], []).append(vertices[task_id])
+    part_edges: dict[int, list] = {}
+    for edge in edges:
+        part_edges.setdefault(by_task[edge.v[0].data], []).append(edge)
+    parts = [graph_core(members[k], part_edges.get(k, [])) for k in sorted(members, key=lambda k: ids.index(
+        members[k][0].data))]
 
     centres: dict[str, tuple[float, float]] = {}
     offset = 0.0  # parts are stacked one under the other
-    for part in graph.C:
+    for part in parts:
         layout = SugiyamaLayout(part)
         layout.xspace, layout.yspace = ROW_GAP, COLUMN_GAP
         layout.init_all()
