@@ -18,11 +18,12 @@ def _with_draft(form, operation):
     return lambda *args: operation(*args, form.draft())
 
 
-def _table(project, row_errors=None, status=200):
+def _table(project, row_errors=None, status=200, typed=None):
+    """The task table; a refused row keeps what was typed in it (``typed``) beside its reasons."""
     summary = project_overview(project, today=date.today())
     return render_template(
         "plan/index.html", project=project, summary=summary,
-        predecessors=predecessor_notations(project), row_errors=row_errors or {},
+        predecessors=predecessor_notations(project), row_errors=row_errors or {}, typed=typed or {},
     ), status
 
 
@@ -44,7 +45,10 @@ def quick_edit(project, task_id: int):
     if outcome:
         flash(_("Task %(id)s saved; the schedule is recomputed.", id=task.key), "success")
         return redirect(url_for("plan.index", project_id=project.id, _anchor=f"task-{task.id}"))
-    return _table(project, {task.id: form_messages(form)}, status=form_status(form, outcome))
+    # One line per problem (a field's reason and the form's can be the same words).
+    messages = list(dict.fromkeys(form_messages(form)))
+    typed = {task.id: {"duration": request.form.get("duration", ""), "predecessors": request.form.get("predecessors", "")}}
+    return _table(project, {task.id: messages}, status=form_status(form, outcome), typed=typed)
 
 
 @bp.route("/tasks/new", methods=["GET", "POST"])

@@ -159,3 +159,14 @@ def test_deleting_a_task_says_how_the_chain_was_reconnected_or_leaves_it(client,
     r05 = db.scalars(select(Task).where(Task.project_id == project.id, Task.key == "R05")).one()
     page = client.post(_url(project, f"/tasks/{r05.id}/delete"), data={"reconnect": "0"}, follow_redirects=True)
     assert "Task R05 deleted." in page.text
+
+
+def test_a_refused_row_keeps_what_was_typed_and_says_each_problem_once(client, db, project):
+    r03 = db.scalars(select(Task).where(Task.project_id == project.id, Task.key == "R03")).one()
+    refused = client.post(_url(project, f"/tasks/{r03.id}/quick"),
+                          data={"duration": "7", "predecessors": "R02, R05", "version": r03.version})
+    assert refused.status_code == 422
+    row = refused.text.split(f'id="quick-{r03.id}"')[0].rsplit("<tr", 1)[-1]
+    assert 'value="R02, R05"' in row and 'value="7"' in row and "is-invalid" in row
+    errors = re.findall(r'<div class="text-danger small" role="alert">([^<]+)</div>', row)
+    assert errors and len(errors) == len(set(errors)) and any("cycle" in e for e in errors)
