@@ -29,6 +29,9 @@ __all__ = [
     "CODE_TYPE",
     "LAG_DAYS",
     "FIELD_TEXT1",
+    "FIELD_TEXTS",
+    "TEXT_ALIASES",
+    "COST_UNITS",
     "FIELD_DURATIONS",
     "ID_ALIAS",
     "ESTIMATE_ALIASES",
@@ -64,6 +67,11 @@ ELAPSED_FORMATS = frozenset({4, 6, 8, 10, 12, 36, 38, 40, 42, 44})
 PERCENT_FORMATS = frozenset({19, 20, 51, 52})
 
 FIELD_TEXT1 = 188743731
+#: Text2, Text3, Text4: the Chinese name, the accountable role, the consulted roles.
+FIELD_TEXTS = (188743734, 188743737, 188743740)
+TEXT_ALIASES = ("Name (Chinese)", "Accountable role", "Consulted roles")
+#: MSPDI writes amounts in hundredths of the currency unit.
+COST_UNITS = 100
 FIELD_DURATIONS = (188743783, 188743784, 188743785)
 ID_ALIAS = "crm-impl id"
 ESTIMATE_ALIASES = ("Optimistic", "Most likely", "Pessimistic")

@@ -14,14 +14,20 @@ without those fields still import: ids become ``T<UID>``, phases ``P1, P2, ...``
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date, timedelta
 
 from crm_impl.errors import ValidationError
+from crm_impl.limits import MAX_AMOUNT
 from crm_impl.formats._mspdi_xml import (
+    COST_UNITS,
     ESTIMATE_ALIASES,
     FIELD_DURATIONS,
     FIELD_TEXT1,
+    FIELD_TEXTS,
+    TEXT_ALIASES,
     ID_ALIAS,
     LAG_DAYS,
     MINUTES_PER_DAY,
@@ -108,6 +114,39 @@ def _extended(parent: ET.Element, field_id: int, value: str) -> None:
     _sub(element, "Value", value)
 
 
+def _cost(amount: float) -> str:
+    return f"{round(amount * COST_UNITS):d}"
+
+
+def _resources(root: ET.Element, plan: Plan, uid_of: dict[str, int]) -> None:
+    """The methodology roles that do the work (RACI R) as work resources, assigned to their tasks."""
+    from crm_impl.methodology import roles
+
+    names = {role.id: role.label("en") for role in roles()}
+    used = list(dict.fromkeys(role for task in plan.tasks for role in task.responsible))
+    if not used:
+        return
+    resource_uid = {role: k for k, role in enumerate(used, start=1)}
+    resources = _sub(root, "Resources")
+    for role, uid in resource_uid.items():
+        resource = _sub(resources, "Resource")
+        _sub(resource, "UID", uid)
+        _sub(resource, "ID", uid)
+        _sub(resource, "Name", names.get(role, role))
+        _sub(resource, "Type", 1)  # work
+        _sub(resource, "Initials", role)
+    assignments = _sub(root, "Assignments")
+    uid = 0
+    for task in plan.tasks:
+        for role in task.responsible:
+            uid += 1
+            assignment = _sub(assignments, "Assignment")
+            _sub(assignment, "UID", uid)
+            _sub(assignment, "TaskUID", uid_of[task.id])
+            _sub(assignment, "ResourceUID", resource_uid[role])
+            _sub(assignment, "Units", 1)
+
+
 def export_mspdi(plan: Plan) -> bytes:
     """Write ``plan`` as an MSPDI document (UTF-8 bytes with an XML declaration).
 
@@ -164,6 +203,7 @@ def export_mspdi(plan: Plan) -> bytes:
     definitions = _sub(root, "ExtendedAttributes")
     for field_id, field_name, alias in (
         (FIELD_TEXT1, "Text1", ID_ALIAS),
+        *zip(FIELD_TEXTS, ("Text2", "Text3", "Text4"), TEXT_ALIASES),
         *zip(FIELD_DURATIONS, ("Duration1", "Duration2", "Duration3"), ESTIMATE_ALIASES),
     ):
         definition = _sub(definitions, "ExtendedAttribute")
@@ -224,6 +264,11 @@ def export_mspdi(plan: Plan) -> bytes:
             _sub(element, "Milestone", int(task.milestone))
             _sub(element, "Summary", 0)
             _sub(element, "PercentComplete", task.progress)
+            # Amounts in hundredths (MSPDI): the budget as the task's fixed cost, and what was spent.
+            _sub(element, "Cost", _cost(task.budget))
+            if task.actual_cost is not None:
+                _sub(element, "ActualCost", _cost(task.actual_cost))
+            _sub(element, "FixedCost", _cost(task.budget))
             for link in preds.get(task.id, ()):
                 pred = _sub(element, "PredecessorLink")
                 _sub(pred, "PredecessorUID", uid_of[link.pred])
@@ -231,10 +276,15 @@ def export_mspdi(plan: Plan) -> bytes:
                 _sub(pred, "LinkLag", link.lag * MINUTES_PER_DAY * 10)
                 _sub(pred, "LagFormat", LAG_DAYS)
             _extended(element, FIELD_TEXT1, task.id)
+            accountable, consulted = task.roles.get("A"), list(task.roles.get("C") or [])
+            for field_id, value in zip(FIELD_TEXTS, (task.name_zh, accountable or "", ",".join(consulted))):
+                if value:
+                    _extended(element, field_id, value)
             if task.estimate is not None:
                 e = task.estimate
                 for field_id, days in zip(FIELD_DURATIONS, (e.optimistic, e.most_likely, e.pessimistic)):
                     _extended(element, field_id, _hours(int(days)))
+    _resources(root, plan, uid_of)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode", default_namespace=NAMESPACE)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body + "\n").encode("utf-8")
@@ -253,6 +303,57 @@ def _span_days(
         return 0
     calendar = WorkCalendar.from_iterables(start, weekdays, (day for day, _ in holidays), (day for day, _ in workdays))
     return calendar.offset_of(finish + timedelta(days=1))
+
+
+def _amount(reader: Reader, element: ET.Element, tag: str, where: str) -> float | None:
+    """An MSPDI amount (hundredths of the currency unit) in currency units; ``None`` when absent."""
+    text = reader.text(element, tag)
+    if text is None:
+        return None
+    try:
+        value = float(text) / COST_UNITS
+    except ValueError:
+        raise ValidationError("%(value)r is not an amount", f"{where}.{tag}", value=text[:40]) from None
+    if not math.isfinite(value) or not 0 <= value <= MAX_AMOUNT:
+        raise ValidationError("must be from 0 to %(limit)s", f"{where}.{tag}", limit=f"{MAX_AMOUNT:,.0f}")
+    return value
+
+
+def _with_assignments(reader: Reader, root: ET.Element, tasks: list[PlanTask], rows: list[Row]) -> list[PlanTask]:
+    """The tasks with their responsible roles: the resources assigned to them that are methodology
+    roles (their initials, as crm-impl writes them, or their names); other people and
+    equipment are not roles and are left out."""
+    from crm_impl.methodology import roles
+
+    known = {role.id for role in roles()}
+    resource_role: dict[int, str] = {}
+    for resource in reader.children(reader.child(root, "Resources"), "Resource"):
+        uid = reader.integer(resource, "UID", "Resource")
+        candidates = [(reader.text(resource, tag) or "").strip() for tag in ("Initials", "Name")]
+        role = next((c for c in candidates if c in known), None)
+        if uid is not None and role:
+            resource_role[uid] = role
+    position = {row.uid: k for k, row in enumerate(rows)}
+    responsible: dict[int, list[str]] = {}
+    for assignment in reader.children(reader.child(root, "Assignments"), "Assignment"):
+        task_uid = reader.integer(assignment, "TaskUID", "Assignment")
+        role = resource_role.get(reader.integer(assignment, "ResourceUID", "Assignment") or -1)
+        if task_uid in position and role and role not in responsible.setdefault(position[task_uid], []):
+            responsible[position[task_uid]].append(role)
+    return [replace(task, roles=_roles(responsible[k], task.roles.get("A") or "", ",".join(task.roles.get("C") or [])))
+            if k in responsible else task for k, task in enumerate(tasks)]
+
+
+def _roles(responsible: list[str], accountable: str, consulted: str) -> dict:
+    """A task's RACI roles as the plan holds them (none at all: an empty mapping)."""
+    from crm_impl.methodology import roles
+
+    known = {role.id for role in roles()}
+    c = [role.strip() for role in consulted.split(",") if role.strip() in known]
+    accountable = accountable if accountable in known else ""
+    if not (responsible or accountable or c):
+        return {}
+    return {"R": responsible, "A": accountable[:10] or None, "C": c}
 
 
 def import_mspdi(data: bytes | str) -> Plan:
@@ -284,6 +385,7 @@ def import_mspdi(data: bytes | str) -> Plan:
     aliases = declared_fields(reader, root)
     id_field = aliases.get(ID_ALIAS)
     estimate_fields = [aliases.get(a.lower()) for a in ESTIMATE_ALIASES]
+    text_fields = [aliases.get(a.lower()) for a in TEXT_ALIASES]
 
     def days_of(text: str, where: str) -> int:
         return whole_days(duration_minutes(text, where) / minutes_per_day, where)
@@ -357,6 +459,7 @@ def import_mspdi(data: bytes | str) -> Plan:
             estimate = [days_of(custom[f], at) for f in estimate_fields]  # type: ignore[index]
             if not estimate[0] <= estimate[1] <= estimate[2]:  # type: ignore[operator]
                 raise ValidationError("need optimistic <= most likely <= pessimistic", at)
+        name_zh, accountable, consulted = (custom.get(f, "") if f is not None else "" for f in text_fields)
         tasks.append(
             PlanTask(
                 id=task_id,
@@ -366,10 +469,15 @@ def import_mspdi(data: bytes | str) -> Plan:
                 milestone=milestone,
                 progress=int(progress),  # type: ignore[arg-type]
                 estimate=ThreePoint(*estimate) if estimate[0] is not None else None,  # type: ignore[misc]
+                name_zh=name_zh[:300],
+                roles=_roles([], accountable, consulted),
+                budget=_amount(reader, element, "FixedCost", where) or _amount(reader, element, "Cost", where) or 0.0,
+                actual_cost=_amount(reader, element, "ActualCost", where),
             )
         )
         row_of_task.append(row)
 
+    tasks = _with_assignments(reader, root, tasks, row_of_task)
     by_id = {t.id: t for t in tasks}
     links, link_fields = read_links(reader, rows, by_uid, by_id, minutes_per_day, len(weekdays))
     # Reject cycles and bad values now, naming the place in the file.

@@ -112,6 +112,13 @@ def document_from_plan(plan: Plan, *, client_company: str | None = None) -> dict
                 "most_likely": t.estimate.most_likely,
                 "pessimistic": t.estimate.pessimistic,
             }
+        if any(t.roles.values()):
+            record["roles"] = {"R": list(t.roles.get("R") or []), "A": t.roles.get("A"),
+                               "C": list(t.roles.get("C") or [])}
+        if t.budget:
+            record["budget"] = t.budget
+        if t.actual_cost is not None:
+            record["actual_cost"] = t.actual_cost
         tasks.append(record)
     return {
         "format": FORMAT,

@@ -33,10 +33,14 @@ def document(request) -> dict:
 
 
 def exchanged(plan: Plan) -> Plan:
-    """What MS Project XML carries of a plan: tasks without names in Chinese, roles, costs,
-    constraints, actual dates or gate ids."""
+    """What MS Project XML carries of a plan: tasks with their Chinese names, roles (R as
+    resource assignments, A and C in text fields) and costs; no constraints, actual dates or
+    gate ids."""
     tasks = tuple(
-        PlanTask(t.id, t.name, t.phase, t.duration, t.milestone, estimate=t.estimate, progress=t.progress)
+        PlanTask(t.id, t.name, t.phase, t.duration, t.milestone, estimate=t.estimate, progress=t.progress,
+                 name_zh=t.name_zh, budget=t.budget, actual_cost=t.actual_cost,
+                 roles={"R": list(t.roles.get("R") or []), "A": t.roles.get("A") or None,
+                        "C": list(t.roles.get("C") or [])} if any(t.roles.values()) else {})
         for t in plan.tasks
     )
     return replace(plan, tasks=tasks, phases=tuple(PlanPhase(p.key, p.name) for p in plan.phases))
@@ -213,7 +217,7 @@ def test_export_carries_ids_and_estimates_in_declared_custom_fields():
     xml = export_mspdi(small_plan())
     root = ET.fromstring(xml)
     aliases = [d.findtext("p:Alias", namespaces=NS) for d in root.findall("p:ExtendedAttributes/p:ExtendedAttribute", NS)]
-    assert aliases == ["crm-impl id", "Optimistic", "Most likely", "Pessimistic"]
+    assert aliases == ["crm-impl id", "Name (Chinese)", "Accountable role", "Consulted roles", "Optimistic", "Most likely", "Pessimistic"]
     assess = tasks_by_name(xml)["Assess"]
     values = [a.findtext("p:Value", namespaces=NS) for a in assess.findall("p:ExtendedAttribute", NS)]
     assert values == ["A", "PT16H0M0S", "PT24H0M0S", "PT40H0M0S"]
@@ -587,3 +591,25 @@ def test_make_up_working_days_travel_both_ways_and_move_the_dates():
     back = import_mspdi(export_mspdi(plan))
     assert back.working_days == plan.working_days and back.holidays == plan.holidays
     assert [(t.start, t.finish) for t in back.schedule().tasks] == [(t.start, t.finish) for t in scheduled.tasks]
+
+
+def test_roles_costs_and_chinese_names_travel_to_ms_project_and_back():
+    import json
+
+    from crm_impl.formats.mspdi import export_mspdi, import_mspdi
+    from crm_impl.projectfile.plan import plan_from_document
+    from tests.conftest import SAMPLES
+
+    for path in SAMPLES:
+        plan = plan_from_document(json.loads(path.read_text("utf-8")))
+        xml = export_mspdi(plan)
+        assert b"<Resources>" in xml and b"<Assignments>" in xml and b"<FixedCost>" in xml
+        back = import_mspdi(xml)
+        for before, after in zip(plan.tasks, back.tasks):
+            assert after.name_zh == before.name_zh, path.stem
+            assert after.budget == before.budget and after.actual_cost == before.actual_cost, before.id
+            assert list(after.roles.get("R") or []) == list(before.roles.get("R") or []), before.id
+            assert after.roles.get("A") == before.roles.get("A") and list(after.roles.get("C") or []) == list(
+                before.roles.get("C") or []), before.id
+        assert [(t.start, t.finish) for t in back.schedule().tasks] == [(t.start, t.finish) for t in plan.schedule().tasks]
+        assert export_mspdi(back) == xml  # export -> import -> export is stable
