@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_impl.models import AuditEvent, MemberRole, Membership, Project, ProjectStatus, User
+from crm_impl.operations.projects import matching
 from crm_impl.operations.status import project_dashboard
 from crm_impl.tracking.rag import RagThresholds
 
@@ -90,11 +91,7 @@ def portfolio(session: Session, user: User, today: date, *, archived: bool = Fal
              .outerjoin(AuditEvent, AuditEvent.project_id == Project.id)
              .where(Membership.user_id == user.id, Project.status == status)
              .group_by(Project.id, Membership.role))
-    words = search.strip()
-    if words:
-        pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in (
-            Project.title, Project.title_zh, Project.client_company, Project.client_company_zh, Project.code))))
+    query = matching(query, search)
     rows = []
     for project_id, role, stamp in session.execute(query):
         key = f"portfolio:{project_id}:{stamp or 0}:{today.isoformat()}"

@@ -26,6 +26,7 @@ __all__ = [
     "set_archived",
     "delete_project",
     "projects_of",
+    "matching",
     "ProjectPage",
     "ProjectRow",
     "PAGE_SIZE",
@@ -290,6 +291,16 @@ class ProjectPage:
 PAGE_SIZE = 24
 
 
+def matching(query, search: str):
+    """``query`` narrowed to projects whose title, client or code (either language) contains
+    ``search``, case aside; ``%`` and ``_`` are plain characters.  Blank: ``query`` as it is."""
+    words = search.strip()
+    if not words:
+        return query
+    return query.where(or_(*(column.icontains(words, autoescape=True) for column in (
+        Project.title, Project.title_zh, Project.client_company, Project.client_company_zh, Project.code))))
+
+
 def projects_of(session: Session, user: User, *, archived: bool = False, search: str = "", page: int = 1,
                 per_page: int = PAGE_SIZE) -> ProjectPage:
     """The projects ``user`` is a member of, newest first, one page at a time: two queries
@@ -299,11 +310,7 @@ def projects_of(session: Session, user: User, *, archived: bool = False, search:
     mine = (select(Project.id)
             .join(Membership, Membership.project_id == Project.id)
             .where(Membership.user_id == user.id, Project.status == status))
-    words = search.strip()
-    if words:
-        pattern = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        mine = mine.where(or_(*(column.ilike(pattern, escape="\\") for column in (
-            Project.title, Project.title_zh, Project.client_company, Project.client_company_zh, Project.code))))
+    mine = matching(mine, search)
     total = session.scalar(select(func.count()).select_from(mine.subquery())) or 0
     pages = max(1, -(-total // per_page))
     number = min(max(1, page), pages)
