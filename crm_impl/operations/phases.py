@@ -23,6 +23,7 @@ from crm_impl.errors import ScheduleError, ValidationError
 from crm_impl.i18n import DECISION_LABELS, Message, msg
 from crm_impl.i18n import localized
 from crm_impl.methodology import Gate, get_template
+from crm_impl.schedule.plan import ScheduledPlan
 from crm_impl.models import (
     Deliverable,
     DeliverableStatus,
@@ -74,11 +75,12 @@ class DueDate:
     by_hand: bool
 
 
-def due_dates(project: Project) -> dict[int, DueDate]:
-    """Every deliverable's due date, by deliverable id; the ones not set by hand move with the plan."""
+def due_dates(project: Project, plan: ScheduledPlan | None = None) -> dict[int, DueDate]:
+    """Every deliverable's due date, by deliverable id; the ones not set by hand move with the plan
+    (``plan``: the project's scheduled plan, when the caller has it already)."""
     from crm_impl.operations.planning import plan_schedule
 
-    plan = plan_schedule(project)
+    plan = plan or plan_schedule(project)
     own = {t.deliverable: t.key for t in project.tasks if t.deliverable}
     gates = {g.phase_id: g.milestone_task for g in project.gates if g.milestone_task}
     last = {p.id: max((plan.task(t.key).finish for t in p.tasks), default=None) for p in project.phases}

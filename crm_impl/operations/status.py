@@ -92,18 +92,18 @@ def target_finish(project: Project, overview: ProjectOverview) -> date:
 
 
 def status_facts(project: Project, status_date: date, overview: ProjectOverview, kpi_list: list[KpiRow],
-                 forecast: ScheduledPlan) -> StatusFacts:
+                 forecast: ScheduledPlan, target: date) -> StatusFacts:
     """The measured facts at ``status_date``: slip is the forecast's finish (the plan rescheduled
-    from the status date, with what happened) against the steering baseline's, in working days."""
+    from the status date, with what happened) against ``target`` (:func:`target_finish`), in
+    working days."""
     calendar = forecast.calendar
-    slip = calendar.offset_of(forecast.finish) - calendar.offset_of(target_finish(project, overview))
+    slip = calendar.offset_of(forecast.finish) - calendar.offset_of(target)
     bac = eac = cpi = None
     baseline = steering_baseline(project)
     if baseline is not None and baseline.tasks:
         value = project_earned_value(project, baseline, status_date)
         bac, eac, cpi = value.bac, value.eac, value.cpi
-    today = status_date
-    due = due_dates(project)
+    due = due_dates(project, overview.plan)
     approved = approved_change_cost(project)
     staffed = {m.role_id for m in project.team}
     measured = [row for row in kpi_list if row.met is not None]
@@ -120,7 +120,7 @@ def status_facts(project: Project, status_date: date, overview: ProjectOverview,
         open_risk_scores=[r.score for r in project.risks if is_open(r.status)],
         unstaffed_roles=sum(role.id not in staffed for role in roles()),
         overdue_deliverables=sum(
-            due[d.id].day is not None and due[d.id].day < today and d.status is not DeliverableStatus.SIGNED_OFF
+            due[d.id].day is not None and due[d.id].day < status_date and d.status is not DeliverableStatus.SIGNED_OFF
             for d in project.deliverables
         ),
         kpis_met=sum(bool(row.met) for row in measured) if measured else None,
@@ -134,7 +134,8 @@ def project_dashboard(project: Project, today: date, locale: str = "en") -> Dash
     overview = project_overview(project, status_date)
     kpi_list = kpi_rows(project, locale)
     forecast = forecast_schedule(project, status_date)
-    facts = status_facts(project, status_date, overview, kpi_list, forecast)
+    target = target_finish(project, overview)
+    facts = status_facts(project, status_date, overview, kpi_list, forecast, target)
     baseline = steering_baseline(project)
     return Dashboard(
         status=assess_status(facts, locale=locale),
@@ -145,5 +146,5 @@ def project_dashboard(project: Project, today: date, locale: str = "en") -> Dash
         status_date=status_date,
         forecast=forecast,
         forecast_finish=forecast.finish,
-        target_finish=target_finish(project, overview),
+        target_finish=target,
     )
