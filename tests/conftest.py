@@ -52,7 +52,14 @@ def database_url(request, tmp_path_factory):
         if IN_CI:
             pytest.fail(f"PostgreSQL is required in CI: {reason}")
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {reason}")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with postgres_schema("test") as url:
+        yield url
+
+
+@contextmanager
+def postgres_schema(prefix: str):
+    """A PostgreSQL schema of its own (a database URL whose search path is it), dropped afterwards."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = make_engine(POSTGRES_URL)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))

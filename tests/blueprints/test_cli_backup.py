@@ -4,17 +4,16 @@ and back into an empty database equal to before (on SQLite and on PostgreSQL).""
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from blueprints.cli import main
 from crm_impl.db import make_engine, make_session_factory
 from crm_impl.models import MemberRole, Membership, Project, User
 from crm_impl.projectfile import export_project
-from tests.conftest import POSTGRES_URL, SAMPLES, _postgres_url
+from tests.conftest import SAMPLES, postgres_schema
 
 
 @pytest.fixture
@@ -24,16 +23,8 @@ def empty_database(database_url, tmp_path):
         url = f"sqlite:///{tmp_path / 'restored.db'}"
         yield url
         return
-    schema = f"restore_{uuid.uuid4().hex[:10]}"
-    admin = make_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield _postgres_url(POSTGRES_URL, schema)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema("restore") as url:
+        yield url
 
 
 def _cli(url, tmp_path, *args):

@@ -108,3 +108,14 @@ def page(browser):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def log_in(page, url: str, email: str = "pm@example.com", password: str = "correct horse") -> None:
+    """Log in through the login page of the app served at ``url`` (the test user by default)."""
+    import re
+
+    page.goto(url + "/auth/login")
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(password)
+    page.locator("form button.btn-primary[type=submit]").click()
+    page.wait_for_url(re.compile(r"/projects/$"))

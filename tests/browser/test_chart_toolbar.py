@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from tests.browser.conftest import log_in
 from tests.conftest import SAMPLES, serving
 
 pytestmark = pytest.mark.browser
@@ -17,11 +18,7 @@ def test_toolbar_buttons_and_axis_dates_in_the_pages_language(page, app, user, l
     user.locale = language
     db.commit()
     with serving(app) as url:
-        page.goto(url + "/auth/login")
-        page.locator("#email").fill("pm@example.com")
-        page.locator("#password").fill("correct horse")
-        page.locator("form button.btn-primary[type=submit]").click()
-        page.wait_for_url(re.compile(r"/projects/$"))
+        log_in(page, url)
         for view in ("gantt", "network", "monte-carlo"):
             page.goto(f"{url}/projects/{project.id}/schedule/{view}")
             page.locator(".js-plotly-plot .main-svg").first.wait_for()

@@ -1,9 +1,9 @@
 """A big simulation in Chromium with a job worker: the progress bar, then the result."""
 
-import re
 
 import pytest
 
+from tests.browser.conftest import log_in
 from tests.conftest import SAMPLES, serving, start_worker
 
 pytestmark = pytest.mark.browser
@@ -12,11 +12,7 @@ pytestmark = pytest.mark.browser
 def test_progress_bar_then_the_result_without_touching_the_page(page, queued_app, user, load_sample, artifacts):
     project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
     with serving(queued_app) as url:
-        page.goto(url + "/auth/login")
-        page.get_by_label("E-mail").fill("pm@example.com")
-        page.get_by_label("Password").fill("correct horse")
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(re.compile(r"/projects/$"))
+        log_in(page, url)
         page.goto(f"{url}/projects/{project.id}/schedule/monte-carlo?iterations=50000&seed=9&distribution=pert")
         box = page.get_by_test_id("job")
         assert box.get_attribute("data-job-state") in (None, "queued")

@@ -1,11 +1,11 @@
 """The network diagram in Chromium: the largest sample and a 200-task project, both languages."""
 
-import re
 
 import pytest
 
 from crm_impl.projectfile import import_project
 from crm_impl.projectfile.plan import document_from_plan
+from tests.browser.conftest import log_in
 from tests.conftest import SAMPLES, serving
 from tests.crm_impl.charts.test_network_geometry import _generated
 
@@ -18,11 +18,7 @@ def test_network_diagrams_fit_their_card_and_read(page, app, user, load_sample, 
     big = import_project(db, user, document_from_plan(_generated(200), client_company="Generated"))
     db.commit()
     with serving(app) as url:
-        page.goto(url + "/auth/login")
-        page.locator("#email").fill("pm@example.com")
-        page.locator("#password").fill("correct horse")
-        page.locator("form button.btn-primary[type=submit]").click()
-        page.wait_for_url(re.compile(r"/projects/$"))
+        log_in(page, url)
         for project, name in ((sample, "sample"), (big, "200-tasks")):
             for language in ("en", "zh_Hans"):
                 page.goto(f"{url}/projects/{project.id}/schedule/network")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tests.browser.conftest import log_in
 from tests.conftest import SAMPLES, serving
 from tests.crm_impl.operations.test_status import _finish_as_planned_until
 
@@ -23,11 +24,7 @@ def test_mid_rollout_dashboard_gantt_and_portfolio(page, app, user, load_sample,
     others[0].status_date = STATUS_DATE
     db.commit()
     with serving(app) as url:
-        page.goto(url + "/auth/login")
-        page.get_by_label("E-mail").fill("pm@example.com")
-        page.get_by_label("Password").fill("correct horse")
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(re.compile(r"/projects/$"))
+        log_in(page, url)
 
         page.goto(f"{url}/projects/{retail.id}/status/")
         assert page.get_by_test_id("status-date").inner_text() == "Jul 15, 2025"
