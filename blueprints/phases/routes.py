@@ -10,6 +10,7 @@ from crm_impl.operations.phases import (
     attach_file,
     complete_phase,
     due_dates,
+    unfinished_tasks,
     decide_gate,
     gate_review,
     phase_rows,
@@ -56,7 +57,8 @@ def _phase_page(project, phase, status: int = 200, **forms):
     forms.setdefault("dates_form", PhaseDatesForm(formdata=None, obj=phase))
     forms.setdefault("complete_form", CompleteForm.of(phase))
     forms.setdefault("button_errors", [])
-    return render_template("phases/phase.html", project=project, row=row, due=due_dates(project), **forms), status
+    return render_template("phases/phase.html", project=project, row=row, due=due_dates(project),
+                           open_tasks=unfinished_tasks(phase), **forms), status
 
 
 @bp.get("/<int:phase_id>")

@@ -52,6 +52,7 @@ __all__ = [
     "decide_gate",
     "set_phase_dates",
     "complete_phase",
+    "unfinished_tasks",
     "DueDate",
     "due_dates",
 ]
@@ -388,7 +389,7 @@ def complete_phase(project: Project, phase: Phase, expected_version: int | None,
     if actual_finish is None:
         raise ValidationError("is required", "actual_finish")
     _check_order(phase.actual_start, actual_finish)
-    open_tasks = [t for t in phase.tasks if t.progress < 100 and t.actual_finish is None]
+    open_tasks = unfinished_tasks(phase)
     if open_tasks and not finish_open_tasks:
         raise ValidationError(
             "phase %(key)s still has unfinished tasks: %(tasks)s; finish them, or record them as finished on "
@@ -403,6 +404,11 @@ def complete_phase(project: Project, phase: Phase, expected_version: int | None,
         task.actual_start = task.actual_start or min(_planned_start(project, task), actual_finish)
     phase.complete = True
     phase.actual_finish = actual_finish
+
+
+def unfinished_tasks(phase: Phase) -> list:
+    """The phase's tasks not finished yet (neither 100 % nor an actual finish)."""
+    return [t for t in phase.tasks if t.progress < 100 and t.actual_finish is None]
 
 
 def _planned_start(project: Project, task) -> date:
