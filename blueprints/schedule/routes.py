@@ -32,8 +32,12 @@ def _baseline(project, default_latest: bool):
 @project_view(Action.VIEW)
 def gantt(project):
     baseline = _baseline(project, default_latest=True)
-    figure = project_gantt_figure(project, str(get_locale()), today=date.today(), baseline=baseline)
-    return render_template("schedule/chart.html", project=project, chart=chart_html(figure), view="gantt", baseline=baseline)
+    # Folded phases travel in the address (?fold=P1&fold=P2), so a view can be bookmarked and shared.
+    keys = [phase.key for phase in project.phases]
+    folded = [key for key in request.args.getlist("fold") if key in keys]
+    figure = project_gantt_figure(project, str(get_locale()), today=date.today(), baseline=baseline, collapsed=folded)
+    return render_template("schedule/chart.html", project=project, chart=chart_html(figure), view="gantt",
+                           baseline=baseline, phases=keys, folded=folded)
 
 
 def _baselines_page(project, form, status=200):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
 
-from crm_impl.charts.style import COLORS, DAY_MS, arrow, date_axis, esc, labels, num, short
+from crm_impl.charts.style import COLORS, DAY_MS, arrow, date_axis, esc, fit, labels, num, short
 from crm_impl.schedule.network import LINK_POINTS
 from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
 
@@ -30,6 +30,9 @@ def _link_points(pred: ScheduledTask, succ: ScheduledTask, link_type: str) -> tu
         _bar_end(succ) if to_finish else succ.start,
     )
 
+
+ROW_PX = 24
+GANTT_MARGIN = {"l": 10, "r": 30, "t": 110, "b": 50}
 
 #: More non-working spans than this (about fifteen years of weekends) are not shaded.
 MAX_SHADED_SPANS = 800
@@ -67,8 +70,9 @@ def _timescales(text: Mapping[str, str], locale: str, full: list[str], around: d
     }
 
 
-def _rows(tasks: Sequence[ScheduledTask]) -> list[tuple[str, str | ScheduledTask]]:
-    """Phase header rows and task rows, phase by phase in order of first appearance."""
+def _rows(tasks: Sequence[ScheduledTask], collapsed: Collection[str] = ()) -> list[tuple[str, str | ScheduledTask]]:
+    """Phase header rows and task rows, phase by phase in order of first appearance; the tasks
+    of a ``collapsed`` phase are left out (its header row stays, with the phase's bar)."""
     phases: dict[str, list[ScheduledTask]] = {}
     for task in tasks:
         phases.setdefault(task.task.phase, []).append(task)
@@ -76,8 +80,70 @@ def _rows(tasks: Sequence[ScheduledTask]) -> list[tuple[str, str | ScheduledTask
     for key, members in phases.items():
         if key or len(phases) > 1:
             rows.append(("phase", key))
+            if key in collapsed:
+                continue
         rows.extend(("task", t) for t in members)
     return rows
+
+
+#: The task grid left of the bars: its share of the figure's width and each column's left edge
+#: (in hundredths of the grid) with its width in character cells, the way MS Project's sheet sits
+#: beside its bars.  The page keeps the chart wide enough for these (``min-width`` on the card).
+#: The widths fit an A4 landscape page (1123 px at 96 dpi) at 11 px type.
+GRID_SHARE = 0.5
+GRID_COLUMNS: tuple[tuple[str, float, int], ...] = (
+    ("grid_id", 0.0, 7), ("grid_name", 8.0, 28), ("grid_duration", 41.0, 5), ("start", 47.5, 10),
+    ("finish", 60.5, 10), ("grid_complete", 73.5, 6), ("grid_roles", 83.0, 14),
+)
+
+
+def _grid_cells(
+    kind: str, item: str | ScheduledTask, scheduled: ScheduledPlan, members: Sequence[ScheduledTask],
+    locale: str, role_names: Mapping[str, str], collapsed: Collection[str],
+) -> tuple[str, ...]:
+    """The grid's cells of one row, column by column (plain text, cut to the column)."""
+    if kind == "phase":
+        assert isinstance(item, str)
+        first, last = min(t.start for t in members), max(t.finish for t in members)
+        calendar = scheduled.calendar
+        days = calendar.offset_of(last + timedelta(days=1)) - calendar.offset_of(first)  # working days, both ends in
+        weight = sum(t.task.duration for t in members)
+        done = sum(t.task.duration * t.task.progress for t in members) / weight if weight else 0.0
+        marker = "▸" if item in collapsed else "▾"
+        return (f"{marker} {item}", scheduled.plan.phase(item).label(locale), num(days), first.isoformat(),
+                last.isoformat(), f"{done:.0f}", "")
+    assert isinstance(item, ScheduledTask)
+    roles = ", ".join(role_names.get(code, code) for code in item.task.responsible)
+    return (item.id, item.label(locale), num(item.duration), item.start.isoformat(),
+            (item.start if item.is_point else item.finish).isoformat(), str(item.task.progress), roles)
+
+
+def _grid(
+    rows: Sequence[tuple[str, str | ScheduledTask]], cells: Sequence[tuple[str, ...]],
+    text: Mapping[str, str],
+) -> tuple[list[go.Scatter], list[dict[str, Any]]]:
+    """One text trace per grid column (full text on hover where a cell is cut) and the headers."""
+    traces = []
+    phase_rows = [kind == "phase" for kind, _ in rows]
+    critical = [isinstance(item, ScheduledTask) and item.critical for _, item in rows]
+    for index, (key, left, width) in enumerate(GRID_COLUMNS):
+        column = [row[index] for row in cells]
+        shown = [esc(fit(value, width)) for value in column]
+        traces.append(go.Scatter(
+            name=text[key], mode="text", xaxis="x2", yaxis="y", x=[left] * len(rows), y=list(range(len(rows))),
+            text=[f"<b>{value}</b>" if phase else value for value, phase in zip(shown, phase_rows)],
+            textposition="middle right", cliponaxis=False, showlegend=False,
+            textfont={"size": 11, "color": [COLORS["critical"] if index == 0 and hot else "#212529" for hot in critical]},
+            customdata=[esc(value) for value in column],
+            hovertemplate="%{customdata}<extra></extra>" if key in ("grid_name", "grid_roles") else None,
+            hoverinfo=None if key in ("grid_name", "grid_roles") else "skip",
+        ))
+    headers = [
+        {"text": f"<b>{esc(text[key])}</b>", "x": left, "xref": "x2", "y": 1.0, "yref": "paper",
+         "xanchor": "left", "yanchor": "bottom", "showarrow": False, "font": {"size": 11}}
+        for key, left, _ in GRID_COLUMNS
+    ]
+    return traces, headers
 
 
 def _bar_trace(
@@ -117,8 +183,14 @@ def gantt_figure(
     status_date: date | None = None,
     locale: str = "en",
     title: str | None = None,
+    role_names: Mapping[str, str] | None = None,
+    collapsed: Collection[str] = (),
 ) -> go.Figure:
     """Gantt chart: one row per task under a summary row per phase, plan order top to bottom.
+
+    Left of the bars, a task grid on the same rows: id, name, duration, start, finish, % complete
+    and the responsible roles (``role_names`` maps a role code to its name in ``locale``); the
+    phases in ``collapsed`` show their summary row only.
 
     Critical bars are red, others blue; a darker inner bar shows progress; milestones and gates
     are diamonds (gates labelled); thin grey bars under a task are its ``baseline`` dates; each
@@ -134,23 +206,24 @@ def gantt_figure(
     text = labels(locale)
     tasks = scheduled.tasks
     baseline = baseline or {}
-    rows = _rows(tasks)
+    rows = _rows(tasks, collapsed)
     ypos: dict[str, int] = {}
-    ticktext = []
+    cells = []
     phase_bars: list[tuple[int, str, date, date]] = []
     for y, (kind, item) in enumerate(rows):
+        members: list[ScheduledTask] = []
         if kind == "phase":
             assert isinstance(item, str)
             members = [t for t in tasks if t.task.phase == item]
             name = scheduled.plan.phase(item).label(locale)
-            ticktext.append(f"<b>{esc(short(name))}</b>")
             phase_bars.append(
                 (y, name, min(t.start for t in members), max(_bar_end(t) for t in members))
             )
         else:
             assert isinstance(item, ScheduledTask)
             ypos[item.id] = y
-            ticktext.append(esc(short(f"{item.id} {item.label(locale)}")))
+        cells.append(_grid_cells(kind, item, scheduled, members, locale, role_names or {}, collapsed))
+    shown = [t for t in tasks if t.id in ypos]
 
     fig = go.Figure()
     if phase_bars:
@@ -169,7 +242,7 @@ def gantt_figure(
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} – %{customdata[2]}<extra></extra>",
             )
         )
-    with_baseline = [t for t in tasks if t.id in baseline]
+    with_baseline = [t for t in shown if t.id in baseline]
     if with_baseline:
         fig.add_trace(
             go.Bar(
@@ -183,7 +256,7 @@ def gantt_figure(
                 hoverinfo="skip",
             )
         )
-    bars = [t for t in tasks if not t.is_point]
+    bars = [t for t in shown if not t.is_point]
     kinds = ((False, text["task"], COLORS["task"]), (True, text["critical"], COLORS["critical"]))
     for critical, name, color in kinds:
         group = [t for t in bars if t.critical is critical]
@@ -203,7 +276,7 @@ def gantt_figure(
         trace.x = tuple((_bar_end(t) - t.start).days * DAY_MS * t.task.progress / 100 for t in done)
         fig.add_trace(trace)
     for gates, name in ((False, text["milestone"]), (True, text["gate"])):
-        group = [t for t in tasks if t.is_point and bool(t.task.gate) is gates]
+        group = [t for t in shown if t.is_point and bool(t.task.gate) is gates]
         if group:
             fig.add_trace(
                 go.Scatter(
@@ -225,11 +298,15 @@ def gantt_figure(
             )
     arrows = []
     for link in scheduled.plan.links:
+        if link.pred not in ypos or link.succ not in ypos:
+            continue  # a link into a collapsed phase
         pred, succ = scheduled.task(link.pred), scheduled.task(link.succ)
         tail, head = _link_points(pred, succ, link.type)
         arrows.append(arrow((tail.isoformat(), ypos[pred.id]), (head.isoformat(), ypos[succ.id]),
                             critical=pred.critical and succ.critical, width=(0.8, 1.2), opacity=0.8))
-    fig.update_layout(annotations=arrows)
+    grid, headers = _grid(rows, cells, text)
+    fig.add_traces(grid)
+    fig.update_layout(annotations=arrows + headers)
     lines = [(today, "today", "dot", "left"), (status_date, "status_date", "solid", "right")]
     if status_date == today:
         lines = lines[1:]  # one line, named for what it means here
@@ -257,7 +334,7 @@ def gantt_figure(
         )
     n_rows = max(1, len(rows))
     xaxis: dict[str, Any] = {"type": "date", "title": text["date"], "showgrid": True, "dtick": "M1",
-                             **date_axis(locale)}
+                             "domain": [GRID_SHARE + 0.01, 1.0], **date_axis(locale)}
     if tasks:
         # Room on the right for the labels of gates at the end of the plan.
         # The today and status-date lines are always in sight: a late project is exactly when
@@ -280,16 +357,18 @@ def gantt_figure(
     fig.update_layout(
         title=title if title is not None else text["gantt_title"],
         barmode="overlay",
-        height=140 + 24 * n_rows,
-        margin={"l": 10, "r": 30, "t": 80, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        # Exactly 24 px a row, so the grid and the bars line up on screen and in print.
+        height=GANTT_MARGIN["t"] + GANTT_MARGIN["b"] + ROW_PX * n_rows,
+        margin=GANTT_MARGIN,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.06, "x": GRID_SHARE + 0.01, "xanchor": "left"},
         xaxis=xaxis,
+        xaxis2={"domain": [0.0, GRID_SHARE], "range": [0, 100], "fixedrange": True, "showgrid": False,
+                "zeroline": False, "showticklabels": False, "anchor": "y"},
         yaxis={
             "tickmode": "array",
             "tickvals": list(range(len(rows))),
-            "ticktext": ticktext,
+            "showticklabels": False,  # the grid names the rows
             "range": [n_rows - 0.5, -0.5],  # first row on top
-            "automargin": True,
         },
         plot_bgcolor="#ffffff",
     )

@@ -7,6 +7,7 @@ chosen in the reader's language by the plan shapes themselves.
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -82,6 +83,32 @@ def esc(text: str) -> str:
 def short(text: str, limit: int = _NAME_CHARS) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def cells(text: str) -> int:
+    """Width of ``text`` in character cells: a Chinese character takes two.
+
+    >>> cells("CRM"), cells("需求调研")
+    (3, 8)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` character cells with an ellipsis (a column of a grid).
+
+    >>> fit("Requirements workshop", 12), fit("业务蓝图的初步确定", 12)
+    ('Requirement…', '业务蓝图的初…')
+    """
+    if cells(text) <= width:
+        return text
+    out, used = [], 1  # room for the ellipsis
+    for char in text:
+        used += cells(char)
+        if used > width:
+            break
+        out.append(char)
+    return "".join(out) + "…"
 
 
 def num(value: float | int | None) -> str:

@@ -7,7 +7,7 @@ of :mod:`crm_impl.charts`, so the web pages and the Word reports show the same f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -18,6 +18,7 @@ from crm_impl.charts.gantt import gantt_figure
 from crm_impl.charts.montecarlo import criticality_figure, montecarlo_figure
 from crm_impl.charts.network import network_figure
 from crm_impl.charts.resources import resource_load_figure
+from crm_impl.methodology import roles
 from crm_impl.models import Baseline, Project
 from crm_impl.operations.planning import forecast_schedule, plan_schedule, status_date_of
 from crm_impl.schedule.estimates import Percentile
@@ -49,16 +50,20 @@ def baseline_bars(baseline: Baseline | None) -> dict[str, tuple]:
 
 
 def project_gantt_figure(
-    project: Project, locale: str, today: date | None = None, baseline: Baseline | None = None
+    project: Project, locale: str, today: date | None = None, baseline: Baseline | None = None,
+    collapsed: Collection[str] = (),
 ) -> go.Figure:
     """The Gantt chart of the forecast at the project's status date (``today`` when it has none):
     finished work where it happened, the rest rescheduled from the status date, with the bars of
-    ``baseline`` under the tasks when one is given.  Without ``today``: the plan as planned."""
+    ``baseline`` under the tasks when one is given and the phases in ``collapsed`` folded to their
+    summary row.  Without ``today``: the plan as planned."""
+    names = {role.id: role.label(locale) for role in roles()}
     if today is None:
-        return gantt_figure(plan_schedule(project), baseline=baseline_bars(baseline), locale=locale)
+        return gantt_figure(plan_schedule(project), baseline=baseline_bars(baseline), locale=locale,
+                            role_names=names, collapsed=collapsed)
     status_date = status_date_of(project, today)
     return gantt_figure(forecast_schedule(project, status_date), baseline=baseline_bars(baseline), today=today,
-                        status_date=status_date, locale=locale)
+                        status_date=status_date, locale=locale, role_names=names, collapsed=collapsed)
 
 
 def project_network_figure(project: Project, locale: str) -> go.Figure:

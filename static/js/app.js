@@ -5,3 +5,26 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// Save a chart as a picture at a printed page's width (A4 landscape at 96 dpi), whole height:
+// <button data-chart-image="png|svg"> saves the page's first chart.
+const PAGE_WIDTH_PX = 1123;
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-chart-image]");
+  if (!button || !window.Plotly) {
+    return;
+  }
+  const card = document.querySelector("[data-testid=chart]");
+  const chart = card && card.querySelector(".plotly-graph-div");
+  if (!chart) {
+    return;
+  }
+  const format = button.dataset.chartImage;
+  window.Plotly.downloadImage(chart, {
+    format: format,
+    width: PAGE_WIDTH_PX,
+    height: chart.layout.height,
+    scale: format === "png" ? 2 : 1,
+    filename: (card.dataset.chartName || "chart").replace(/[\\/:*?"<>|]+/g, "_"),
+  });
+});

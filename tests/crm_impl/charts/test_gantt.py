@@ -18,14 +18,57 @@ from crm_impl.schedule.plan import Plan, PlanTask
 from tests.crm_impl.charts.conftest import DAY_MS, LINKS, MONDAY, TASKS, arrows, small_plan, trace
 
 
+def grid(fig) -> list[tuple[str, ...]]:
+    """The task grid's rows as the reader sees them in full (hover text), column by column."""
+    columns = [t for t in fig.data if t.xaxis == "x2"]
+    return list(zip(*(column.customdata for column in columns)))
+
+
 def test_gantt_colours_critical_bars_red_and_the_others_blue(scheduled):
     fig = gantt_figure(scheduled)
     critical = trace(fig, "Critical task")
     normal = trace(fig, "Task")
     assert critical.marker.color == COLORS["critical"] and normal.marker.color == COLORS["task"]
-    rows = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
-    assert sorted(rows[y].split()[0] for y in critical.y) == ["a", "b"]
-    assert [rows[y].split()[0] for y in normal.y] == ["c"]
+    ids = [row[0] for row in grid(fig)]
+    assert sorted(ids[y] for y in critical.y) == ["a", "b"]
+    assert [ids[y] for y in normal.y] == ["c"]
+    assert trace(fig, "ID").textfont.color[ids.index("a")] == COLORS["critical"]
+
+
+def test_gantt_grid_lines_up_with_the_bars_column_by_column(scheduled):
+    fig = gantt_figure(scheduled, role_names={"E_PM": "Enterprise PM"})
+    assert [t.name for t in fig.data if t.xaxis == "x2"] == [
+        "ID", "Task name", "Days", "Start", "Finish", "Done (%)", "Responsible"]
+    rows = grid(fig)
+    assert rows[0] == ("▾ P1", "Preparation", "5", "2025-03-03", "2025-03-07", "30", "")  # 50 % of 3 days + 0 of 2
+    a = rows[1]
+    assert a[:6] == ("a", "Assess", "3", "2025-03-03", "2025-03-05", "50")
+    assert all(t.y == tuple(range(len(rows))) for t in fig.data if t.xaxis == "x2")
+    # The grid does not pan or zoom with the dates; both share the rows.
+    assert fig.layout.xaxis2.fixedrange and fig.layout.xaxis2.domain[1] < fig.layout.xaxis.domain[0]
+    headers = [a.text for a in fig.layout.annotations if a.xref == "x2"]
+    assert headers[0] == "<b>ID</b>" and len(headers) == 7
+
+
+def test_gantt_grid_names_the_responsible_roles_and_cuts_long_names_to_their_column():
+    tasks = (replace(TASKS[0], name="Requirements workshop with every regional sales director",
+                     roles={"R": ["E_PM", "V_TC"], "A": ["V_PM"]}), *TASKS[1:])
+    fig = gantt_figure(small_plan(tasks=tasks).schedule(), role_names={"E_PM": "Enterprise PM"})
+    row = grid(fig)[1]
+    assert row[1] == "Requirements workshop with every regional sales director" and row[6] == "Enterprise PM, V_TC"
+    shown = trace(fig, "Task name").text[1]
+    assert shown.endswith("…") and len(shown) <= 28
+
+
+def test_a_folded_phase_keeps_its_summary_row_and_hides_its_tasks_and_their_links(scheduled):
+    fig = gantt_figure(scheduled, collapsed={"P2"})
+    rows = grid(fig)
+    assert [row[0] for row in rows] == ["▾ P1", "a", "b", "▸ P2"]
+    assert rows[3][3:5] == ("2025-03-04", "2025-03-10")  # the folded phase still spans its tasks
+    assert len(trace(fig, "Phase").y) == 2
+    assert not [t for t in fig.data if t.name == "Gate"]
+    assert len(arrows(fig)) == 1  # a → b; the other links end in the folded phase
+    assert fig.layout.height < gantt_figure(scheduled).layout.height
 
 
 def test_gantt_bars_span_start_to_the_end_of_the_last_working_day(scheduled):
@@ -37,8 +80,10 @@ def test_gantt_bars_span_start_to_the_end_of_the_last_working_day(scheduled):
 
 def test_gantt_groups_rows_phase_by_phase_top_to_bottom(scheduled):
     fig = gantt_figure(scheduled)
-    ticks = list(fig.layout.yaxis.ticktext)
-    assert ticks == ["<b>Preparation</b>", "a Assess", "b Blueprint", "<b>Build</b>", "c Configure", "g Gate 1"]
+    assert [row[:2] for row in grid(fig)] == [
+        ("▾ P1", "Preparation"), ("a", "Assess"), ("b", "Blueprint"), ("▾ P2", "Build"), ("c", "Configure"),
+        ("g", "Gate 1")]
+    assert trace(fig, "Task name").text[0] == "<b>Preparation</b>"
     assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # reversed: first row on top
     phase = trace(fig, "Phase")
     assert phase.base == ("2025-03-03", "2025-03-04")
@@ -116,13 +161,15 @@ def test_gantt_speaks_chinese_and_refuses_unknown_locales(scheduled):
 def test_gantt_shows_chinese_names_where_the_plan_has_them():
     tasks = (replace(TASKS[0], name_zh="评估"), *TASKS[1:])
     fig = gantt_figure(small_plan(tasks=tasks).schedule(), locale="zh_Hans")
-    assert "a 评估" in fig.layout.yaxis.ticktext and "b Blueprint" in fig.layout.yaxis.ticktext
+    assert [row[1] for row in grid(fig)][1:3] == ["评估", "Blueprint"]
+    assert [t.name for t in fig.data if t.xaxis == "x2"][1] == "任务名称"
 
 
 def test_gantt_escapes_task_names():
     tasks = (replace(TASKS[0], name="<b>bold</b> & co"), *TASKS[1:])
     fig = gantt_figure(small_plan(tasks=tasks).schedule())
-    assert "a &lt;b&gt;bold&lt;/b&gt; &amp; co" in fig.layout.yaxis.ticktext
+    assert grid(fig)[1][1] == "&lt;b&gt;bold&lt;/b&gt; &amp; co"
+    assert trace(fig, "Task name").text[1] == "&lt;b&gt;bold&lt;/b&gt; &amp; co"
 
 
 def test_a_link_to_an_unknown_task_is_refused_before_any_chart():
@@ -140,7 +187,7 @@ def test_gantt_of_a_golden_sample(sample):
     assert sum(red) == len(golden)
     assert len(arrows(fig)) == scheduled.schedule.network.n_links
     assert fig.layout.title.text == sample["id"]
-    assert len(fig.layout.yaxis.ticktext) == len(sample["tasks"]) + len({t["phase"] for t in sample["tasks"]})
+    assert len(grid(fig)) == len(sample["tasks"]) + len({t["phase"] for t in sample["tasks"]})
 
 
 def test_gantt_serialises_for_the_web(scheduled):
