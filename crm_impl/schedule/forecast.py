@@ -59,6 +59,11 @@ def forecast_plan(plan: Plan, status_date: date) -> Plan:
     status = max(0, calendar.offset_of(status_date))
     planned = None  # scheduled only when a task is done without dates
     tasks, fixed = [], set()
+    # Work in progress is rescheduled from the status date, but a start-to-start link counts
+    # from its actual start: the successor's floor, and the link no longer moves it.
+    began = {t.id: calendar.offset_of(t.actual_start) for t in plan.tasks
+             if t.actual_start is not None and task_state(t) == "running"}
+    from_start = [link for link in plan.links if link.type == "SS" and link.pred in began]
     for task in plan.tasks:
         state = task_state(task)
         if state == "done":
@@ -87,12 +92,12 @@ def forecast_plan(plan: Plan, status_date: date) -> Plan:
             tasks.append(replace(task, duration=remaining, start_no_earlier_than=calendar.date_at(begin)))
             fixed.add(task.id)
         else:
-            floor = status
+            floor = max([status] + [began[link.pred] + link.lag for link in from_start if link.succ == task.id])
             if task.start_no_earlier_than is not None:
                 floor = max(floor, calendar.offset_of(task.start_no_earlier_than))
             tasks.append(replace(task, start_no_earlier_than=calendar.date_at(floor)))
     # Work that has begun is past its predecessors: their links no longer move it.
-    links = tuple(link for link in plan.links if link.succ not in fixed)
+    links = tuple(link for link in plan.links if link.succ not in fixed and link not in from_start)
     return replace(plan, tasks=tuple(tasks), links=links)
 
 

@@ -59,7 +59,9 @@ def _finish_as_planned_until(project, day):
             task.progress, task.actual_start, task.actual_finish = 100, scheduled.start, scheduled.finish
         elif scheduled.start < day and scheduled.duration:
             task.actual_start = scheduled.start
-            task.progress = math.floor(100 * (status - scheduled.es) / scheduled.duration)
+            # Rounded up: the forecast's remaining days (rounded up from the share left) are then
+            # exactly the days still to go, so chained running tasks do not add up rounding slip.
+            task.progress = math.ceil(100 * (status - scheduled.es) / scheduled.duration)
 
 
 def test_a_project_months_late_at_zero_percent_is_red_with_its_slip_in_working_days(db, user, load_sample):

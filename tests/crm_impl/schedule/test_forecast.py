@@ -53,6 +53,22 @@ def test_running_work_has_its_remainder_from_the_status_date_and_pushes_its_succ
     assert forecast.task("B").start == date(2025, 3, 13) and forecast.task("B").finish == date(2025, 3, 19)
 
 
+def test_a_start_to_start_link_from_running_work_counts_from_its_actual_start():
+    # A started on Monday 3 March; B may start 5 days after A starts (Mon 10 March). A's remainder
+    # is rescheduled from the status date, which must not push B to "5 days after the status date".
+    tasks = (PlanTask("A", "A", duration=20, actual_start=MONDAY, progress=20), PlanTask("B", "B", duration=5))
+    plan = _plan(*tasks, links=[Link("A", "B", "SS", 5)])
+    forecast = forecast_plan(plan, date(2025, 3, 7)).schedule()
+    assert forecast.task("B").start == date(2025, 3, 10)
+    # Past its floor, the link still holds nothing back: B waits for the status date only.
+    late = forecast_plan(plan, date(2025, 3, 17)).schedule()
+    assert late.task("B").start == date(2025, 3, 17)
+    # A start-to-start link from work that has not started yet moves with it, as before.
+    fresh = forecast_plan(_plan(PlanTask("A", "A", duration=20), PlanTask("B", "B", duration=5),
+                                links=[Link("A", "B", "SS", 5)]), date(2025, 3, 7)).schedule()
+    assert fresh.task("B").start == date(2025, 3, 14)
+
+
 def test_done_at_100_percent_without_dates_keeps_the_planned_days_or_ends_before_the_status_date():
     on_time = forecast_plan(_chain(A={"progress": 100}), date(2025, 3, 17)).schedule()
     assert (on_time.task("A").start, on_time.task("A").finish) == (date(2025, 3, 3), date(2025, 3, 7))
