@@ -195,3 +195,21 @@ def test_calendar_with_extra_working_days_agrees_with_counting_day_by_day(start,
     expected = _naive_dates(start, weekdays, holidays, workdays, 120)
     assert [cal.date_at(k) for k in range(120)] == expected
     assert [cal.offset_of(day) for day in expected] == list(range(120))
+
+
+def test_every_sample_plans_on_the_official_chinese_schedules_with_their_make_up_days():
+    """2025 and 2026 as the State Council published them: the long breaks and the weekend days
+    worked to make up for them (调休), which CPM counts as working days."""
+    from tests.crm_impl.schedule.helpers import SAMPLE_FILES, load_sample
+
+    make_up = [date(2025, 1, 26), date(2025, 2, 8), date(2025, 4, 27), date(2025, 9, 28), date(2025, 10, 11),
+               date(2026, 1, 4), date(2026, 2, 14), date(2026, 2, 28), date(2026, 5, 9), date(2026, 9, 20),
+               date(2026, 10, 10)]
+    breaks = [date(2025, 1, 28), date(2025, 10, 8), date(2026, 2, 16), date(2026, 9, 25), date(2026, 10, 7)]
+    for path in SAMPLE_FILES:
+        calendar = load_sample(path)["plan"].calendar
+        assert all(calendar.is_working_day(day) for day in make_up), path.stem
+        assert not any(calendar.is_working_day(day) for day in breaks), path.stem
+        # The National Day week of 2025: from Friday 26 September, Sunday 28, Monday 29 and
+        # Tuesday 30 are worked, 1–8 October are not, Thursday 9 is the next working day.
+        assert calendar.offset_of(date(2025, 10, 9)) - calendar.offset_of(date(2025, 9, 26)) == 4
