@@ -9,18 +9,20 @@ from typing import Any
 import plotly.graph_objects as go
 
 from crm_impl.charts.style import COLORS, DAY_MS, arrow, date_axis, esc, fit, labels, num, short
+from crm_impl.schedule.baseline import BaselineDates
 from crm_impl.schedule.network import LINK_POINTS
 from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
 
 __all__ = ["gantt_figure"]
 
-#: Baseline bars: task id -> (first, last working day) as saved in the baseline.
-Baseline = Mapping[str, tuple[date, date]]
 
 
 def _bar_end(task: ScheduledTask) -> date:
-    """Exclusive end of the bar: midnight after the last working day."""
-    return task.start if task.is_point else task.finish + timedelta(days=1)
+    """Exclusive end of the bar: midnight after the last working day; a milestone's own instant
+    (the end of its day when a predecessor's finish places it, as in MS Project)."""
+    if task.is_point and not task.at_day_end:
+        return task.start
+    return task.finish + timedelta(days=1)
 
 
 def _link_points(pred: ScheduledTask, succ: ScheduledTask, link_type: str) -> tuple[date, date]:
@@ -178,7 +180,7 @@ def _bar_trace(
 def gantt_figure(
     scheduled: ScheduledPlan,
     *,
-    baseline: Baseline | None = None,
+    baseline: BaselineDates | None = None,
     today: date | None = None,
     status_date: date | None = None,
     locale: str = "en",
@@ -249,8 +251,8 @@ def gantt_figure(
                 name=text["baseline"],
                 orientation="h",
                 y=[ypos[t.id] + 0.32 for t in with_baseline],
-                base=[baseline[t.id][0].isoformat() for t in with_baseline],
-                x=[((baseline[t.id][1] - baseline[t.id][0]).days + 1) * DAY_MS for t in with_baseline],
+                base=[baseline[t.id].start.isoformat() for t in with_baseline],
+                x=[((baseline[t.id].finish - baseline[t.id].start).days + 1) * DAY_MS for t in with_baseline],
                 width=0.16,
                 marker={"color": COLORS["baseline"]},
                 hoverinfo="skip",
@@ -282,7 +284,7 @@ def gantt_figure(
                 go.Scatter(
                     name=name,
                     mode="markers+text" if gates else "markers",
-                    x=[t.start.isoformat() for t in group],
+                    x=[_bar_end(t).isoformat() for t in group],
                     y=[ypos[t.id] for t in group],
                     text=[esc(short(t.label(locale), 24)) for t in group] if gates else None,
                     textposition="middle right",

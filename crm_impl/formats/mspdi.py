@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from crm_impl.errors import ValidationError
@@ -47,9 +47,10 @@ from crm_impl.formats._mspdi_xml import (
 from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.network import Activity, Link, build_network
-from crm_impl.schedule.plan import Plan, PlanPhase, PlanTask
+from crm_impl.schedule.baseline import BaselineDates, BaselineEntry
+from crm_impl.schedule.plan import Plan, PlanPhase, PlanTask, ScheduledTask
 
-__all__ = ["NAMESPACE", "IMPORTED_PHASE", "export_mspdi", "import_mspdi"]
+__all__ = ["NAMESPACE", "IMPORTED_PHASE", "MspdiFile", "export_mspdi", "import_mspdi", "read_mspdi"]
 
 #: Phase given to tasks that have no summary task above them.
 IMPORTED_PHASE: tuple[str, str] = ("imported", "Imported")
@@ -147,8 +148,30 @@ def _resources(root: ET.Element, plan: Plan, uid_of: dict[str, int]) -> None:
             _sub(assignment, "Units", 1)
 
 
-def export_mspdi(plan: Plan) -> bytes:
-    """Write ``plan`` as an MSPDI document (UTF-8 bytes with an XML declaration).
+def _instants(task: ScheduledTask) -> tuple[str, str]:
+    """A task's start and finish as MS Project writes them: work from 08:00 on the first day to
+    17:00 on the last; a milestone at 17:00 on its day when a predecessor's finish places it,
+    else at 08:00."""
+    if task.is_point:
+        point = f"{task.start.isoformat()}T{'17:00:00' if task.at_day_end else '08:00:00'}"
+        return point, point
+    return f"{task.start.isoformat()}T08:00:00", f"{task.finish.isoformat()}T17:00:00"
+
+
+def _baseline_element(parent: ET.Element, entry: BaselineEntry, milestone: bool) -> None:
+    """``<Baseline>`` number 0 of a task: what Project calls "Baseline" (Baseline Start, Finish...)."""
+    element = _sub(parent, "Baseline")
+    _sub(element, "Number", 0)
+    _sub(element, "Start", f"{entry.start.isoformat()}T08:00:00" if not milestone else f"{entry.start.isoformat()}T17:00:00")
+    _sub(element, "Finish", f"{entry.finish.isoformat()}T17:00:00")
+    _sub(element, "Duration", _hours(entry.duration))
+    _sub(element, "DurationFormat", 7)
+    _sub(element, "Cost", _cost(entry.budget))
+
+
+def export_mspdi(plan: Plan, baseline: BaselineDates | None = None) -> bytes:
+    """Write ``plan`` as an MSPDI document (UTF-8 bytes with an XML declaration), with
+    ``baseline`` (the steering baseline, say) as each task's Baseline0 fields.
 
     Task dates come from a CPM run on the plan's calendar, so the plan must be schedulable.
 
@@ -170,17 +193,8 @@ def export_mspdi(plan: Plan) -> bytes:
         if task.phase not in phase_keys:
             raise ValidationError("unknown phase %(phase)r", f"tasks[{i}].phase", phase=task.phase)
     scheduled = plan.schedule()
-    schedule = scheduled.schedule
-    calendar = plan.calendar
     timing = {t.id: t for t in scheduled.tasks}
-
-    def start_of(es: int) -> str:
-        return f"{calendar.date_at(es).isoformat()}T08:00:00"
-
-    def finish_of(ef: int, duration: int) -> str:
-        if duration == 0:
-            return start_of(ef)
-        return f"{calendar.date_at(ef - 1).isoformat()}T17:00:00"
+    baseline = baseline or {}
 
     root = ET.Element(f"{{{NAMESPACE}}}Project")
     _sub(root, "SaveVersion", 14)
@@ -191,7 +205,7 @@ def export_mspdi(plan: Plan) -> bytes:
     _sub(root, "ScheduleFromStart", 1)
     _sub(root, "StartDate", f"{plan.start.isoformat()}T08:00:00")
     if plan.tasks:
-        _sub(root, "FinishDate", finish_of(schedule.project_duration, schedule.project_duration))
+        _sub(root, "FinishDate", max(_instants(t)[1] for t in scheduled.tasks))
     _sub(root, "CalendarUID", 1)
     _sub(root, "DefaultStartTime", "08:00:00")
     _sub(root, "DefaultFinishTime", "17:00:00")
@@ -239,11 +253,14 @@ def export_mspdi(plan: Plan) -> bytes:
         if members:
             es = min(timing[t.id].es for t in members)
             ef = max(timing[t.id].ef for t in members)
+            start = min(_instants(timing[t.id])[0] for t in members)
+            finish = max(_instants(timing[t.id])[1] for t in members)
         else:
             es = ef = 0
-        _sub(summary, "Start", start_of(es))
-        _sub(summary, "Finish", finish_of(ef, ef - es))
-        _sub(summary, "Duration", _hours(ef - es))
+            start = finish = f"{plan.start.isoformat()}T08:00:00"
+        _sub(summary, "Start", start)
+        _sub(summary, "Finish", finish)
+        _sub(summary, "Duration", _hours(int(ef - es)))
         _sub(summary, "DurationFormat", 7)
         _sub(summary, "Milestone", 0)
         _sub(summary, "Summary", 1)
@@ -257,8 +274,9 @@ def export_mspdi(plan: Plan) -> bytes:
             _sub(element, "WBS", f"{p}.{c}")
             _sub(element, "OutlineNumber", f"{p}.{c}")
             _sub(element, "OutlineLevel", 2)
-            _sub(element, "Start", start_of(t.es))
-            _sub(element, "Finish", finish_of(t.ef, task.duration))
+            start, finish = _instants(t)
+            _sub(element, "Start", start)
+            _sub(element, "Finish", finish)
             _sub(element, "Duration", _hours(task.duration))
             _sub(element, "DurationFormat", 7)
             _sub(element, "Milestone", int(task.milestone))
@@ -284,6 +302,8 @@ def export_mspdi(plan: Plan) -> bytes:
                 e = task.estimate
                 for field_id, days in zip(FIELD_DURATIONS, (e.optimistic, e.most_likely, e.pessimistic)):
                     _extended(element, field_id, _hours(int(days)))
+            if task.id in baseline:
+                _baseline_element(element, baseline[task.id], t.is_point)
     _resources(root, plan, uid_of)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode", default_namespace=NAMESPACE)
@@ -356,8 +376,38 @@ def _roles(responsible: list[str], accountable: str, consulted: str) -> dict:
     return {"R": responsible, "A": accountable[:10] or None, "C": c}
 
 
+@dataclass(frozen=True)
+class MspdiFile:
+    """What an MSPDI document holds for us: the plan and its Baseline0 (empty when none was saved)."""
+
+    plan: Plan
+    baseline: dict[str, BaselineEntry]
+
+
 def import_mspdi(data: bytes | str) -> Plan:
-    """Read an MSPDI document into a :class:`~crm_impl.schedule.plan.Plan`.
+    """The plan of an MSPDI document (:func:`read_mspdi` without the baseline)."""
+    return read_mspdi(data).plan
+
+
+def _baseline_entry(reader: Reader, element: ET.Element, where: str, days_of) -> BaselineEntry | None:
+    """A task's Baseline0 (``<Baseline><Number>0</Number>...``), when it has dates."""
+    for saved in reader.children(element, "Baseline"):
+        if reader.integer(saved, "Number", f"{where}.Baseline") != 0:
+            continue
+        at = f"{where}.Baseline[0]"
+        start, finish = reader.day(saved, "Start", at), reader.day(saved, "Finish", at)
+        if start is None or finish is None:
+            return None
+        if finish < start:
+            raise ValidationError("the baseline finish is before its start", f"{at}.Finish")
+        duration_text = reader.text(saved, "Duration")
+        duration = days_of(duration_text, f"{at}.Duration") if duration_text is not None else 0
+        return BaselineEntry(start, finish, duration, _amount(reader, saved, "Cost", at) or 0.0)
+    return None
+
+
+def read_mspdi(data: bytes | str) -> MspdiFile:
+    """Read an MSPDI document into a :class:`~crm_impl.schedule.plan.Plan` and its Baseline0.
 
     Summary tasks at outline level 1 become phases; deeper summary tasks are flattened into
     their phase; tasks outside any summary go to :data:`IMPORTED_PHASE`.  Links to or from a
@@ -412,6 +462,7 @@ def import_mspdi(data: bytes | str) -> Plan:
         return key
 
     start_dates: list[date] = []
+    baseline: dict[str, BaselineEntry] = {}
     for row in rows:
         while stack and stack[-1].level >= row.level:
             stack.pop()
@@ -460,6 +511,9 @@ def import_mspdi(data: bytes | str) -> Plan:
             if not estimate[0] <= estimate[1] <= estimate[2]:  # type: ignore[operator]
                 raise ValidationError("need optimistic <= most likely <= pessimistic", at)
         name_zh, accountable, consulted = (custom.get(f, "") if f is not None else "" for f in text_fields)
+        saved = _baseline_entry(reader, element, where, days_of)
+        if saved is not None:
+            baseline[task_id] = saved
         tasks.append(
             PlanTask(
                 id=task_id,
@@ -492,7 +546,7 @@ def import_mspdi(data: bytes | str) -> Plan:
     if start_date is None:
         raise ValidationError("the project has no start date", "Project.StartDate")
     name = reader.text(root, "Title") or reader.text(root, "Name") or "Imported project"
-    return Plan(
+    plan = Plan(
         title=name[:200],
         start=start_date,
         working_weekdays=weekdays,
@@ -503,3 +557,4 @@ def import_mspdi(data: bytes | str) -> Plan:
         links=tuple(links),
         company=reader.text(root, "Company") or "",
     )
+    return MspdiFile(plan, baseline)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from crm_impl.errors import ValidationError
 from crm_impl.models import Baseline, BaselineTask, Project
 from crm_impl.operations.planning import forecast_schedule, project_calendar, status_date_of
+from crm_impl.schedule.baseline import BaselineEntry
 from crm_impl.schedule.earned_value import EarnedValue, EvTask, earned_value
 
 __all__ = ["save_baseline", "delete_baseline", "steering_baseline", "set_steering_baseline", "TaskVariance",
@@ -50,6 +51,13 @@ def delete_baseline(session: Session, project: Project, baseline: Baseline) -> N
                               field="baseline", name=baseline.name)
     project.baselines.remove(baseline)
     session.delete(baseline)
+
+
+def baseline_dates(baseline: Baseline | None) -> dict[str, BaselineEntry]:
+    """``baseline`` in the engine's shape (empty without one): for the Gantt and MS Project XML."""
+    if baseline is None:
+        return {}
+    return {t.task_key: BaselineEntry(t.start, t.finish, t.duration, t.budget) for t in baseline.tasks}
 
 
 def steering_baseline(project: Project) -> Baseline | None:

@@ -20,6 +20,7 @@ from crm_impl.charts.network import network_figure
 from crm_impl.charts.resources import resource_load_figure
 from crm_impl.methodology import roles
 from crm_impl.models import Baseline, Project
+from crm_impl.operations.baselines import baseline_dates
 from crm_impl.operations.planning import forecast_schedule, plan_schedule, status_date_of
 from crm_impl.schedule.estimates import Percentile
 from crm_impl.schedule.montecarlo import RiskEvent, SimulationResult, simulate, simulation_digest
@@ -44,11 +45,6 @@ __all__ = [
 WEEK_DAYS = 5
 
 
-def baseline_bars(baseline: Baseline | None) -> dict[str, tuple]:
-    """Each task's (first, last working day) as saved in ``baseline``."""
-    return {t.task_key: (t.start, t.finish) for t in baseline.tasks} if baseline else {}
-
-
 def project_gantt_figure(
     project: Project, locale: str, today: date | None = None, baseline: Baseline | None = None,
     collapsed: Collection[str] = (),
@@ -59,10 +55,10 @@ def project_gantt_figure(
     summary row.  Without ``today``: the plan as planned."""
     names = {role.id: role.label(locale) for role in roles()}
     if today is None:
-        return gantt_figure(plan_schedule(project), baseline=baseline_bars(baseline), locale=locale,
+        return gantt_figure(plan_schedule(project), baseline=baseline_dates(baseline), locale=locale,
                             role_names=names, collapsed=collapsed)
     status_date = status_date_of(project, today)
-    return gantt_figure(forecast_schedule(project, status_date), baseline=baseline_bars(baseline), today=today,
+    return gantt_figure(forecast_schedule(project, status_date), baseline=baseline_dates(baseline), today=today,
                         status_date=status_date, locale=locale, role_names=names, collapsed=collapsed)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION
 from crm_impl.projectfile.values import parse_date
+from crm_impl.schedule.baseline import BaselineEntry
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.montecarlo import RiskEvent
 from crm_impl.schedule.network import Link
@@ -89,8 +90,26 @@ def risk_events_from_document(document: Mapping[str, Any]) -> list[RiskEvent]:
     return events
 
 
-def document_from_plan(plan: Plan, *, client_company: str | None = None) -> dict[str, Any]:
-    """A project-file document (format version 1) holding ``plan``.
+#: The name a baseline from another tool gets (MS Project XML does not name its baselines).
+IMPORTED_BASELINE_NAME = "Baseline (MS Project)"
+
+
+def baseline_from_document(document: Mapping[str, Any]) -> dict[str, BaselineEntry]:
+    """The steering baseline of a project file in the engine's shape (the newest baseline when
+    none is marked, as loading the file does; empty without baselines)."""
+    baselines = document.get("baselines") or []
+    if not baselines:
+        return {}
+    saved = next((b for b in baselines if b.get("steering")), baselines[-1])
+    return {t["id"]: BaselineEntry(date.fromisoformat(t["start"]), date.fromisoformat(t["finish"]),
+                                   int(t.get("duration", 0)), float(t.get("budget", 0.0))) for t in saved["tasks"]}
+
+
+def document_from_plan(
+    plan: Plan, *, client_company: str | None = None, baseline: Mapping[str, BaselineEntry] | None = None,
+) -> dict[str, Any]:
+    """A project-file document (format version 1) holding ``plan`` and, when given, ``baseline``
+    as its steering baseline.
 
     ``client_company`` (required by the format) defaults to the plan's company, else its title.
     """
@@ -144,4 +163,9 @@ def document_from_plan(plan: Plan, *, client_company: str | None = None) -> dict
         "dependencies": [
             {"pred": link.pred, "succ": link.succ, "type": link.type, "lag": link.lag} for link in plan.links
         ],
+        **({"baselines": [{
+            "name": IMPORTED_BASELINE_NAME, "steering": True,
+            "tasks": [{"id": key, "start": e.start.isoformat(), "finish": e.finish.isoformat(), "duration": e.duration,
+                       "budget": e.budget} for key, e in baseline.items()],
+        }]} if baseline else {}),
     }

@@ -19,6 +19,7 @@ line and the file formats all read that.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +34,9 @@ from crm_impl.schedule.calendar import WorkCalendar
 from crm_impl.schedule.cpm import Schedule, schedule_network
 from crm_impl.schedule.estimates import ThreePoint
 from crm_impl.schedule.network import Activity, Link, Network, build_network
+
+#: Tolerance when float offsets are compared.
+_EPS = 1e-9
 
 __all__ = ["PlanPhase", "PlanTask", "Plan", "ScheduledTask", "ScheduledPlan", "localized_name"]
 
@@ -184,6 +188,9 @@ class ScheduledTask:
     """A task with its CPM timings (working-day offsets, finish exclusive) and its dates.
 
     ``start`` is the first and ``finish`` the last working day (a milestone's own day for both).
+    A milestone reached by the finish of its predecessor (FS or FF) sits at the end of that
+    predecessor's last day, as MS Project dates it (``at_day_end``); one placed by a start, a
+    constraint or the project start sits at the beginning of its day.
     """
 
     task: PlanTask
@@ -197,6 +204,7 @@ class ScheduledTask:
     critical: bool
     start: date
     finish: date
+    at_day_end: bool = False
 
     @property
     def id(self) -> str:
@@ -229,11 +237,19 @@ class ScheduledPlan:
         columns = (schedule.durations, schedule.es, schedule.ef, schedule.ls, schedule.lf,
                    schedule.total_slack, schedule.free_slack)
         rows = zip(plan.tasks, *(c.tolist() for c in columns), schedule.critical.tolist(), strict=True)
-        tasks = tuple(
-            ScheduledTask(task, d, es, ef, ls, lf, slack, free, critical, *calendar.task_dates(es, ef))
-            for task, d, es, ef, ls, lf, slack, free, critical in rows
-        )
-        return cls(plan=plan, schedule=schedule, tasks=tasks)
+        ef_of = dict(zip((t.id for t in plan.tasks), schedule.ef.tolist(), strict=True))
+        finish_driven = {
+            link.succ for link in plan.links
+            if link.type in ("FS", "FF") and abs(ef_of[link.pred] + link.lag - ef_of[link.succ]) < _EPS
+        }
+        tasks = []
+        for task, d, es, ef, ls, lf, slack, free, critical in rows:
+            start, finish = calendar.task_dates(es, ef)
+            day_end = ef - es < _EPS and es >= 1 - _EPS and task.id in finish_driven
+            if day_end:  # the predecessor's last working day, not the next one
+                start = finish = calendar.date_at(math.ceil(es - _EPS) - 1)
+            tasks.append(ScheduledTask(task, d, es, ef, ls, lf, slack, free, critical, start, finish, day_end))
+        return cls(plan=plan, schedule=schedule, tasks=tuple(tasks))
 
     @cached_property
     def _by_id(self) -> dict[str, ScheduledTask]:

@@ -77,6 +77,13 @@ def test_ms_project_xml_and_csv_downloads_and_xml_upload(client, login, user, lo
                            content_type="multipart/form-data")
     assert response.status_code == 302
     assert db.scalar(select(func.count()).select_from(Project)) == 2
+    # The steering baseline went out as MS Project's Baseline0 and is the copy's steering baseline.
+    copy = db.scalar(select(Project).where(Project.id != project.id))
+    [baseline] = copy.baselines
+    original = next(b for b in project.baselines if b.steering)
+    assert baseline.steering and baseline.name == "Baseline (MS Project)"
+    assert [(t.task_key, t.start, t.finish, t.duration, t.budget) for t in baseline.tasks] == [
+        (t.task_key, t.start, t.finish, t.duration, t.budget) for t in original.tasks]
     bad = client.post("/projects/import", data={"file": (io.BytesIO(b"<Project><Tasks>"), "bad.xml")},
                       content_type="multipart/form-data")
     assert bad.status_code == 422 and "Nothing was saved" in bad.text

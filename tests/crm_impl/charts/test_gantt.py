@@ -13,6 +13,7 @@ import pytest
 from crm_impl.charts.gantt import gantt_figure
 from crm_impl.charts.style import COLORS
 from crm_impl.errors import ValidationError
+from crm_impl.schedule.baseline import BaselineEntry
 from crm_impl.schedule.network import Link
 from crm_impl.schedule.plan import Plan, PlanTask
 from tests.crm_impl.charts.conftest import DAY_MS, LINKS, MONDAY, TASKS, arrows, small_plan, trace
@@ -64,7 +65,7 @@ def test_a_folded_phase_keeps_its_summary_row_and_hides_its_tasks_and_their_link
     fig = gantt_figure(scheduled, collapsed={"P2"})
     rows = grid(fig)
     assert [row[0] for row in rows] == ["▾ P1", "a", "b", "▸ P2"]
-    assert rows[3][3:5] == ("2025-03-04", "2025-03-10")  # the folded phase still spans its tasks
+    assert rows[3][3:5] == ("2025-03-04", "2025-03-07")  # the folded phase still spans its tasks
     assert len(trace(fig, "Phase").y) == 2
     assert not [t for t in fig.data if t.name == "Gate"]
     assert len(arrows(fig)) == 1  # a → b; the other links end in the folded phase
@@ -87,7 +88,8 @@ def test_gantt_groups_rows_phase_by_phase_top_to_bottom(scheduled):
     assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # reversed: first row on top
     phase = trace(fig, "Phase")
     assert phase.base == ("2025-03-03", "2025-03-04")
-    assert phase.x == (5 * DAY_MS, 6 * DAY_MS)  # Build runs Tue 4 → Mon 10 (the gate's day)
+    # Build runs Tue 4 → the end of Fri 7, where c's finish places the gate (MS Project's way).
+    assert phase.x == (5 * DAY_MS, 4 * DAY_MS)
 
 
 def test_gantt_progress_overlays_a_proportion_of_the_bar(scheduled):
@@ -99,7 +101,9 @@ def test_gantt_progress_overlays_a_proportion_of_the_bar(scheduled):
 def test_gantt_draws_gates_as_labelled_diamonds(scheduled):
     fig = gantt_figure(scheduled)
     gate = trace(fig, "Gate")
-    assert gate.marker.symbol == "diamond" and gate.x == ("2025-03-10",)
+    # At the end of Friday 7 March, when its predecessors finish; dated that Friday.
+    assert gate.marker.symbol == "diamond" and gate.x == ("2025-03-08",)
+    assert gate.customdata[0][1] == "2025-03-07"
     assert gate.text == ("Gate 1",) and gate.marker.color == (COLORS["critical"],)
     assert not [t for t in fig.data if t.name == "Milestone"]
 
@@ -117,7 +121,7 @@ def test_gantt_has_one_arrow_per_link_anchored_by_link_type(scheduled):
     ends = [(a.ax, a.x) for a in drawn]
     assert ends[0] == ("2025-03-06", "2025-03-06")  # FS: a's end → b's start
     assert ends[1] == ("2025-03-03", "2025-03-04")  # SS: a's start → c's start
-    assert ends[3] == ("2025-03-07", "2025-03-10")  # FF: c's end → the gate (a point)
+    assert ends[3] == ("2025-03-07", "2025-03-08")  # FF: c's end → the gate, at that same instant
     assert {a.axref for a in drawn} == {"x"} and drawn[0].arrowcolor == COLORS["critical"]
 
 
@@ -133,7 +137,7 @@ def test_gantt_today_line_is_a_vertical_shape(scheduled):
 
 def test_gantt_baseline_bars_only_when_a_baseline_exists(scheduled):
     assert not [t for t in gantt_figure(scheduled).data if t.name == "Baseline"]
-    fig = gantt_figure(scheduled, baseline={"c": (MONDAY, date(2025, 3, 5))})
+    fig = gantt_figure(scheduled, baseline={"c": BaselineEntry(MONDAY, date(2025, 3, 5), 3)})
     baseline = trace(fig, "Baseline")
     assert baseline.base == ("2025-03-03",) and baseline.x == (3 * DAY_MS,)
     assert baseline.width < trace(fig, "Task").width and baseline.marker.color == COLORS["baseline"]

@@ -613,3 +613,75 @@ def test_roles_costs_and_chinese_names_travel_to_ms_project_and_back():
                 before.roles.get("C") or []), before.id
         assert [(t.start, t.finish) for t in back.schedule().tasks] == [(t.start, t.finish) for t in plan.schedule().tasks]
         assert export_mspdi(back) == xml  # export -> import -> export is stable
+
+
+def _steering_baseline(document: dict) -> dict:
+    from crm_impl.schedule.baseline import BaselineEntry
+
+    saved = next(b for b in document["baselines"] if b["steering"])
+    return {t["id"]: BaselineEntry(date.fromisoformat(t["start"]), date.fromisoformat(t["finish"]), t["duration"],
+                                   t["budget"]) for t in saved["tasks"]}
+
+
+def test_the_steering_baseline_travels_as_baseline0_and_back_on_every_sample():
+    import json
+
+    from crm_impl.formats.mspdi import read_mspdi
+    from crm_impl.projectfile.plan import plan_from_document
+    from tests.conftest import SAMPLES
+
+    for path in SAMPLES:
+        document = json.loads(path.read_text("utf-8"))
+        plan, baseline = plan_from_document(document), _steering_baseline(document)
+        xml = export_mspdi(plan, baseline=baseline)
+        root = ET.fromstring(xml)
+        saved = root.findall("p:Tasks/p:Task/p:Baseline", NS)
+        assert len(saved) == len(baseline) and {b.findtext("p:Number", namespaces=NS) for b in saved} == {"0"}
+        back = read_mspdi(xml)
+        assert back.baseline == baseline, path.stem
+        assert back.plan == import_mspdi(xml)
+        assert export_mspdi(back.plan, baseline=back.baseline) == xml  # export -> import -> export is stable
+
+
+def test_baseline0_fields_are_as_ms_project_writes_them():
+    from crm_impl.schedule.baseline import BaselineEntry
+
+    plan = Plan("Pilot", date(2025, 3, 3), phases=(PlanPhase("P1", "Preparation"),),
+                tasks=(PlanTask("A", "Assess", "P1", 3, budget=1234.5), PlanTask("G", "Gate", "P1", 0, milestone=True)),
+                links=(Link("A", "G"),))
+    xml = export_mspdi(plan, baseline={"A": BaselineEntry(date(2025, 3, 4), date(2025, 3, 7), 4, 1000.0),
+                                       "G": BaselineEntry(date(2025, 3, 7), date(2025, 3, 7), 0)})
+    root = ET.fromstring(xml)
+    a = next(t for t in root.iterfind("p:Tasks/p:Task", NS) if t.findtext("p:Name", namespaces=NS) == "Assess")
+    b = a.find("p:Baseline", NS)
+    assert [b.findtext(f"p:{tag}", namespaces=NS) for tag in ("Number", "Start", "Finish", "Duration", "Cost")] == [
+        "0", "2025-03-04T08:00:00", "2025-03-07T17:00:00", "PT32H0M0S", "100000"]
+    # The schema's order: the baseline after the custom fields of the task.
+    tags = [child.tag.rpartition("}")[2] for child in a]
+    assert tags.index("Baseline") > max(i for i, tag in enumerate(tags) if tag == "ExtendedAttribute")
+
+
+def test_a_milestone_after_a_finish_is_dated_at_that_finish_like_ms_project():
+    # Assess runs Mon 3 → Wed 5 March; the gate that follows is at 17:00 on Wednesday, and the
+    # project finishes then: the file, the app's schedule and MS Project agree.
+    plan = Plan("Pilot", date(2025, 3, 3), phases=(PlanPhase("P1", "Preparation"),),
+                tasks=(PlanTask("A", "Assess", "P1", 3), PlanTask("G", "Gate", "P1", 0, milestone=True)),
+                links=(Link("A", "G"),))
+    root = ET.fromstring(export_mspdi(plan))
+    gate = next(t for t in root.iterfind("p:Tasks/p:Task", NS) if t.findtext("p:Name", namespaces=NS) == "Gate")
+    assert gate.findtext("p:Start", namespaces=NS) == gate.findtext("p:Finish", namespaces=NS) == "2025-03-05T17:00:00"
+    assert root.findtext("p:FinishDate", namespaces=NS) == "2025-03-05T17:00:00"
+    assert plan.schedule().finish == date(2025, 3, 5)
+    # A milestone at the start of the project stays at 08:00 of its day.
+    kickoff = Plan("K", date(2025, 3, 3), phases=(PlanPhase("P1", "Preparation"),),
+                   tasks=(PlanTask("K", "Kick-off", "P1", 0, milestone=True),))
+    root = ET.fromstring(export_mspdi(kickoff))
+    assert root.findtext("p:Tasks/p:Task[p:Name='Kick-off']/p:Start", namespaces=NS) == "2025-03-03T08:00:00"
+
+
+def test_a_baseline_finishing_before_it_starts_is_refused_with_its_place():
+    baseline = ("<Baseline><Number>0</Number><Start>2025-03-07T08:00:00</Start>"
+                "<Finish>2025-03-04T17:00:00</Finish></Baseline>")
+    with pytest.raises(ValidationError) as err:
+        import_mspdi(wrap(task(1, "Only", "PT8H0M0S", extra=baseline)))
+    assert err.value.field == "Task[UID=1].Baseline[0].Finish"

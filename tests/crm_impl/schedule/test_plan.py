@@ -37,11 +37,27 @@ def test_dates_follow_the_calendars_task_dates():
     calendar = WorkCalendar(START, holidays=frozenset({HOLIDAY}))
     assert plan.calendar == calendar
     for t in scheduled.tasks:
-        assert (t.start, t.finish) == calendar.task_dates(t.es, t.ef)
+        if t.id != "G":
+            assert (t.start, t.finish) == calendar.task_dates(t.es, t.ef)
     a, b, g = scheduled.task("A"), scheduled.task("B"), scheduled.task("G")
     assert (a.start, a.finish) == (date(2025, 3, 7), date(2025, 3, 11))  # Fri, Mon, Tue
     assert b.start == date(2025, 3, 13)  # the holiday on Wednesday is skipped
     assert g.start == g.finish and g.is_point and g.critical
+    # The gate follows B's finish: it sits at the end of B's last day, as MS Project dates it.
+    assert g.at_day_end and g.start == b.finish == calendar.date_at(int(g.es) - 1)
+    assert scheduled.finish == b.finish
+
+
+def test_a_milestone_placed_by_a_start_or_a_constraint_sits_at_the_start_of_its_day():
+    plan = pilot(
+        tasks=(PlanTask("A", "Assess", "P1", 3), PlanTask("K", "Kick-off", "P1", 0, milestone=True),
+               PlanTask("M", "Steering meeting", "P1", 0, milestone=True, start_no_earlier_than=date(2025, 3, 17))),
+        links=(Link("A", "K", "SS", 2),),
+    )
+    scheduled = plan.schedule()
+    k, m = scheduled.task("K"), scheduled.task("M")
+    assert (k.start, k.at_day_end) == (plan.calendar.date_at(2), False)
+    assert (m.start, m.at_day_end) == (date(2025, 3, 17), False)
 
 
 def test_pert_durations_give_dates_by_the_same_rule():
