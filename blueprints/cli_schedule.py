@@ -126,7 +126,7 @@ def schedule_command(
         raise click.UsageError("--seed and --with-risks only apply with --simulate")
     if as_csv and (as_json or simulate is not None):
         raise click.UsageError("--csv cannot be combined with --json or --simulate")
-    from crm_impl.formats.csv_tables import task_table_csv
+    from crm_impl.formats.task_table import task_table_text
     from crm_impl.projectfile.plan import plan_from_document, risk_events_from_document
     from crm_impl.schedule.montecarlo import simulate as run_simulation
 
@@ -148,7 +148,7 @@ def schedule_command(
     except CrmImplError as error:
         fail(error)
     if as_csv:
-        click.echo(task_table_csv(scheduled), nl=False)
+        click.echo(task_table_text(scheduled), nl=False)
     elif as_json:
         out: dict[str, Any] = {"project_duration": scheduled.duration, "tasks": _task_records(scheduled)}
         if sim is not None:
@@ -178,11 +178,11 @@ def _write(out: str, payload: bytes) -> None:
 def export_mspdi_command(file: Path, out: str) -> None:
     """Write the crm-impl project FILE (JSON) as Microsoft Project XML (MSPDI)."""
     from crm_impl.formats.mspdi import export_mspdi
-    from crm_impl.projectfile.plan import plan_from_document
+    from crm_impl.projectfile.plan import baseline_from_document, plan_from_document
 
     document = read_project_file(file)
     try:
-        payload = export_mspdi(plan_from_document(document))
+        payload = export_mspdi(plan_from_document(document), baseline=baseline_from_document(document))
     except CrmImplError as error:
         fail(error)
     _write(out, payload)
@@ -196,7 +196,7 @@ def export_mspdi_command(file: Path, out: str) -> None:
               help="Client company for the project file (default: the file's company, else the plan name).")
 def import_mspdi_command(file: Path, out: str, client: str | None) -> None:
     """Read the MSPDI XML FILE (MS Project, ProjectLibre, GanttProject) into a crm-impl project file."""
-    from crm_impl.formats.mspdi import import_mspdi
+    from crm_impl.formats.mspdi import read_mspdi
     from crm_impl.projectfile import dumps, validate_document
     from crm_impl.projectfile.plan import document_from_plan
 
@@ -205,7 +205,8 @@ def import_mspdi_command(file: Path, out: str, client: str | None) -> None:
     except OSError as exc:
         fail(f"cannot read {file}: {exc.strerror}")
     try:
-        document = document_from_plan(import_mspdi(raw), client_company=client)
+        read = read_mspdi(raw)
+        document = document_from_plan(read.plan, client_company=client, baseline=read.baseline)
         validate_document(document)
     except CrmImplError as error:
         fail(error)

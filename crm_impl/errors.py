@@ -134,6 +134,15 @@ class ProjectFileError(CrmImplError):
         return "\n".join([self.message.render(locale) + ":", *self.lines(locale)])
 
 
+class TaskTableError(ProjectFileError):
+    """A task table (CSV or Excel) is invalid; ``problems`` lists (row and column, message) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str | Message]]) -> None:
+        super().__init__(problems)
+        self.message = Message(N_("invalid task table"))
+        Exception.__init__(self, self.localized(None))
+
+
 class CatalogueDataError(CrmImplError):
     """A methodology catalogue data file is invalid; ``problems`` lists (where, what) pairs.
 

@@ -1,10 +1,11 @@
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, DateField, DecimalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Optional
 
 from crm_impl.models import Phase, Task
 from crm_impl.operations.plan import TaskDraft, parse_predecessors, predecessor_notations
-from blueprints.kit import VersionedForm, choices
+from blueprints.kit import Form, VersionedForm, choices
 
 
 class PhaseForm(VersionedForm):
@@ -82,3 +83,12 @@ class QuickEditForm(VersionedForm):
 
     duration = IntegerField(_l("Duration (working days)"))
     predecessors = StringField(_l("Predecessors"))
+
+
+class TableImportForm(Form):
+    """A task table from a spreadsheet: the CSV or Excel file the plan's download gives."""
+
+    file = FileField(
+        _l("Task table (CSV or Excel)"),
+        validators=[FileRequired(), FileAllowed(["csv", "xlsx"], _l("Choose a .csv or .xlsx task table."))],
+    )

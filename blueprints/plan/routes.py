@@ -4,12 +4,14 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from crm_impl.operations.overview import project_overview
+from crm_impl.errors import TaskTableError
 from crm_impl.operations.plan import add_task, delete_task, predecessor_notations, reschedule_task, update_phase, update_task
+from crm_impl.operations.task_table import import_task_table
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.kit import ActionForm, act, form_messages, form_status, phase_choices, render_form, save_edit, submit
 from blueprints.plan import bp
-from blueprints.plan.forms import PhaseForm, QuickEditForm, TaskForm
+from blueprints.plan.forms import PhaseForm, QuickEditForm, TableImportForm, TaskForm
 
 
 def _with_draft(form, operation):
@@ -18,12 +20,13 @@ def _with_draft(form, operation):
     return lambda *args: operation(*args, form.draft())
 
 
-def _table(project, row_errors=None, status=200, typed=None):
+def _table(project, row_errors=None, status=200, typed=None, table_form=None, table_problems=()):
     """The task table; a refused row keeps what was typed in it (``typed``) beside its reasons."""
     summary = project_overview(project, today=date.today())
     return render_template(
         "plan/index.html", project=project, summary=summary,
         predecessors=predecessor_notations(project), row_errors=row_errors or {}, typed=typed or {},
+        table_form=table_form or TableImportForm(formdata=None), table_problems=table_problems,
     ), status
 
 
@@ -31,6 +34,24 @@ def _table(project, row_errors=None, status=200, typed=None):
 @project_view(Action.VIEW)
 def index(project):
     return _table(project)
+
+
+@bp.post("/import-table")
+@project_view(Action.EDIT)
+def import_table(project):
+    form = TableImportForm()
+    if not form.validate_on_submit():
+        return _table(project, status=422, table_form=form)
+    session = get_db()
+    try:
+        result = import_task_table(session, project, form.file.data.filename or "", form.file.data.read())
+        session.commit()
+    except TaskTableError as error:
+        session.rollback()
+        return _table(project, status=422, table_form=form, table_problems=error.problems)
+    flash(_("Task table read: %(added)s tasks added, %(updated)s updated, %(untouched)s left as they were.",
+            added=len(result.added), updated=len(result.updated), untouched=result.untouched), "success")
+    return redirect(url_for("plan.index", project_id=project.id))
 
 
 @bp.post("/tasks/<int:task_id>/quick")

@@ -3,7 +3,8 @@ from datetime import date
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
-from crm_impl.operations.exchange import project_mspdi, project_tasks_csv
+from crm_impl.operations.exchange import project_mspdi
+from crm_impl.operations.task_table import project_task_table
 from crm_impl.operations.baselines import (
     baseline_variance, delete_baseline, project_earned_value, save_baseline, set_steering_baseline, steering_baseline,
 )
@@ -94,7 +95,14 @@ def mspdi(project):
 @bp.get("/tasks.csv")
 @project_view(Action.VIEW)
 def tasks_csv(project):
-    return download(project_tasks_csv(project), f"{file_stem(project)}-tasks.csv", "text/csv")
+    return download(project_task_table(project, "csv"), f"{file_stem(project)}-tasks.csv", "text/csv")
+
+
+@bp.get("/tasks.xlsx")
+@project_view(Action.VIEW)
+def tasks_xlsx(project):
+    return download(project_task_table(project, "xlsx"), f"{file_stem(project)}-tasks.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
 @bp.get("/network")

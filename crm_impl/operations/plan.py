@@ -28,6 +28,8 @@ __all__ = [
     "update_phase",
     "parse_predecessors",
     "predecessor_notations",
+    "resolve_predecessor",
+    "set_predecessors",
     "reschedule_task",
 ]
 
@@ -38,7 +40,7 @@ class PredecessorDraft:
     type: str = "FS"
     lag: int = 0
     #: The item as written (``KICKOFF``, ``R02SS+2``): a task id ending like a link type is
-    #: recognised by :func:`_resolve` against the plan's ids.
+    #: recognised by :func:`resolve_predecessor` against the plan's ids.
     notation: str = field(default="", compare=False)
 
 
@@ -124,7 +126,7 @@ class TaskDraft:
         }
 
 
-def _resolve(pred: PredecessorDraft, known: set[str]) -> PredecessorDraft:
+def resolve_predecessor(pred: PredecessorDraft, known: set[str]) -> PredecessorDraft:
     """A plain link to a task whose id merely ends like a link type (``KICKOFF``, ``PROCESS``)."""
     whole = pred.notation.replace(" ", "")
     if whole and whole in known and pred.task not in known:
@@ -144,7 +146,7 @@ def _checked_predecessors(
     links = []
     for i, pred in enumerate(predecessors):
         where = f"predecessors[{i}]"
-        pred = _resolve(pred, {*by_key, key})
+        pred = resolve_predecessor(pred, {*by_key, key})
         if pred.task in (key, task.key if task else None):
             raise ValidationError("a task cannot depend on itself", field=where)
         if pred.task not in by_key:
@@ -173,7 +175,7 @@ def _check_schedule(project: Project, task: Task | None, values: dict, links: li
     check_span(replace(plan, tasks=tuple(tasks), links=(*others, *new)).schedule().schedule, field="duration")
 
 
-def _set_predecessors(project: Project, task: Task, links: list[tuple[Task, PredecessorDraft]]) -> None:
+def set_predecessors(project: Project, task: Task, links: list[tuple[Task, PredecessorDraft]]) -> None:
     """Replace the task's incoming links with checked ``links``."""
     keys = {pred_task.key for pred_task, _ in links}
     current = {d.pred.key: d for d in project.dependencies if d.succ is task}
@@ -199,7 +201,7 @@ def add_task(session: Session, project: Project, draft: TaskDraft) -> Task:
     _check_schedule(project, None, values, links)
     task = Task(position=max((t.position for t in project.tasks), default=-1) + 1, roles={}, **values)
     project.tasks.append(task)
-    _set_predecessors(project, task, links)
+    set_predecessors(project, task, links)
     session.flush()
     return task
 
@@ -220,7 +222,7 @@ def update_task(project: Project, task: Task, expected_version: int | None, draf
     links = _checked_predecessors(project, task, values["key"], draft.predecessors)
     _check_schedule(project, task, values, links)
     apply_changes(task, expected_version, values)
-    _set_predecessors(project, task, links)
+    set_predecessors(project, task, links)
 
 
 def delete_task(session: Session, project: Project, task: Task, reconnect: bool = True) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from blueprints.cli_schedule import commands, export_mspdi_command, import_mspdi_command, schedule_command
+from crm_impl.formats.task_table import COLUMNS
 from crm_impl.projectfile import validate_document
 
 GOLDEN = Path(__file__).resolve().parents[1] / "crm_impl" / "schedule" / "data"
@@ -72,8 +73,9 @@ def test_json_output_is_exactly_the_documented_shape(run):
              "start": "2025-03-07", "finish": "2025-03-11"},  # Fri, then Tue (weekend + holiday)
             {"id": "B", "es": 2, "ef": 5, "ls": 2, "lf": 5, "slack": 0, "critical": True,
              "start": "2025-03-12", "finish": "2025-03-14"},
+            # At B's finish, as MS Project dates a milestone that follows a finish.
             {"id": "M", "es": 5, "ef": 5, "ls": 5, "lf": 5, "slack": 0, "critical": True,
-             "start": "2025-03-17", "finish": "2025-03-17"},
+             "start": "2025-03-14", "finish": "2025-03-14"},
         ],
     }
 
@@ -95,7 +97,7 @@ def test_table_output(run):
     result = run(SMALL)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Project duration: 5 working days (2025-03-07 to 2025-03-17)"
+    assert lines[0] == "Project duration: 5 working days (2025-03-07 to 2025-03-14)"
     assert lines[1] == "Critical tasks: A B M"
     header = lines[3]
     assert header.split() == ["ID", "ES", "EF", "LS", "LF", "SLACK", "CRIT", "START", "FINISH"]
@@ -188,6 +190,10 @@ def test_mspdi_round_trip_keeps_tasks_links_and_cpm_duration(sample, tmp_path):
     )
     assert links(imported) == links(original)
     assert imported["project"]["start_date"] == original["project"]["start_date"]
+    # The steering baseline went to MS Project as Baseline0 and came back as the steering baseline.
+    steering = next(b for b in original["baselines"] if b["steering"])
+    assert [b["name"] for b in imported["baselines"]] == ["Baseline (MS Project)"] and imported["baselines"][0]["steering"]
+    assert imported["baselines"][0]["tasks"] == steering["tasks"]
 
     before, after = _schedule_json(sample), _schedule_json(back)
     assert after["project_duration"] == before["project_duration"]
@@ -284,10 +290,7 @@ def test_unknown_files_and_missing_output_exit_2(tmp_path):
         assert _invoke(command, PROJECT_FILES[0]).exit_code == 2  # -o is required
 
 
-CSV_HEADER = [
-    "id", "name", "phase", "duration", "es", "ef", "ls", "lf",
-    "total_slack", "free_slack", "critical", "start", "finish",
-]
+CSV_HEADER = list(COLUMNS)  # the task table the plan page reads back
 
 
 def test_csv_task_table_of_a_project_file():
@@ -298,11 +301,11 @@ def test_csv_task_table_of_a_project_file():
     assert rows[0] == CSV_HEADER
     document = json.loads(sample.read_text("utf-8"))
     assert len(rows) == 1 + len(document["tasks"])
-    assert [r[:3] for r in rows[1:]] == [[t["id"], t["name"], t["phase"]] for t in document["tasks"]]
+    assert [r[:3] for r in rows[1:]] == [[t["id"], t["phase"], t["name"]] for t in document["tasks"]]
     timings = {t["id"]: t for t in _schedule_json(sample)["tasks"]}
     for row in rows[1:]:
-        t = timings[row[0]]
-        assert [row[4], row[7], row[8], row[10], row[11], row[12]] == [
+        t, cell = timings[row[0]], dict(zip(CSV_HEADER, row))
+        assert [cell[c] for c in ("es", "lf", "total_slack", "critical", "start", "finish")] == [
             str(t["es"]), str(t["lf"]), str(t["slack"]), str(t["critical"]).lower(), t["start"], t["finish"]
         ]
 
@@ -312,7 +315,7 @@ def test_csv_of_the_small_layout(run):
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == ",".join(CSV_HEADER)
-    assert lines[1] == "A,A,P1,2,0,2,0,2,0,0,true,2025-03-07,2025-03-11"
+    assert lines[1] == "A,P1,A,,2,false,,,,,,,,0,0,2025-03-07,2025-03-11,0,2,0,2,0,0,true"
     assert len(lines) == 4
     assert run(SMALL, "--csv", "--json").exit_code == 2
     assert run(SMALL, "--csv", "--simulate", "10").exit_code == 2

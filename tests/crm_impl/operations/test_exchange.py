@@ -1,16 +1,12 @@
 """A stored project as MS Project XML and CSV, and uploads read back into project-file documents."""
 
-import csv
-import io
 import json
 
 import pytest
 
 from crm_impl.errors import ProjectFileError
-from crm_impl.formats.csv_tables import CSV_HEADER
 from crm_impl.formats.mspdi import import_mspdi
-from crm_impl.operations.exchange import project_mspdi, project_tasks_csv, read_upload
-from crm_impl.operations.planning import plan_schedule
+from crm_impl.operations.exchange import project_mspdi, read_upload
 from crm_impl.projectfile import validate_document
 from tests.conftest import SAMPLES
 
@@ -29,17 +25,6 @@ def test_mspdi_reimports_with_the_same_tasks_and_links(project):
     assert [t.duration for t in plan.tasks] == [t.duration for t in project.tasks]
     assert sorted((l.pred, l.succ, l.type, l.lag) for l in plan.links) == sorted(
         (d.pred.key, d.succ.key, d.type.value, d.lag) for d in project.dependencies)
-
-
-def test_tasks_csv_has_the_header_and_one_row_per_task(project):
-    rows = list(csv.reader(io.StringIO(project_tasks_csv(project))))
-    assert tuple(rows[0]) == CSV_HEADER
-    assert [r[0] for r in rows[1:]] == [t.key for t in project.tasks]
-    schedule = plan_schedule(project)
-    r02 = dict(zip(CSV_HEADER, rows[2]))
-    assert (r02["id"], r02["phase"], r02["duration"]) == ("R02", "P1", "8")
-    assert r02["start"] == schedule.task("R02").start.isoformat()
-    assert r02["finish"] == schedule.task("R02").finish.isoformat()
 
 
 def test_read_upload_of_a_project_file():
