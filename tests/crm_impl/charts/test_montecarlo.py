@@ -94,3 +94,13 @@ def test_percentile_labels_are_level_and_on_rows_of_their_own():
     labels = [a for a in figure.layout.annotations if a.text and a.text.startswith("<b>")]
     assert len(labels) == 4 and len({a.y for a in labels}) == 4  # P50, P80, P90, target
     assert all(a.textangle in (None, 0) for a in labels)
+
+
+def test_the_histogram_counts_runs_by_the_working_day_they_finish_on():
+    # Runs of 4.2 to 6.0 working days from Monday 3 March with a holiday on Friday 7 March and a
+    # make-up Saturday on the 8th: one bar per working day, none on the holiday or the Sunday.
+    cal = WorkCalendar(MONDAY, holidays=frozenset({date(2025, 3, 7)}), workdays=frozenset({date(2025, 3, 8)}))
+    fig = montecarlo_figure([4.2, 4.9, 5.0, 5.5, 6.0, 6.0], calendar=cal)
+    bars = fig.data[0]
+    assert list(bars.x) == ["2025-03-08", "2025-03-10"] and list(bars.y) == [3, 3]
+    assert sum(bars.y) == 6 and bars.width == pytest.approx(0.8 * 86_400_000)
