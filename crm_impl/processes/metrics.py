@@ -1,0 +1,233 @@
+"""What a case costs and how long it takes on a process map: expected values over the gateways.
+
+A case walks the map as an **absorbing Markov chain**: transient states are the flow nodes, the
+end events absorb, an exclusive gateway moves to each outgoing flow with its probability, every
+other node to its one successor.  With ``Q`` the transient-to-transient transition matrix and
+``s`` the entry distribution over the start events (their shares), the expected number of visits
+of each node is ``v = s (I − Q)⁻¹`` (the fundamental matrix), so loops (rework, a second call)
+count as often as they are expected to run.  The chance of ending at each end event is ``v R``.
+
+A parallel block (split … join) is taken as one step of the outer chain: each branch is its own
+chain from the split's successor to the join; the block's **elapsed time is the longest branch**
+(the branches run at once) while its **cost, touch and waiting time are the sums** of the
+branches (all the work is done).
+
+Per node: elapsed time = ``waiting_time + working_time``; cost = ``cost``.  Then
+
+- ``cycle_time`` — expected elapsed hours from arrival to the end event;
+- ``touch_time`` / ``waiting_time`` — expected hours of work / of waiting per case (summed over
+  parallel branches);
+- ``value_added_ratio`` — value-adding work over all the time a case spends (touch + waiting);
+- ``automation_share`` — automated task executions over all task executions;
+- ``handoffs`` — flows that pass the case from one lane to another (``expected_handoffs``: per
+  case, over the probabilities); ``decisions`` — exclusive gateways that branch.
+
+>>> from crm_impl.processes.model import Flow, Lane, Node, ProcessMap
+>>> pm = ProcessMap("claims", lanes=(Lane("desk"), Lane("expert")), nodes=(
+...     Node("s", "start", lane="desk"),
+...     Node("a", "task", "Register", lane="desk", working_time=1, cost=10),
+...     Node("g", "exclusive", "Complete?", lane="desk"),
+...     Node("b", "task", "Assess", lane="expert", working_time=2, waiting_time=4, cost=50, value_adding=True),
+...     Node("e", "end", lane="expert", success=True)),
+...     flows=(Flow("s", "a"), Flow("a", "g"), Flow("g", "a", "no", 0.2), Flow("g", "b", "yes", 0.8),
+...            Flow("b", "e")))
+>>> m = process_metrics(pm)
+>>> m.visits["a"], m.cycle_time, m.cost_per_case, m.handoffs
+(1.25, 7.25, 62.5, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from crm_impl.processes.model import END, EXCLUSIVE, START, TASK, ProcessMap
+from crm_impl.processes.validate import check_map, transition_probabilities
+
+__all__ = ["ProcessMetrics", "process_metrics", "start_shares", "METRIC_NAMES"]
+
+#: The headline metrics, in the order pages and charts list them.
+METRIC_NAMES: tuple[str, ...] = (
+    "steps", "handoffs", "decisions", "cycle_time", "touch_time", "waiting_time", "cost_per_case",
+    "value_added_ratio", "automation_share", "channel_count", "success_rate",
+)
+
+
+@dataclass(frozen=True)
+class ProcessMetrics:
+    """The metrics of one map (hours, currency per case, shares 0–1)."""
+
+    steps: int
+    handoffs: int
+    decisions: int
+    expected_steps: float
+    expected_handoffs: float
+    cycle_time: float
+    touch_time: float
+    waiting_time: float
+    value_added_time: float
+    cost_per_case: float
+    value_added_ratio: float
+    automation_share: float
+    channels: tuple[str, ...]
+    #: Chance of ending at each end event.
+    outcomes: Mapping[str, float] = field(default_factory=dict)
+    #: Chance of ending at an end event marked ``success`` (``None`` when none is marked).
+    success_rate: float | None = None
+    #: Expected executions of each flow node per case.
+    visits: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def channel_count(self) -> int:
+        return len(self.channels)
+
+    def value(self, name: str) -> float | None:
+        """A headline metric by its name in :data:`METRIC_NAMES`."""
+        return getattr(self, name)
+
+
+@dataclass
+class _Totals:
+    elapsed: float = 0.0
+    cost: float = 0.0
+    touch: float = 0.0
+    waiting: float = 0.0
+    value_added: float = 0.0
+    tasks: float = 0.0
+    automated: float = 0.0
+    handoffs: float = 0.0
+    visits: dict[str, float] = field(default_factory=dict)
+    exits: dict[str, float] = field(default_factory=dict)
+
+    def add(self, other: _Totals, weight: float) -> None:
+        self.cost += weight * other.cost
+        self.touch += weight * other.touch
+        self.waiting += weight * other.waiting
+        self.value_added += weight * other.value_added
+        self.tasks += weight * other.tasks
+        self.automated += weight * other.automated
+        self.handoffs += weight * other.handoffs
+        for node, visits in other.visits.items():
+            self.visits[node] = self.visits.get(node, 0.0) + weight * visits
+
+
+def start_shares(pm: ProcessMap) -> dict[str, float]:
+    """The share of cases entering at each start event (equal shares when none is given).
+
+    >>> from crm_impl.processes.model import Node, ProcessMap
+    >>> start_shares(ProcessMap("m", nodes=(Node("phone", "start"), Node("web", "start"))))
+    {'phone': 0.5, 'web': 0.5}
+    """
+    starts = pm.starts()
+    if starts and all(s.share is not None for s in starts):
+        return {s.id: float(s.share) for s in starts}
+    return {s.id: 1 / len(starts) for s in starts}
+
+
+class _Walker:
+    def __init__(self, pm: ProcessMap, joins: dict[str, str]) -> None:
+        self.pm, self.joins = pm, joins
+        self.lanes = pm.effective_lanes()
+
+    def moves(self, node_id: str) -> dict[str, float]:
+        if node_id in self.joins:
+            return {self.joins[node_id]: 1.0}
+        return transition_probabilities(self.pm, node_id)
+
+    def handoff(self, source: str, target: str) -> bool:
+        a, b = self.lanes.get(source), self.lanes.get(target)
+        return a is not None and b is not None and a != b
+
+    def walk(self, sources: Mapping[str, float], stop: str | None = None) -> _Totals:
+        """Expected totals of a case entering at ``sources`` until an end event (or ``stop``)."""
+        transient: list[str] = []
+        seen: set[str] = set()
+        stack = list(sources)
+        while stack:
+            node = stack.pop()
+            if node in seen or node == stop or self.pm.node(node).kind == END:
+                continue
+            seen.add(node)
+            transient.append(node)
+            stack.extend(self.moves(node))
+        index = {node: i for i, node in enumerate(transient)}
+        q = np.zeros((len(transient), len(transient)))
+        entry = np.zeros(len(transient))
+        for node, weight in sources.items():
+            if node in index:
+                entry[index[node]] += weight
+        totals = _Totals()
+        for node, weight in sources.items():
+            if node not in index:
+                totals.exits[node] = totals.exits.get(node, 0.0) + weight
+        for node in transient:
+            for target, p in self.moves(node).items():
+                if target in index:
+                    q[index[node], index[target]] += p
+        # v (I - Q) = s  <=>  (I - Q)^T v^T = s^T
+        visits = np.linalg.solve((np.eye(len(transient)) - q).T, entry) if transient else np.zeros(0)
+        for node in transient:
+            v = float(visits[index[node]])
+            totals.visits[node] = totals.visits.get(node, 0.0) + v
+            for target, p in self.moves(node).items():
+                if node not in self.joins and self.handoff(node, target):
+                    totals.handoffs += v * p
+                if target not in index:
+                    totals.exits[target] = totals.exits.get(target, 0.0) + v * p
+            if node in self.joins:
+                branches = [self.walk({branch: 1.0}, self.joins[node]) for branch in self.pm.graph().successors(node)]
+                totals.elapsed += v * max((b.elapsed for b in branches), default=0.0)
+                for branch_node, b in zip(self.pm.graph().successors(node), branches, strict=True):
+                    totals.add(b, v)
+                    if self.handoff(node, branch_node):
+                        totals.handoffs += v
+                continue
+            element = self.pm.node(node)
+            totals.elapsed += v * (element.working_time + element.waiting_time)
+            totals.cost += v * element.cost
+            totals.touch += v * element.working_time
+            totals.waiting += v * element.waiting_time
+            if element.kind == TASK:
+                totals.tasks += v
+                totals.automated += v * element.automated
+                totals.value_added += v * element.working_time * element.value_adding
+        return totals
+
+
+def _clean(value: float) -> float:
+    """Round away the last bits of floating-point noise so hand-computed values compare equal."""
+    return round(float(value), 9) + 0.0
+
+
+def process_metrics(pm: ProcessMap) -> ProcessMetrics:
+    """The metrics of ``pm`` (raises :class:`~crm_impl.processes.validate.ProcessMapError` if it
+    cannot be measured)."""
+    joins = check_map(pm)
+    walker = _Walker(pm, joins)
+    totals = walker.walk(start_shares(pm))
+    graph = pm.graph()
+    handoffs = sum(1 for u, v in graph.edges if walker.handoff(u, v))
+    decisions = sum(1 for n in pm.of_kind(EXCLUSIVE) if graph.out_degree(n.id) > 1)
+    spent = totals.touch + totals.waiting
+    successes = [n.id for n in pm.ends() if n.success]
+    channels = sorted({n.channel for n in pm.nodes if n.channel and n.kind in (START, TASK)})
+    return ProcessMetrics(
+        steps=len(pm.tasks()),
+        handoffs=handoffs,
+        decisions=decisions,
+        expected_steps=_clean(totals.tasks),
+        expected_handoffs=_clean(totals.handoffs),
+        cycle_time=_clean(totals.elapsed),
+        touch_time=_clean(totals.touch),
+        waiting_time=_clean(totals.waiting),
+        value_added_time=_clean(totals.value_added),
+        cost_per_case=_clean(totals.cost),
+        value_added_ratio=_clean(totals.value_added / spent) if spent else 0.0,
+        automation_share=_clean(totals.automated / totals.tasks) if totals.tasks else 0.0,
+        channels=tuple(channels),
+        outcomes={n.id: _clean(totals.exits.get(n.id, 0.0)) for n in pm.ends()},
+        success_rate=_clean(sum(totals.exits.get(n, 0.0) for n in successes)) if successes else None,
+        visits={node: _clean(v) for node, v in totals.visits.items()},
+    )

@@ -1,0 +1,56 @@
+"""Small hand-computed process maps the engine tests share."""
+
+from __future__ import annotations
+
+from crm_impl.processes import Flow, Lane, Node, ProcessMap
+
+
+def linear() -> ProcessMap:
+    """start → a (front, 1 h + 2 h wait, 10) → b (back, 3 h, 30, value-adding) → end."""
+    return ProcessMap("linear", "Linear", lanes=(Lane("front", "Front office"), Lane("back", "Back office")), nodes=(
+        Node("s", "start", lane="front", channel="phone"),
+        Node("a", "task", "Take call", lane="front", working_time=1, waiting_time=2, cost=10, channel="phone"),
+        Node("b", "task", "Process", lane="back", working_time=3, cost=30, value_adding=True),
+        Node("e", "end", lane="back", success=True),
+    ), flows=(Flow("s", "a"), Flow("a", "b"), Flow("b", "e")))
+
+
+def gateway() -> ProcessMap:
+    """start → check (1 h, 5) → room? 70 % book (2 h, 20) → booked; 30 % leave."""
+    return ProcessMap("gateway", lanes=(Lane("desk"),), nodes=(
+        Node("s", "start", lane="desk"),
+        Node("c", "task", "Check", lane="desk", working_time=1, cost=5),
+        Node("g", "exclusive", "Room?", lane="desk"),
+        Node("b", "task", "Book", lane="desk", working_time=2, cost=20, value_adding=True, automated=True),
+        Node("ok", "end", "Booked", lane="desk", success=True),
+        Node("no", "end", "Left", lane="desk"),
+    ), flows=(Flow("s", "c"), Flow("c", "g"), Flow("g", "b", "yes", 0.7), Flow("g", "no", "no", 0.3),
+              Flow("b", "ok")))
+
+
+def loop() -> ProcessMap:
+    """start → draft (front, 2 h, 10) → review (back, 1 h + 1 h wait, 20) → ok? 75 % end; 25 % back to draft."""
+    return ProcessMap("loop", lanes=(Lane("front"), Lane("back")), nodes=(
+        Node("s", "start", lane="front"),
+        Node("d", "task", "Draft", lane="front", working_time=2, cost=10, value_adding=True),
+        Node("r", "task", "Review", lane="back", working_time=1, waiting_time=1, cost=20),
+        Node("g", "exclusive", "OK?", lane="back"),
+        Node("e", "end", lane="back", success=True),
+    ), flows=(Flow("s", "d"), Flow("d", "r"), Flow("r", "g"), Flow("g", "e", "yes", 0.75),
+              Flow("g", "d", "no", 0.25)))
+
+
+def parallel() -> ProcessMap:
+    """start → split → [credit check (back, 4 h, 40) | stock check (front, 1 h + 1 h wait, 5) → reserve (front, 1 h, 5)]
+    → join → confirm (front, 0.5 h, 2) → end."""
+    return ProcessMap("parallel", lanes=(Lane("front"), Lane("back")), nodes=(
+        Node("s", "start", lane="front"),
+        Node("p", "parallel", lane="front"),
+        Node("credit", "task", "Credit check", lane="back", working_time=4, cost=40),
+        Node("stock", "task", "Stock check", lane="front", working_time=1, waiting_time=1, cost=5, automated=True),
+        Node("reserve", "task", "Reserve", lane="front", working_time=1, cost=5, value_adding=True),
+        Node("j", "parallel", lane="front"),
+        Node("confirm", "task", "Confirm", lane="front", working_time=0.5, cost=2, value_adding=True),
+        Node("e", "end", lane="front"),
+    ), flows=(Flow("s", "p"), Flow("p", "credit"), Flow("p", "stock"), Flow("stock", "reserve"),
+              Flow("credit", "j"), Flow("reserve", "j"), Flow("j", "confirm"), Flow("confirm", "e")))
