@@ -193,8 +193,10 @@ def _reach_problems(pm: ProcessMap) -> Iterable[tuple[str, Message]]:
     graph = pm.graph()
     live = nx.DiGraph()
     live.add_nodes_from(graph)
-    for node in graph:
-        live.add_edges_from((node, target) for target, p in transition_probabilities(pm, node).items() if p > 0)
+    # a flow whose probability is missing counts as possible (that problem is reported on its own)
+    live.add_edges_from(f.key for f in pm.flows if f.key in graph.edges
+                        and (f.probability is None or f.probability > 0 or len(pm.outgoing(f.source)) == 1
+                             or pm.node(f.source).kind != EXCLUSIVE))
     reached = set()
     for start in pm.starts():
         reached |= nx.descendants(graph, start.id) | {start.id}

@@ -1,0 +1,228 @@
+"""BPMN 2.0: our maps survive export → import, files written by bpmn.io import with every node,
+flow and lane, the diagram shapes everything, and hostile files are refused."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from crm_impl.errors import ValidationError
+from crm_impl.formats.bpmn import BPMN_NAMESPACE, CRM_NAMESPACE, MAX_ELEMENTS, export_bpmn, import_bpmn, is_bpmn
+from crm_impl.limits import MAX_BPMN_BYTES
+from crm_impl.processes import DataLink, Flow, Lane, Node, ProcessMap, check_map, map_problems, process_metrics
+from tests.crm_impl.processes.maps import gateway, linear, loop, parallel
+
+DATA = Path(__file__).parent / "data"
+BPMNIO = DATA / "bpmnio_complaint.bpmn"
+SAMPLES = sorted((Path(__file__).resolve().parents[3] / "sample_projects" / "processes").glob("*.bpmn"))
+NS = {"bpmn": BPMN_NAMESPACE, "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI",
+      "dc": "http://www.omg.org/spec/DD/20100524/DC", "di": "http://www.omg.org/spec/DD/20100524/DI",
+      "crm": CRM_NAMESPACE}
+
+
+def with_data(pm: ProcessMap) -> ProcessMap:
+    """``pm`` plus a data object the first task writes and the last reads."""
+    tasks = pm.tasks()
+    return replace(pm, nodes=(*pm.nodes, Node("doc", "data", "Order form")),
+                   data_links=(DataLink(tasks[0].id, "doc", "out"), DataLink(tasks[-1].id, "doc", "in")))
+
+
+def odd_ids() -> ProcessMap:
+    """Ids and keys that are not XML names, Chinese names, a flow id of its own."""
+    return ProcessMap("预订 流程", "酒店预订", (Lane("前台", "前台"), Lane("back office", "Back office")), (
+        Node("1 start", "start", "客户来电", lane="前台", channel="phone"),
+        Node("任务", "task", "查询空房", lane="back office", working_time=0.25, cost=12.5),
+        Node("end", "end", "预订成功", lane="前台", success=True)),
+        (Flow("1 start", "任务", id="first"), Flow("任务", "end", "done")))
+
+
+MAPS = [linear(), gateway(), loop(), parallel(), with_data(linear()), with_data(parallel()), odd_ids()]
+
+
+@pytest.mark.parametrize("pm", MAPS, ids=lambda pm: pm.key)
+def test_our_export_reads_back_as_the_same_map(pm):
+    result = import_bpmn(export_bpmn(pm))
+    assert result.process == pm
+    assert result.skipped == ()
+
+
+@pytest.mark.parametrize("pm", MAPS, ids=lambda pm: pm.key)
+def test_export_import_export_is_stable_with_the_files_own_layout(pm):
+    first = export_bpmn(pm)
+    result = import_bpmn(first)
+    assert export_bpmn(result.process, result.layout) == first
+    assert export_bpmn(result.process) == first
+
+
+@pytest.mark.parametrize("pm", MAPS, ids=lambda pm: pm.key)
+def test_the_diagram_shapes_every_node_lane_and_flow(pm):
+    root = ET.fromstring(export_bpmn(pm))
+    shaped = {s.get("bpmnElement") for s in root.iterfind(".//bpmndi:BPMNShape", NS)}
+    edged = {e.get("bpmnElement"): e for e in root.iterfind(".//bpmndi:BPMNEdge", NS)}
+    process = root.find("bpmn:process", NS)
+    flow_nodes = [e.get("id") for e in process if e.tag.split("}")[1] not in ("laneSet", "sequenceFlow", "dataObject", "extensionElements")]
+    assert len(flow_nodes) == len(pm.nodes) and set(flow_nodes) <= shaped
+    lanes = [lane.get("id") for lane in root.iterfind(".//bpmn:lane", NS)]
+    assert len(lanes) == len(pm.lanes) and set(lanes) <= shaped
+    assert root.find(".//bpmn:participant", NS).get("id") in shaped
+    flows = [f.get("id") for f in process.iterfind("bpmn:sequenceFlow", NS)]
+    assert len(flows) == len(pm.flows) and set(flows) <= set(edged)
+    for edge in edged.values():
+        assert len(edge.findall("di:waypoint", NS)) >= 2
+
+
+def test_shapes_sit_inside_their_lane_and_do_not_overlap():
+    pm = import_bpmn(SAMPLES[-1].read_bytes()).process
+    layout = import_bpmn(export_bpmn(pm)).layout
+    for node in pm.nodes:
+        if node.lane:
+            box, lane = layout.shapes[node.id], layout.lanes[node.lane]
+            assert lane.y <= box.y and box.bottom <= lane.bottom and lane.x <= box.x and box.right <= lane.right
+    boxes = list(layout.shapes.values())
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a.right <= b.x or b.right <= a.x or a.bottom <= b.y or b.bottom <= a.y, (a, b)
+
+
+def test_task_attributes_travel_as_extension_elements_in_our_namespace():
+    root = ET.fromstring(export_bpmn(linear()))
+    task = root.find(".//bpmn:task[@id='b']", NS)
+    attrs = task.find("bpmn:extensionElements/crm:attributes", NS).attrib
+    assert attrs == {"workingTime": "3", "waitingTime": "0", "cost": "30", "valueAdding": "true", "automated": "false"}
+    flow = ET.fromstring(export_bpmn(gateway())).find(".//bpmn:sequenceFlow[@id='Flow_g_b']", NS)
+    assert flow.get("name") == "yes"
+    assert flow.find("bpmn:extensionElements/crm:attributes", NS).get("probability") == "0.7"
+    assert flow.find("bpmn:conditionExpression", NS).text == "yes"
+
+
+# --------------------------------------------------------------------------- a bpmn.io file
+
+
+def test_a_file_saved_by_bpmn_io_imports_with_every_node_flow_and_lane():
+    result = import_bpmn(BPMNIO.read_bytes())
+    pm = result.process
+    assert (pm.key, pm.name) == ("Process_1f0v2qk", "Complaint handling")
+    assert [(lane.key, lane.name) for lane in pm.lanes] == [("Lane_0desk1", "Service desk"), ("Lane_1tech02", "Technician")]
+    kinds = {n.id: n.kind for n in pm.nodes}
+    assert kinds == {
+        "StartEvent_1": "start", "Activity_1reg0ab": "task", "DataObjectReference_0rec1": "data",
+        "Gateway_0known1": "exclusive", "Activity_0send1x": "task", "Gateway_1split0": "parallel",
+        "Activity_1diag3z": "task", "Activity_0info2y": "task", "Gateway_1join00": "parallel",
+        "Gateway_0merge1": "exclusive", "Event_0closed1": "end", "DataStoreReference_0crm01": "data"}
+    assert pm.node("Activity_1diag3z").lane == "Lane_1tech02" and pm.node("Event_0closed1").lane == "Lane_0desk1"
+    assert len(pm.flows) == 11
+    assert pm.flow("Gateway_0known1", "Activity_0send1x").label == "yes"
+    assert pm.flow("Gateway_0known1", "Gateway_1split0").label == "not known"  # from conditionExpression
+    assert pm.node("Activity_0send1x").automated and not pm.node("Activity_1reg0ab").automated  # serviceTask
+    assert pm.data_links == (DataLink("Activity_1reg0ab", "DataObjectReference_0rec1", "out"),
+                             DataLink("Activity_0send1x", "DataStoreReference_0crm01", "in"))
+    assert [(s.element, s.id) for s in result.skipped] == [
+        ("textAnnotation", "TextAnnotation_0h7s2lq"), ("association", "Association_1c9vx0d")]
+    assert result.skipped[0].name == "Target: closed within two days"
+    # the person's layout comes with it
+    assert result.layout.shapes["Activity_1diag3z"].x == 690 and result.layout.lanes["Lane_1tech02"].height == 150
+    assert result.layout.edges["Flow_1yes"] == [(510, 155), (510, 140), (600, 140)]
+
+
+def test_a_bpmn_io_map_tells_what_it_lacks_then_measures_once_completed():
+    pm = import_bpmn(BPMNIO.read_bytes()).process
+    assert [where for where, _ in map_problems(pm)] == ["nodes[Gateway_0known1]"]
+    flows = tuple(replace(f, probability={"Activity_0send1x": 0.6, "Gateway_1split0": 0.4}[f.target])
+                  if f.source == "Gateway_0known1" else f for f in pm.flows)
+    times = {"Activity_1reg0ab": 0.2, "Activity_0send1x": 0.05, "Activity_1diag3z": 3.0, "Activity_0info2y": 0.1}
+    done = pm.with_nodes([replace(pm.node(k), working_time=v) for k, v in times.items()])
+    done = replace(done, flows=flows)
+    assert check_map(done) == {"Gateway_1split0": "Gateway_1join00"}
+    assert process_metrics(done).cycle_time == pytest.approx(0.2 + 0.6 * 0.05 + 0.4 * 3.0)
+    # and what we write keeps the person's layout
+    again = import_bpmn(export_bpmn(done, import_bpmn(BPMNIO.read_bytes()).layout))
+    assert again.process == replace(done, key="Process_1f0v2qk") and again.layout.shapes["Activity_1diag3z"].x == 690
+
+
+def test_nested_lanes_flatten_and_unmodelled_elements_are_listed():
+    xml = f"""<definitions xmlns="{BPMN_NAMESPACE}" id="d">
+      <process id="p"><laneSet id="ls"><lane id="outer" name="Sales">
+        <childLaneSet id="cls"><lane id="inner1" name="Inside"><flowNodeRef>s</flowNodeRef></lane>
+        <lane id="inner2" name="Field"><flowNodeRef>e</flowNodeRef></lane></childLaneSet></lane></laneSet>
+        <startEvent id="s"/><inclusiveGateway id="or" name="Any of"/><boundaryEvent id="b" attachedToRef="s"/>
+        <endEvent id="e"/><sequenceFlow id="f1" sourceRef="s" targetRef="or"/><sequenceFlow id="f2" sourceRef="or" targetRef="e"/>
+        <sequenceFlow id="f3" sourceRef="s" targetRef="e"/>
+      </process><process id="other"><startEvent id="x"/></process></definitions>"""
+    result = import_bpmn(xml)
+    assert [(lane.key, lane.name) for lane in result.process.lanes] == [("inner1", "Sales / Inside"), ("inner2", "Sales / Field")]
+    assert [(s.element, s.id) for s in result.skipped] == [
+        ("process", "other"), ("inclusiveGateway", "or"), ("boundaryEvent", "b"), ("sequenceFlow", "f1"),
+        ("sequenceFlow", "f2")]
+    assert [f.key for f in result.process.flows] == [("s", "e")]
+    assert result.layout is None
+    assert import_bpmn(xml, process_id="other").process.key == "other"
+    with pytest.raises(ValidationError, match="no process 'nope'"):
+        import_bpmn(xml, process_id="nope")
+
+
+# --------------------------------------------------------------------------- what is refused
+
+
+def bpmn(body: str = '<process id="p"><startEvent id="s"/></process>') -> bytes:
+    return f'<?xml version="1.0"?><definitions xmlns="{BPMN_NAMESPACE}" xmlns:crm="{CRM_NAMESPACE}" id="d">{body}</definitions>'.encode()
+
+
+BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+        b'<definitions xmlns="' + BPMN_NAMESPACE.encode() + b'"><process id="p" name="&lol2;"/></definitions>')
+XXE = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+       b'<definitions xmlns="' + BPMN_NAMESPACE.encode() + b'"><process id="p" name="&x;"/></definitions>')
+
+
+@pytest.mark.parametrize(("data", "field", "words"), [
+    (BOMB, "file", "refused unsafe XML"),
+    (XXE, "file", "refused unsafe XML"),
+    (b"", "file", "the file is empty"),
+    (b"<definitions", "file", "not well-formed XML"),
+    (b'<Project xmlns="http://schemas.microsoft.com/project"/>', "file", "not a BPMN 2.0 file: the root element is Project"),
+    (b'<definitions xmlns="http://example.com/other"/>', "file", "not a BPMN 2.0 file"),
+    (bpmn("<process id='p'/>"), "file", "no process with events, tasks or gateways"),
+    (bpmn('<process id="p"><task id="t"><extensionElements><crm:attributes workingTime="soon"/></extensionElements>'
+          '</task></process>'), "task[t]", "workingTime is not a number: 'soon'"),
+    (bpmn('<process id="p"><task id="t"><extensionElements><crm:attributes cost="-5"/></extensionElements>'
+          '</task></process>'), "task[t]", "cost must be a number from 0"),
+    (bpmn('<process id="p"><task id="t"><extensionElements><crm:attributes waitingTime="1e400"/></extensionElements>'
+          '</task></process>'), "task[t]", "waitingTime must be a number"),
+    (bpmn('<process id="p"><task id="t"><extensionElements><crm:attributes automated="maybe"/></extensionElements>'
+          '</task></process>'), "task[t]", "automated must be true or false"),
+    (bpmn('<process id="p"><task id="t" name="' + "x" * 400 + '"/></process>'), "task[t].name", "longer than 300"),
+    (bpmn('<process id="p"><task id="t" name="a&#xD800;b"/></process>'), "file", "not well-formed"),
+])
+def test_bad_files_are_refused_with_the_place(data, field, words):
+    with pytest.raises(ValidationError) as caught:
+        import_bpmn(data)
+    assert caught.value.field == field
+    assert words in caught.value.reason
+
+
+def test_a_huge_file_is_refused_before_parsing():
+    with pytest.raises(ValidationError, match="larger than 16 MB"):
+        import_bpmn(b" " * (MAX_BPMN_BYTES + 1))
+
+
+def test_too_many_elements_are_refused():
+    refs = "<incoming>x</incoming>" * (MAX_ELEMENTS + 1)
+    with pytest.raises(ValidationError, match=f"more than {MAX_ELEMENTS} elements"):
+        import_bpmn(bpmn(f'<process id="p"><task id="t">{refs}</task></process>'))
+
+
+def test_too_many_nodes_are_refused():
+    from crm_impl.limits import MAX_PROCESS_NODES
+    tasks = "".join(f'<task id="t{i}"/>' for i in range(MAX_PROCESS_NODES + 1))
+    with pytest.raises(ValidationError, match=f"more than {MAX_PROCESS_NODES} nodes"):
+        import_bpmn(bpmn(f'<process id="p">{tasks}</process>'))
+
+
+def test_bpmn_is_told_apart_from_ms_project_xml():
+    assert is_bpmn(BPMNIO.read_bytes()) and is_bpmn(export_bpmn(linear()))
+    assert is_bpmn(bpmn()) and is_bpmn(bpmn().decode())
+    assert not is_bpmn(b'<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name/></Project>')
+    assert not is_bpmn(b'<definitions xmlns="http://example.com/other"/>')
+    assert not is_bpmn(b"not xml at all")
