@@ -1,0 +1,262 @@
+"""Charts of the process work (BPR): the fishbone, the Pareto chart, as-is against to-be metrics,
+and the simulated cycle-time distributions.  Pure functions of the engine's shapes
+(:mod:`crm_impl.processes`); words from the label table in the reader's language.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from crm_impl import i18n
+from crm_impl.charts.style import COLORS, esc, labels, short
+from crm_impl.errors import ValidationError
+from crm_impl.processes.metrics import METRIC_NAMES, ProcessMetrics
+from crm_impl.processes.rootcause import Fishbone, Pareto, pareto
+from crm_impl.processes.simulation import ProcessSimulation
+
+__all__ = ["PROCESS_COLORS", "PERCENT_METRICS", "fishbone_figure", "pareto_figure", "process_comparison_figure",
+           "cycle_time_figure"]
+
+PROCESS_COLORS: dict[str, str] = {
+    "vital": COLORS["critical"],
+    "other": "#9ecae1",
+    "as_is": COLORS["baseline"],
+    "to_be": COLORS["task"],
+    "spine": "#252525",
+    "bone": COLORS["link"],
+    "cumulative": COLORS["phase"],
+    "cut": COLORS["today"],
+}
+#: Metrics held as shares 0–1 and drawn as percentages.
+PERCENT_METRICS = frozenset({"value_added_ratio", "automation_share", "success_rate"})
+#: Series colours of the simulation chart, in order.
+_SERIES = (COLORS["baseline"], COLORS["task"], COLORS["target"], COLORS["percentile"])
+_SPINE_END = 10.0
+_BONE_RISE = 3.0
+_BONE_SLANT = 1.5
+
+
+def _percent(share: float, locale: object) -> str:
+    return i18n.format_percentage(share, locale, digits=0)
+
+
+# --------------------------------------------------------------------------------- fishbone
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` escaped and broken into lines of about ``width`` characters (words kept whole;
+    text without spaces, such as Chinese, is cut every ``width`` characters).
+
+    >>> _wrap("The refinery's products have a small market share", 20)
+    "The refinery's<br>products have a<br>small market share"
+    """
+    lines, line = [], ""
+    for word in text.split(" "):
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(esc(item) for item in lines)
+
+
+def fishbone_figure(fishbone: Fishbone, *, locale: object = "en", title: str | None = None) -> go.Figure:
+    """The fishbone: the problem at the head (right), a bone per category (alternately above and
+    below the spine), each cause on its bone with its share; the Pareto's vital few in red.
+
+    Traces: ``spine``, ``bones``, ``categories`` (text at the bones' ends), ``causes``.
+    """
+    text = labels(locale)
+    shares = {(row.category, row.cause): row for row in pareto(fishbone).rows}
+    categories = fishbone.categories
+    slots = max(1, math.ceil(len(categories) / 2))
+    pitch = (_SPINE_END - 1) / slots
+    bone_x, bone_y, cat_x, cat_y, cat_text = [], [], [], [], []
+    cause_x, cause_y, cause_text, cause_colour, cause_hover = [], [], [], [], []
+    for index, category in enumerate(categories):
+        side = 1 if index % 2 == 0 else -1
+        root_x = _SPINE_END - 0.5 - (index // 2) * pitch
+        outer = (root_x - _BONE_SLANT, side * _BONE_RISE)
+        bone_x += [root_x, outer[0], None]
+        bone_y += [0.0, outer[1], None]
+        cat_x.append(outer[0])
+        cat_y.append(outer[1] + side * 0.35)
+        cat_text.append(f"<b>{esc(short(category.name, 30))}</b>")
+        count = len(category.causes)
+        for position, cause in enumerate(category.causes):
+            t = (position + 1) / (count + 1)
+            cause_x.append(outer[0] + t * (root_x - outer[0]))
+            cause_y.append(outer[1] + t * (0.0 - outer[1]))
+            row = shares.get((category.name, cause.name))
+            share = _percent(row.share, locale) if row else ""
+            cause_text.append(f"{esc(short(cause.name, 36))} ({share})" if share else esc(short(cause.name, 36)))
+            cause_colour.append(PROCESS_COLORS["vital"] if row and row.vital else PROCESS_COLORS["bone"])
+            cause_hover.append(f"{esc(category.name)}: {esc(cause.name)}<br>{share}")
+    fig = go.Figure([
+        go.Scatter(name="spine", x=[0.0, _SPINE_END], y=[0.0, 0.0], mode="lines", hoverinfo="skip",
+                   line={"color": PROCESS_COLORS["spine"], "width": 3}),
+        go.Scatter(name="bones", x=bone_x, y=bone_y, mode="lines", hoverinfo="skip",
+                   line={"color": PROCESS_COLORS["bone"], "width": 2}),
+        go.Scatter(name="categories", x=cat_x, y=cat_y, mode="text", text=cat_text, hoverinfo="skip",
+                   textposition="middle center"),
+        go.Scatter(name="causes", x=cause_x, y=cause_y, mode="markers+text", text=cause_text,
+                   textposition="middle left", hovertext=cause_hover, hoverinfo="text",
+                   marker={"color": cause_colour, "size": 9}, textfont={"color": cause_colour}),
+    ])
+    fig.add_annotation(x=_SPINE_END, y=0, xanchor="left", text=f"<b>{_wrap(short(fishbone.problem, 90), 26)}</b>",
+                       showarrow=False, bordercolor=PROCESS_COLORS["spine"], borderwidth=2, borderpad=6,
+                       bgcolor="#ffffff")
+    fig.update_layout(
+        title=esc(title) if title is not None else text["fishbone_title"],
+        xaxis={"visible": False, "range": [-3.5, _SPINE_END + 4.5]},
+        yaxis={"visible": False, "range": [-_BONE_RISE - 1, _BONE_RISE + 1]},
+        plot_bgcolor="#ffffff", showlegend=False, margin={"t": 60, "l": 20, "r": 20},
+    )
+    return fig
+
+
+# ----------------------------------------------------------------------------------- pareto
+
+
+def pareto_figure(result: Pareto | Fishbone, *, locale: object = "en", title: str | None = None) -> go.Figure:
+    """Causes as bars sorted by their share (the vital few in red), the cumulative share as a
+    line on the right axis, the cut as a dashed line and a divider after the vital few.
+
+    Traces: ``vital`` and ``other`` bars (x = rank), ``cumulative`` line.
+    """
+    if isinstance(result, Fishbone):
+        result = pareto(result)
+    text = labels(locale)
+    rows = result.rows
+    ranks = list(range(len(rows)))
+    vital = [k for k, row in enumerate(rows) if row.vital]
+    other = [k for k, row in enumerate(rows) if not row.vital]
+
+    def bars(indices: list[int], name: str, colour: str) -> go.Bar:
+        return go.Bar(name=name, x=indices, y=[rows[k].share * 100 for k in indices], marker_color=colour,
+                      text=[_percent(rows[k].share, locale) for k in indices], textposition="outside",
+                      hovertext=[f"{esc(rows[k].category)}: {esc(rows[k].cause)}" for k in indices],
+                      hoverinfo="text+y")
+
+    fig = go.Figure([
+        bars(vital, text["pareto_vital"], PROCESS_COLORS["vital"]),
+        bars(other, text["pareto_other"], PROCESS_COLORS["other"]),
+        go.Scatter(name=text["pareto_cumulative"], x=ranks, y=[row.cumulative * 100 for row in rows],
+                   yaxis="y2", mode="lines+markers", line={"color": PROCESS_COLORS["cumulative"]},
+                   text=[_percent(row.cumulative, locale) for row in rows], hoverinfo="text"),
+    ])
+    shapes = [{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y2", "y0": result.cut * 100,
+               "y1": result.cut * 100, "line": {"color": PROCESS_COLORS["cut"], "dash": "dash", "width": 2}}]
+    if vital and other:
+        shapes.append({"type": "line", "xref": "x", "x0": len(vital) - 0.5, "x1": len(vital) - 0.5, "yref": "paper",
+                       "y0": 0, "y1": 1, "line": {"color": PROCESS_COLORS["cut"], "dash": "dot", "width": 1}})
+    fig.update_layout(
+        title=esc(title) if title is not None else text["pareto_title"],
+        xaxis={"title": text["pareto_cause"], "tickvals": ranks,
+               "ticktext": [esc(short(row.cause, 24)) for row in rows]},
+        yaxis={"title": text["pareto_share"], "range": [0, max([r.share * 100 for r in rows], default=0) * 1.2 + 1]},
+        yaxis2={"title": text["pareto_cumulative"], "overlaying": "y", "side": "right", "range": [0, 105],
+                "tickvals": [0, 20, 40, 60, 80, 100], "showgrid": False},
+        shapes=shapes, barmode="overlay", plot_bgcolor="#ffffff", legend={"orientation": "h", "y": -0.25},
+        annotations=[{"xref": "paper", "x": 1, "xanchor": "right", "yref": "y2", "y": result.cut * 100,
+                      "yanchor": "bottom", "showarrow": False, "font": {"color": PROCESS_COLORS["cut"]},
+                      "text": i18n.label("pareto_cut", locale, share=_percent(result.cut, locale))}],
+    )
+    return fig
+
+
+# ------------------------------------------------------------------------- as-is vs to-be
+
+
+def _metric(metrics: ProcessMetrics, name: str) -> float | None:
+    value = metrics.value(name)
+    if value is None:
+        return None
+    return value * 100 if name in PERCENT_METRICS else value
+
+
+def process_comparison_figure(before: ProcessMetrics, after: ProcessMetrics, *, locale: object = "en",
+                              metrics: Sequence[str] = METRIC_NAMES, title: str | None = None,
+                              names: tuple[str, str] | None = None) -> go.Figure:
+    """One small panel per metric with the as-is and the to-be value side by side (percentages for
+    shares); a metric neither map defines (no success marked) is left out.
+
+    Traces: per panel, one bar for each map, named ``names`` (As-is, To-be by default).
+    """
+    unknown = [name for name in metrics if name not in METRIC_NAMES]
+    if unknown:
+        raise ValidationError("unknown process metric %(value)r", "metrics", value=unknown[0])
+    text = labels(locale)
+    shown = [name for name in metrics if _metric(before, name) is not None or _metric(after, name) is not None]
+    cols = min(4, max(1, len(shown)))
+    rows = max(1, math.ceil(len(shown) / cols))
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=[text[f"metric_{name}"] for name in shown],
+                        vertical_spacing=0.22 if rows > 1 else 0.1, horizontal_spacing=0.08)
+    series = names or (text["process_as_is"], text["process_to_be"])
+    for index, name in enumerate(shown):
+        row, col = index // cols + 1, index % cols + 1
+        for which, (metrics_of, colour) in enumerate(((before, PROCESS_COLORS["as_is"]), (after, PROCESS_COLORS["to_be"]))):
+            value = _metric(metrics_of, name)
+            shown_value = "–" if value is None else i18n.format_number(value, locale, 2 if abs(value) < 10 else 1)
+            fig.add_trace(go.Bar(name=esc(series[which]), x=[esc(series[which])], y=[value or 0], marker_color=colour,
+                                 text=[shown_value], textposition="outside", legendgroup=str(which),
+                                 showlegend=index == 0, meta=name, hoverinfo="text", hovertext=[shown_value]),
+                          row=row, col=col)
+        top = max(v for v in (_metric(before, name) or 0, _metric(after, name) or 0))
+        fig.update_yaxes(range=[0, top * 1.3 if top > 0 else 1], row=row, col=col, showticklabels=False)
+    fig.update_xaxes(showticklabels=False)
+    fig.update_layout(title=esc(title) if title is not None else text["process_compare_title"],
+                      plot_bgcolor="#ffffff", barmode="group", legend={"orientation": "h", "y": -0.08},
+                      height=260 * rows + 120, margin={"t": 90})
+    return fig
+
+
+# ------------------------------------------------------------------------------- simulation
+
+
+def cycle_time_figure(runs: Sequence[tuple[str, ProcessSimulation]], *, locale: object = "en",
+                      title: str | None = None, bins: int = 40) -> go.Figure:
+    """The simulated cycle times of each run (as-is, to-be...) as overlaid histograms, with each
+    run's P50 (dashed) and P90 (dotted) as vertical lines in its colour.
+
+    Traces: one histogram per run, named by the run.
+    """
+    if not 1 <= len(runs) <= len(_SERIES):
+        raise ValidationError("give from 1 to %(limit)s simulation runs", "runs", limit=len(_SERIES))
+    text = labels(locale)
+    fig = go.Figure()
+    shapes, notes = [], []
+    upper = max((float(r.cycle_times.max()) for _, r in runs if r.completed), default=1.0)
+    size = upper / bins if upper > 0 else 1.0
+    for index, (name, run) in enumerate(runs):
+        colour = _SERIES[index]
+        fig.add_trace(go.Histogram(name=esc(name), x=run.cycle_times, marker_color=colour, opacity=0.6,
+                                   xbins={"start": 0, "end": upper + size, "size": size}))
+        for q, dash in ((50, "dash"), (90, "dot")):
+            value = run.percentile(q)
+            shapes.append({"type": "line", "xref": "x", "x0": value, "x1": value, "yref": "paper", "y0": 0, "y1": 1,
+                           "line": {"color": colour, "dash": dash, "width": 2}})
+            notes.append({"xref": "x", "x": value, "yref": "paper", "y": 1 - 0.07 * (2 * index + (q == 90)),
+                          "showarrow": False,
+                          "xanchor": "left", "font": {"color": colour},
+                          "text": f"P{q} {i18n.format_number(value, locale, 1)}"})
+    fig.update_layout(
+        title=esc(title) if title is not None else text["process_sim_title"],
+        xaxis={"title": text["process_cycle_hours"], "rangemode": "tozero"},
+        yaxis={"title": text["process_cases"]},
+        barmode="overlay", shapes=shapes, annotations=notes, plot_bgcolor="#ffffff",
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return fig

@@ -1,0 +1,112 @@
+"""Process charts: the fishbone, the Pareto chart, as-is vs to-be panels, simulated cycle times."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from crm_impl.charts.processes import (
+    PROCESS_COLORS,
+    cycle_time_figure,
+    fishbone_figure,
+    pareto_figure,
+    process_comparison_figure,
+)
+from crm_impl.errors import ValidationError
+from crm_impl.processes import Category, Cause, Fishbone, LaneStaff, Scenario, pareto, process_metrics, simulate_process
+from tests.crm_impl.charts.conftest import trace
+from tests.crm_impl.processes.maps import gateway, loop
+from tests.crm_impl.processes.test_rootcause import REFINERY
+
+
+def test_the_fishbone_has_a_bone_per_category_and_each_cause_on_its_bone():
+    fig = fishbone_figure(REFINERY)
+    bones = trace(fig, "bones")
+    segments = [(bones.x[i], bones.y[i], bones.x[i + 1], bones.y[i + 1]) for i in range(0, len(bones.x), 3)]
+    assert len(segments) == 4
+    assert [y1 > 0 for *_, y1 in segments] == [True, False, True, False]  # alternately above and below
+    assert all(y0 == 0 for _, y0, _, _ in segments)  # every bone starts on the spine
+    causes = trace(fig, "causes")
+    assert list(causes.text) == ["Too few sales staff (35%)", "Too few small-package products (25%)",
+                                 "Few retail outlets (7%)", "Poor advertising (18%)", "Strong local brands (10%)",
+                                 "Price war (5%)"]
+    vital = [t for t, c in zip(causes.text, causes.marker.color, strict=True) if c == PROCESS_COLORS["vital"]]
+    assert vital == ["Too few sales staff (35%)", "Too few small-package products (25%)", "Poor advertising (18%)"]
+    # each cause lies on its category's bone (collinear with the bone's two ends)
+    owners = [0, 1, 1, 2, 3, 3]
+    for (x, y), owner in zip(zip(causes.x, causes.y, strict=True), owners, strict=True):
+        x0, y0, x1, y1 = segments[owner]
+        assert (x - x0) * (y1 - y0) == pytest.approx((y - y0) * (x1 - x0))
+    assert "small market" in fig.layout.annotations[0].text
+    assert list(trace(fig, "categories").text) == ["<b>People</b>", "<b>Channels</b>", "<b>Advertising</b>",
+                                                   "<b>Competition</b>"]
+
+
+def test_the_fishbone_escapes_names_and_speaks_chinese():
+    fish = Fishbone("<script>", (Category("人员 <b>", (Cause("销售人员太少", 3),)),))
+    fig = fishbone_figure(fish, locale="zh_Hans")
+    assert "&lt;script&gt;" in fig.layout.annotations[0].text
+    assert trace(fig, "categories").text[0] == "<b>人员 &lt;b&gt;</b>"
+    assert fig.layout.title.text == "鱼骨图"
+
+
+def test_the_pareto_chart_sorts_marks_the_vital_few_and_draws_the_cut():
+    fig = pareto_figure(REFINERY)
+    vital, other, cumulative = fig.data
+    assert isinstance(vital, go.Bar) and isinstance(other, go.Bar)
+    assert list(vital.x) == [0, 1, 2] and list(vital.y) == pytest.approx([35, 25, 18])
+    assert list(other.x) == [3, 4, 5] and list(other.y) == pytest.approx([10, 7, 5])
+    assert list(cumulative.y) == pytest.approx([35, 60, 78, 88, 95, 100]) and cumulative.yaxis == "y2"
+    ticks = list(fig.layout.xaxis.ticktext)
+    assert ticks[0] == "Too few sales staff" and ticks[1].endswith("…") and len(ticks[1]) == 24
+    cut, divider = fig.layout.shapes
+    assert cut.y0 == cut.y1 == 80 and cut.yref == "y2"
+    assert divider.x0 == divider.x1 == 2.5  # after the third cause
+    assert fig.layout.annotations[0].text == "Cut at 80%"
+
+
+def test_the_pareto_chart_takes_a_computed_pareto_and_any_cut():
+    fig = pareto_figure(pareto(REFINERY, cut=0.9))
+    assert list(fig.data[0].y) == pytest.approx([35, 25, 18, 10])
+    assert fig.layout.shapes[0].y0 == 90
+
+
+def test_the_comparison_has_a_panel_per_metric_with_both_values():
+    before, after = process_metrics(loop()), process_metrics(gateway())
+    fig = process_comparison_figure(before, after)
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles[:4] == ["Steps", "Hand-offs", "Decision points", "Cycle time (hours)"]
+    values = {}
+    for bar in fig.data:
+        values.setdefault(bar.meta, []).append(bar.y[0])
+    assert values["cycle_time"] == pytest.approx([before.cycle_time, after.cycle_time])
+    assert values["cost_per_case"] == pytest.approx([before.cost_per_case, after.cost_per_case])
+    assert values["value_added_ratio"] == pytest.approx([50, after.value_added_ratio * 100])
+    assert values["success_rate"] == pytest.approx([100, 70])
+    assert [bar.name for bar in fig.data[:2]] == ["As-is", "To-be"]
+    assert sum(bar.showlegend for bar in fig.data) == 2
+
+
+def test_the_comparison_leaves_out_undefined_metrics_and_refuses_unknown_ones():
+    metrics = process_metrics(loop())
+    bare = type(metrics)(**{**metrics.__dict__, "success_rate": None})
+    fig = process_comparison_figure(bare, bare, metrics=("steps", "success_rate"), names=("Before", "After"))
+    assert [a.text for a in fig.layout.annotations] == ["Steps"]
+    assert [bar.name for bar in fig.data] == ["Before", "After"]
+    with pytest.raises(ValidationError):
+        process_comparison_figure(metrics, metrics, metrics=("speed",))
+
+
+def test_the_simulation_chart_draws_each_run_and_its_percentiles():
+    staff = {"front": LaneStaff(1), "back": LaneStaff(1)}
+    runs = [(name, simulate_process(loop(), Scenario(arrival_rate=rate, cases=300, staff=staff, seed=1)))
+            for name, rate in (("As-is", 0.3), ("To-be", 0.1))]
+    fig = cycle_time_figure(runs, locale="zh_Hans")
+    assert [h.name for h in fig.data] == ["As-is", "To-be"]
+    assert np.array_equal(fig.data[0].x, runs[0][1].cycle_times)
+    lines = [shape.x0 for shape in fig.layout.shapes]
+    assert lines == pytest.approx([runs[0][1].p50, runs[0][1].p90, runs[1][1].p50, runs[1][1].p90])
+    assert fig.layout.xaxis.title.text == "周期时间（小时）"
+    with pytest.raises(ValidationError):
+        cycle_time_figure([])
