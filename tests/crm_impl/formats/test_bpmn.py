@@ -226,3 +226,37 @@ def test_bpmn_is_told_apart_from_ms_project_xml():
     assert not is_bpmn(b'<?xml version="1.0"?><Project xmlns="http://schemas.microsoft.com/project"><Name/></Project>')
     assert not is_bpmn(b'<definitions xmlns="http://example.com/other"/>')
     assert not is_bpmn(b"not xml at all")
+
+
+# --------------------------------------------------------------------------- bpmn.io's own parser
+
+
+def _moddle_dir() -> Path | None:
+    """Where ``bpmn-moddle`` is installed: $BPMN_MODDLE_DIR (a node_modules folder) or ./node_modules."""
+    import os
+    for candidate in (os.environ.get("BPMN_MODDLE_DIR"), Path(__file__).resolve().parents[3] / "node_modules"):
+        if candidate and (Path(candidate) / "bpmn-moddle").is_dir():
+            return Path(candidate)
+    return None
+
+
+@pytest.mark.skipif(_moddle_dir() is None, reason="bpmn-moddle (npm) not installed: set BPMN_MODDLE_DIR")
+def test_bpmn_moddle_reads_every_export_with_no_warning_and_every_element_shaped(tmp_path):
+    import json
+    import shutil
+    import subprocess
+    files = []
+    for index, pm in enumerate([*MAPS, *(import_bpmn(p.read_bytes()).process for p in SAMPLES)]):
+        path = tmp_path / f"map{index}.bpmn"
+        path.write_bytes(export_bpmn(pm))
+        files.append(str(path))
+    files.append(str(BPMNIO))
+    result = subprocess.run([shutil.which("node") or "node", str(Path(__file__).with_name("bpmn_moddle_check.mjs")),
+                             *files], capture_output=True, text=True, env={"NODE_PATH": str(_moddle_dir())},
+                            timeout=120, check=False)
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(reports) == len(files), result.stderr
+    for report in reports:
+        assert report["warnings"] == [] and report["unshapedNodes"] == [] and report["unshapedFlows"] == [] \
+            and report["unshapedLanes"] == [], report
+    assert result.returncode == 0
