@@ -59,10 +59,15 @@ PROBABILITY_TOLERANCE = 1e-6
 class ProcessMapError(ValidationError):
     """A process map cannot be measured as drawn; ``problems`` lists ``(where, message)`` pairs."""
 
+    #: The most problems the message spells out (``problems`` keeps them all).
+    SHOWN = 20
+
     def __init__(self, problems: list[tuple[str, Message]]) -> None:
         self.problems = list(problems)
-        super().__init__(MessageList(tuple(msg("%(where)s: %(problem)s", where=where, problem=problem)
-                                           for where, problem in self.problems)), "process")
+        items = [msg("%(where)s: %(problem)s", where=where, problem=problem) for where, problem in problems[:self.SHOWN]]
+        if len(problems) > self.SHOWN:
+            items.append(msg("and %(count)s more problems", count=len(problems) - self.SHOWN))
+        super().__init__(MessageList(tuple(items)), "process")
 
 
 def _name(pm: ProcessMap, node_id: str) -> str:
@@ -207,9 +212,11 @@ def _reach_problems(pm: ProcessMap) -> Iterable[tuple[str, Message]]:
     for node in pm.nodes:
         if node.kind not in FLOW_NODE_KINDS:
             continue
+        # a node with no flow in (or out) is reported as such already
         if node.id not in reached:
-            yield f"nodes[{node.id}]", msg("%(node)s cannot be reached from a start event", node=_name(pm, node.id))
-        elif node.id not in reaching:
+            if graph.in_degree(node.id):
+                yield f"nodes[{node.id}]", msg("%(node)s cannot be reached from a start event", node=_name(pm, node.id))
+        elif node.id not in reaching and graph.out_degree(node.id):
             yield f"nodes[{node.id}]", msg("%(node)s never reaches an end event", node=_name(pm, node.id))
 
 

@@ -6,6 +6,7 @@ Apply with tools/fill_translations.py (see /work/notes/helper-common.md).
 ZH = {
     # validation of a process map (crm_impl/processes/validate.py)
     (None, "%(where)s: %(problem)s"): "%(where)s：%(problem)s",
+    (None, "and %(count)s more problems"): "另有 %(count)s 个问题",
     (None, "%(field)s of %(node)s must be a number from 0 to %(limit)s, got %(value)r"):
         "%(node)s 的 %(field)s 必须是 0 到 %(limit)s 之间的数，实际为 %(value)r",
     (None, "the share of start event %(node)s must lie from 0 to 1, got %(value)r"):

@@ -37,7 +37,10 @@ def test_sound_maps_have_no_problem(pm):
     (edit(gateway(), add_flows=[Flow("c", "s")], drop_flows=[("c", "g")]), "nodes[s]", "start event s has an incoming flow"),
     (edit(linear(), add_flows=[Flow("e", "a")]), "nodes[e]", "end event e has an outgoing flow"),
     (edit(linear(), nodes=[Node("x", "task", "Orphan")], add_flows=[Flow("x", "b")]), "nodes[x]",
-     "x (Orphan) cannot be reached from a start event"),
+     "x (Orphan) has no incoming flow"),
+    (edit(linear(), nodes=[Node("x", "task", "Island"), Node("g2", "exclusive")],
+          add_flows=[Flow("x", "g2"), Flow("g2", "x", probability=0.5), Flow("g2", "b", probability=0.5)]),
+     "nodes[x]", "x (Island) cannot be reached from a start event"),
     (edit(linear(), nodes=[Node("x", "task", "Dead end"), Node("g", "exclusive")],
           drop_flows=[("a", "b")], add_flows=[Flow("a", "g"), Flow("g", "b", probability=0.5),
                                               Flow("g", "x", probability=0.5)]),
@@ -140,3 +143,14 @@ def test_every_problem_message_is_translated():
 def test_lanes_keys_are_unique():
     pm = replace(linear(), lanes=(Lane("front"), Lane("front"), Lane("back")))
     assert wheres(pm) == ["lanes"]
+
+
+def test_a_map_with_many_problems_keeps_them_all_but_spells_out_twenty():
+    from crm_impl.processes import ProcessMapError
+    pm = ProcessMap("m", nodes=(Node("s", "start"), Node("e", "end"), *(Node(f"x{i}", "task") for i in range(30))),
+                    flows=(Flow("s", "e"),))
+    with pytest.raises(ProcessMapError) as caught:
+        check_map(pm)
+    assert len(caught.value.problems) == 60  # each orphan has no incoming and no outgoing flow
+    assert str(caught.value).endswith("and 40 more problems")
+    assert str(caught.value).count("nodes[x") == 20
