@@ -1,12 +1,13 @@
 """Charts of the process work (BPR): the fishbone, the Pareto chart, as-is against to-be metrics,
-and the simulated cycle-time distributions.  Pure functions of the engine's shapes
+the simulated cycle-time distributions, and the swim-lane diagram of a map with its changes.  Pure functions of the engine's shapes
 (:mod:`crm_impl.processes`); words from the label table in the reader's language.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -14,12 +15,14 @@ from plotly.subplots import make_subplots
 from crm_impl import i18n
 from crm_impl.charts.style import COLORS, esc, labels, short
 from crm_impl.errors import ValidationError
+from crm_impl.processes.diff import MapDiff
 from crm_impl.processes.metrics import METRIC_NAMES, ProcessMetrics
+from crm_impl.processes.model import ProcessMap
 from crm_impl.processes.rootcause import Fishbone, Pareto, pareto
 from crm_impl.processes.simulation import ProcessSimulation
 
-__all__ = ["PROCESS_COLORS", "PERCENT_METRICS", "fishbone_figure", "pareto_figure", "process_comparison_figure",
-           "cycle_time_figure"]
+__all__ = ["PROCESS_COLORS", "PERCENT_METRICS", "DIFF_COLORS", "DiagramGeometry", "fishbone_figure", "pareto_figure",
+           "process_comparison_figure", "cycle_time_figure", "swimlane_figure"]
 
 PROCESS_COLORS: dict[str, str] = {
     "vital": COLORS["critical"],
@@ -258,5 +261,156 @@ def cycle_time_figure(runs: Sequence[tuple[str, ProcessSimulation]], *, locale: 
         yaxis={"title": text["process_cases"]},
         barmode="overlay", shapes=shapes, annotations=notes, plot_bgcolor="#ffffff",
         legend={"orientation": "h", "y": -0.2},
+    )
+    return fig
+
+
+# ------------------------------------------------------------------------------- swim lanes
+
+
+class _Box(Protocol):
+    x: int | float
+    y: int | float
+    width: int | float
+    height: int | float
+
+
+class DiagramGeometry(Protocol):
+    """Where a map's shapes go (:class:`crm_impl.formats.bpmn_layout.DiagramLayout` or a layout
+    read from a BPMN file): boxes by node id and lane key, the pool, waypoints by flow id."""
+
+    shapes: Mapping[str, _Box]
+    edges: Mapping[str, Sequence[tuple[float, float]]]
+    lanes: Mapping[str, _Box]
+    pool: _Box
+
+
+DIFF_COLORS: dict[str, str] = {"added": "#2ca02c", "changed": "#ff7f0e", "unchanged": "#ffffff"}
+_LINE = "#404040"
+
+
+def _node_shape(kind: str, box: _Box, fill: str, success: bool) -> dict:
+    x0, y0, x1, y1 = box.x, box.y, box.x + box.width, box.y + box.height
+    line = {"color": _LINE, "width": 3 if kind == "end" else 1.5}
+    if kind in ("start", "end", "intermediate"):
+        return {"type": "circle", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "fillcolor": fill, "line": line,
+                "layer": "above"} | ({"line": {"color": DIFF_COLORS["added"] if success and fill == "#ffffff" else _LINE,
+                                               "width": 3}} if kind == "end" else {})
+    if kind in ("exclusive", "parallel"):
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        return {"type": "path", "path": f"M {cx} {y0} L {x1} {cy} L {cx} {y1} L {x0} {cy} Z", "fillcolor": fill,
+                "line": line, "layer": "above"}
+    if kind == "data":
+        fold = min(10, box.width / 3)
+        return {"type": "path", "path": f"M {x0} {y0} L {x1 - fold} {y0} L {x1} {y0 + fold} L {x1} {y1} L {x0} {y1} Z",
+                "fillcolor": fill, "line": line, "layer": "above"}
+    return {"type": "rect", "x0": x0, "y0": y0, "x1": x1, "y1": y1, "fillcolor": fill, "line": line, "layer": "above"}
+
+
+def swimlane_figure(pm: ProcessMap, layout: DiagramGeometry, *, diff: MapDiff | None = None,
+                    metrics: ProcessMetrics | None = None, locale: object = "en",
+                    title: str | None = None) -> go.Figure:
+    """The map as a swim-lane diagram drawn where ``layout`` puts each shape (BPMN coordinates,
+    y downwards).  With ``diff`` (as-is → this map) added nodes and flows are green, changed ones
+    amber, and the removed nodes are named under the diagram; with ``metrics`` each node's hover
+    shows its expected executions per case.
+
+    Traces: ``flows`` (and ``added flows`` / ``changed flows`` with a diff), ``nodes`` (one
+    invisible marker per node carrying its name and hover text).
+    """
+    text = labels(locale)
+    added = set(diff.added_nodes) if diff else set()
+    changed = {c.id for c in diff.changed_nodes} if diff else set()
+    added_flows = set(diff.added_flows) if diff else set()
+    changed_flows = {(c.source, c.target) for c in diff.changed_flows} if diff else set()
+    shapes: list[dict] = [{"type": "rect", "x0": layout.pool.x, "y0": layout.pool.y,
+                           "x1": layout.pool.x + layout.pool.width, "y1": layout.pool.y + layout.pool.height,
+                           "line": {"color": _LINE, "width": 1.5}, "layer": "below"}]
+    notes: list[dict] = []
+    for lane in pm.lanes:
+        box = layout.lanes.get(lane.key)
+        if box is None:
+            continue
+        shapes.append({"type": "rect", "x0": box.x, "y0": box.y, "x1": box.x + box.width, "y1": box.y + box.height,
+                       "line": {"color": _LINE, "width": 1}, "layer": "below"})
+        notes.append({"x": box.x + 15, "y": box.y + box.height / 2, "text": esc(short(lane.name or lane.key, 30)),
+                      "textangle": -90, "showarrow": False, "font": {"size": 12}})
+    status: dict[str, str] = {}
+    for node in pm.nodes:
+        box = layout.shapes.get(node.id)
+        if box is None:
+            continue
+        status[node.id] = "added" if node.id in added else "changed" if node.id in changed else "unchanged"
+        shapes.append(_node_shape(node.kind, box, DIFF_COLORS[status[node.id]], node.success))
+        cx, cy = box.x + box.width / 2, box.y + box.height / 2
+        if node.kind == "parallel":
+            notes.append({"x": cx, "y": cy, "text": "<b>+</b>", "showarrow": False, "font": {"size": 16}})
+        elif node.kind == "exclusive":
+            notes.append({"x": cx, "y": cy, "text": "<b>×</b>", "showarrow": False, "font": {"size": 16}})
+        if node.name:
+            inside = node.kind == "task"
+            notes.append({"x": cx, "y": cy if inside else box.y + box.height + 4, "yanchor": "middle" if inside else "top",
+                          "text": _wrap(short(node.name, 60), 16 if inside else 20), "showarrow": False,
+                          "font": {"size": 10}})
+    flow_traces: dict[str, tuple[list, list]] = {}
+    arrows: list[dict] = []
+    for flow in pm.flows:
+        points = layout.edges.get(flow.flow_id)
+        if not points or len(points) < 2:
+            continue
+        kind = "added" if flow.key in added_flows else "changed" if flow.key in changed_flows else "unchanged"
+        xs, ys = flow_traces.setdefault(kind, ([], []))
+        xs += [p[0] for p in points] + [None]
+        ys += [p[1] for p in points] + [None]
+        colour = _LINE if kind == "unchanged" else DIFF_COLORS[kind]
+        (ax, ay), (hx, hy) = points[-2], points[-1]
+        arrows.append({"x": hx, "y": hy, "ax": ax, "ay": ay, "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
+                       "showarrow": True, "arrowhead": 2, "arrowwidth": 1.5, "arrowcolor": colour, "text": ""})
+        label = flow.label + (f" ({_percent(flow.probability, locale)})" if flow.probability is not None else "")
+        if label:
+            # on the first segment of a straight flow, else on the segment after the first bend, so
+            # the labels of two flows leaving one gateway do not fall on the same spot
+            (sx, sy), (tx, ty) = (points[0], points[1]) if len(points) == 2 else (points[1], points[2])
+            notes.append({"x": (sx + tx) / 2, "y": (sy + ty) / 2, "text": esc(short(label, 30)), "showarrow": False,
+                          "font": {"size": 9, "color": colour}, "bgcolor": "rgba(255,255,255,0.8)"})
+    traces = []
+    names = {"unchanged": "flows", "added": "added flows", "changed": "changed flows"}
+    for kind, (xs, ys) in flow_traces.items():
+        traces.append(go.Scatter(name=names[kind], x=xs, y=ys, mode="lines", hoverinfo="skip",
+                                 line={"color": _LINE if kind == "unchanged" else DIFF_COLORS[kind],
+                                       "width": 1.5 if kind == "unchanged" else 2.5}))
+    hover_ids = [n.id for n in pm.nodes if n.id in status]
+    hover = []
+    for node_id in hover_ids:
+        node = pm.node(node_id)
+        lines = [f"<b>{esc(node.label)}</b> ({esc(node.id)})"]
+        if node.kind == "task":
+            lines.append(f"{text['metric_touch_time']}: {i18n.format_number(node.working_time, locale, 2)}; "
+                         f"{text['metric_waiting_time']}: {i18n.format_number(node.waiting_time, locale, 2)}; "
+                         f"{text['metric_cost_per_case']}: {i18n.format_number(node.cost, locale, 2)}")
+        if metrics is not None and node_id in metrics.visits:
+            lines.append(f"× {i18n.format_number(metrics.visits[node_id], locale, 2)}")
+        if diff:
+            lines.append(text[f"diff_{status[node_id]}"])
+        hover.append("<br>".join(lines))
+    traces.append(go.Scatter(
+        name="nodes", x=[layout.shapes[n].x + layout.shapes[n].width / 2 for n in hover_ids],
+        y=[layout.shapes[n].y + layout.shapes[n].height / 2 for n in hover_ids], mode="markers",
+        marker={"size": 18, "opacity": 0}, hovertext=hover, hoverinfo="text", customdata=hover_ids,
+        marker_color=[DIFF_COLORS[status[n]] for n in hover_ids]))
+    if diff and diff.removed_nodes:
+        removed = ", ".join(diff.removed_nodes)
+        notes.append({"xref": "paper", "x": 0, "yref": "paper", "y": 0, "yanchor": "top", "xanchor": "left",
+                      "showarrow": False, "font": {"color": COLORS["critical"]},
+                      "text": esc(i18n.label("diff_removed", locale, items=short(removed, 200)))})
+    fig = go.Figure(traces)
+    pool = layout.pool
+    fig.update_layout(
+        title=esc(title) if title is not None else text["swimlane_title"],
+        shapes=shapes, annotations=notes + arrows, showlegend=False, plot_bgcolor="#ffffff",
+        xaxis={"visible": False, "range": [pool.x - 10, pool.x + pool.width + 10], "constrain": "domain"},
+        yaxis={"visible": False, "range": [pool.y + pool.height + 40, pool.y - 10], "scaleanchor": "x"},
+        margin={"t": 50, "l": 10, "r": 10, "b": 40},
+        width=None, height=max(300, int(pool.height * 1.1) + 120),
     )
     return fig

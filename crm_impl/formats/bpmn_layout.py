@@ -158,7 +158,9 @@ def layered_lane_layout(pm: ProcessMap) -> DiagramLayout:
         else:
             # bend just before the target, so a flow that skips columns runs along its source's
             # row (free in the source's lane) rather than through the boxes of the columns between
-            middle = t.x - 20 if t.x - 20 > s.right else (s.right + t.x) // 2
+            # (left of the widest shape the target's column may hold, a task)
+            middle = min(t.x - 20, tx - SIZES["task"][0] // 2 - 12)
+            middle = middle if middle > s.right else (s.right + t.x) // 2
             edges[flow.flow_id] = [(s.right, sy), (middle, sy), (middle, ty), (t.x, ty)]
     for index, link in enumerate(pm.data_links):
         task, data = shapes[link.node], shapes[link.data]

@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 import pytest
 
 from crm_impl.charts.processes import (
+    DIFF_COLORS,
+    swimlane_figure,
     PROCESS_COLORS,
     cycle_time_figure,
     fishbone_figure,
@@ -14,7 +16,18 @@ from crm_impl.charts.processes import (
     process_comparison_figure,
 )
 from crm_impl.errors import ValidationError
-from crm_impl.processes import Category, Cause, Fishbone, LaneStaff, Scenario, pareto, process_metrics, simulate_process
+from crm_impl.processes import (
+    Category,
+    Cause,
+    Fishbone,
+    LaneStaff,
+    Node,
+    Scenario,
+    diff_maps,
+    pareto,
+    process_metrics,
+    simulate_process,
+)
 from tests.crm_impl.charts.conftest import trace
 from tests.crm_impl.processes.maps import gateway, loop
 from tests.crm_impl.processes.test_rootcause import REFINERY
@@ -110,3 +123,56 @@ def test_the_simulation_chart_draws_each_run_and_its_percentiles():
     assert fig.layout.xaxis.title.text == "周期时间（小时）"
     with pytest.raises(ValidationError):
         cycle_time_figure([])
+
+
+# ------------------------------------------------------------------------------- swim lanes
+
+def _hotel():
+    from pathlib import Path
+
+    from crm_impl.formats.bpmn import import_bpmn
+    folder = Path(__file__).resolve().parents[3] / "sample_projects" / "processes"
+    return [import_bpmn((folder / f"hotel_booking_{v}.bpmn").read_bytes()) for v in ("as_is", "to_be")]
+
+
+def test_the_swimlane_diagram_draws_lanes_nodes_and_flows_where_the_layout_puts_them():
+    from crm_impl.formats.bpmn_layout import layered_lane_layout
+    pm = loop()
+    layout = layered_lane_layout(pm)
+    fig = swimlane_figure(pm, layout)
+    nodes = trace(fig, "nodes")
+    assert list(nodes.customdata) == [n.id for n in pm.nodes]
+    box = layout.shapes["d"]
+    assert (nodes.x[1], nodes.y[1]) == (box.x + box.width / 2, box.y + box.height / 2)
+    # the pool, two lanes, five nodes
+    assert len(fig.layout.shapes) == 1 + 2 + 5
+    flows = trace(fig, "flows")
+    assert sum(x is None for x in flows.x) == len(pm.flows)
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # BPMN y runs downwards
+    labels = [a.text for a in fig.layout.annotations if not a.showarrow]
+    assert "yes (75%)" in labels and "no (25%)" in labels and "Draft" in labels
+    assert sum(bool(a.showarrow) for a in fig.layout.annotations) == len(pm.flows)
+
+
+def test_the_swimlane_diagram_colours_what_the_redesign_changed():
+    as_is, to_be = _hotel()
+    diff = diff_maps(as_is.process, to_be.process)
+    fig = swimlane_figure(to_be.process, to_be.layout, diff=diff, metrics=diff.after)
+    nodes = trace(fig, "nodes")
+    colour = dict(zip(nodes.customdata, nodes.marker.color, strict=True))
+    assert {n for n, c in colour.items() if c == DIFF_COLORS["added"]} == set(diff.added_nodes)
+    assert {n for n, c in colour.items() if c == DIFF_COLORS["changed"]} == {"C1", "W1"}
+    added = trace(fig, "added flows")
+    assert sum(x is None for x in added.x) == len(diff.added_flows)
+    assert "Removed: S" in [a.text for a in fig.layout.annotations]
+    hover = dict(zip(nodes.customdata, nodes.hovertext, strict=True))
+    assert "× 0.18" in hover["C2"] and "Added" in hover["C2"]
+
+
+def test_the_swimlane_diagram_uses_a_file_layout_and_escapes_names():
+    as_is, _ = _hotel()
+    pm = as_is.process.with_nodes([Node("C1", "task", "<i>Check</i>", lane="reservation")])
+    fig = swimlane_figure(pm, as_is.layout, locale="zh_Hans")
+    assert "&lt;i&gt;Check&lt;/i&gt;" in [a.text for a in fig.layout.annotations]
+    assert fig.layout.title.text == "流程图"
+    assert fig.layout.shapes[0].x0 == as_is.layout.pool.x

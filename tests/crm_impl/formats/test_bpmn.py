@@ -260,3 +260,24 @@ def test_bpmn_moddle_reads_every_export_with_no_warning_and_every_element_shaped
         assert report["warnings"] == [] and report["unshapedNodes"] == [] and report["unshapedFlows"] == [] \
             and report["unshapedLanes"] == [], report
     assert result.returncode == 0
+
+
+def _crosses(segment, box) -> bool:
+    """Whether an axis-parallel (or any) segment passes through the inside of ``box``."""
+    (x0, y0), (x1, y1) = segment
+    left, right, top, bottom = box.x + 1, box.x + box.width - 1, box.y + 1, box.y + box.height - 1
+    steps = 50
+    return any(left < x0 + (x1 - x0) * k / steps < right and top < y0 + (y1 - y0) * k / steps < bottom
+               for k in range(steps + 1))
+
+
+@pytest.mark.parametrize("pm", [*MAPS, *(import_bpmn(p.read_bytes()).process for p in SAMPLES)],
+                         ids=lambda pm: pm.key)
+def test_no_flow_runs_through_a_shape_it_does_not_join(pm):
+    layout = import_bpmn(export_bpmn(pm)).layout
+    for flow in pm.flows:
+        points = layout.edges[flow.flow_id]
+        for segment in zip(points, points[1:]):
+            for node_id, box in layout.shapes.items():
+                if node_id not in (flow.source, flow.target):
+                    assert not _crosses(segment, box), (flow.key, node_id)
