@@ -96,7 +96,7 @@ def fishbone_figure(fishbone: Fishbone, *, locale: object = "en", title: str | N
         bone_y += [0.0, outer[1], None]
         cat_x.append(outer[0])
         cat_y.append(outer[1] + side * 0.35)
-        cat_text.append(f"<b>{esc(short(category.name, 30))}</b>")
+        cat_text.append(f"<b>{esc(short(category.display_name(locale), 30))}</b>")
         count = len(category.causes)
         for position, cause in enumerate(category.causes):
             t = (position + 1) / (count + 1)
@@ -104,9 +104,10 @@ def fishbone_figure(fishbone: Fishbone, *, locale: object = "en", title: str | N
             cause_y.append(outer[1] + t * (0.0 - outer[1]))
             row = shares.get((category.name, cause.name))
             share = _percent(row.share, locale) if row else ""
-            cause_text.append(f"{esc(short(cause.name, 36))} ({share})" if share else esc(short(cause.name, 36)))
+            name = esc(short(cause.display_name(locale), 36))
+            cause_text.append(f"{name} ({share})" if share else name)
             cause_colour.append(PROCESS_COLORS["vital"] if row and row.vital else PROCESS_COLORS["bone"])
-            cause_hover.append(f"{esc(category.name)}: {esc(cause.name)}<br>{share}")
+            cause_hover.append(f"{esc(category.display_name(locale))}: {esc(cause.display_name(locale))}<br>{share}")
     fig = go.Figure([
         go.Scatter(name="spine", x=[0.0, _SPINE_END], y=[0.0, 0.0], mode="lines", hoverinfo="skip",
                    line={"color": PROCESS_COLORS["spine"], "width": 3}),
@@ -118,7 +119,7 @@ def fishbone_figure(fishbone: Fishbone, *, locale: object = "en", title: str | N
                    textposition="middle left", hovertext=cause_hover, hoverinfo="text",
                    marker={"color": cause_colour, "size": 9}, textfont={"color": cause_colour}),
     ])
-    fig.add_annotation(x=_SPINE_END, y=0, xanchor="left", text=f"<b>{_wrap(short(fishbone.problem, 90), 26)}</b>",
+    fig.add_annotation(x=_SPINE_END, y=0, xanchor="left", text=f"<b>{_wrap(short(fishbone.display_problem(locale), 90), 26)}</b>",
                        showarrow=False, bordercolor=PROCESS_COLORS["spine"], borderwidth=2, borderpad=6,
                        bgcolor="#ffffff")
     fig.update_layout(
@@ -150,7 +151,8 @@ def pareto_figure(result: Pareto | Fishbone, *, locale: object = "en", title: st
     def bars(indices: list[int], name: str, colour: str) -> go.Bar:
         return go.Bar(name=name, x=indices, y=[rows[k].share * 100 for k in indices], marker_color=colour,
                       text=[_percent(rows[k].share, locale) for k in indices], textposition="outside",
-                      hovertext=[f"{esc(rows[k].category)}: {esc(rows[k].cause)}" for k in indices],
+                      hovertext=[f"{esc(rows[k].display_category(locale))}: {esc(rows[k].display_cause(locale))}"
+                                 for k in indices],
                       hoverinfo="text+y")
 
     fig = go.Figure([
@@ -168,7 +170,7 @@ def pareto_figure(result: Pareto | Fishbone, *, locale: object = "en", title: st
     fig.update_layout(
         title=esc(title) if title is not None else text["pareto_title"],
         xaxis={"title": text["pareto_cause"], "tickvals": ranks,
-               "ticktext": [esc(short(row.cause, 24)) for row in rows]},
+               "ticktext": [esc(short(row.display_cause(locale), 24)) for row in rows]},
         yaxis={"title": text["pareto_share"], "range": [0, max([r.share * 100 for r in rows], default=0) * 1.2 + 1]},
         yaxis2={"title": text["pareto_cumulative"], "overlaying": "y", "side": "right", "range": [0, 105],
                 "tickvals": [0, 20, 40, 60, 80, 100], "showgrid": False},
@@ -333,7 +335,7 @@ def swimlane_figure(pm: ProcessMap, layout: DiagramGeometry, *, diff: MapDiff | 
             continue
         shapes.append({"type": "rect", "x0": box.x, "y0": box.y, "x1": box.x + box.width, "y1": box.y + box.height,
                        "line": {"color": _LINE, "width": 1}, "layer": "below"})
-        notes.append({"x": box.x + 15, "y": box.y + box.height / 2, "text": esc(short(lane.name or lane.key, 30)),
+        notes.append({"x": box.x + 15, "y": box.y + box.height / 2, "text": esc(short(lane.display_name(locale), 30)),
                       "textangle": -90, "showarrow": False, "font": {"size": 12}})
     status: dict[str, str] = {}
     for node in pm.nodes:
@@ -347,10 +349,10 @@ def swimlane_figure(pm: ProcessMap, layout: DiagramGeometry, *, diff: MapDiff | 
             notes.append({"x": cx, "y": cy, "text": "<b>+</b>", "showarrow": False, "font": {"size": 16}})
         elif node.kind == "exclusive":
             notes.append({"x": cx, "y": cy, "text": "<b>×</b>", "showarrow": False, "font": {"size": 16}})
-        if node.name:
+        if node.name or node.name_zh:
             inside = node.kind == "task"
             notes.append({"x": cx, "y": cy if inside else box.y + box.height + 4, "yanchor": "middle" if inside else "top",
-                          "text": _wrap(short(node.name, 60), 16 if inside else 20), "showarrow": False,
+                          "text": _wrap(short(node.display_name(locale), 60), 16 if inside else 20), "showarrow": False,
                           "font": {"size": 10}})
     flow_traces: dict[str, tuple[list, list]] = {}
     arrows: list[dict] = []
@@ -383,7 +385,7 @@ def swimlane_figure(pm: ProcessMap, layout: DiagramGeometry, *, diff: MapDiff | 
     hover = []
     for node_id in hover_ids:
         node = pm.node(node_id)
-        lines = [f"<b>{esc(node.label)}</b> ({esc(node.id)})"]
+        lines = [f"<b>{esc(node.display_name(locale))}</b> ({esc(node.id)})"]
         if node.kind == "task":
             lines.append(f"{text['metric_touch_time']}: {i18n.format_number(node.working_time, locale, 2)}; "
                          f"{text['metric_waiting_time']}: {i18n.format_number(node.waiting_time, locale, 2)}; "

@@ -17,7 +17,8 @@ What BPMN has no attribute for travels as an extension element in our namespace
       </bpmn:extensionElements>
     </bpmn:task>
 
-(``share`` on start events, ``success`` on end events, ``probability`` on sequence flows.)
+(``share`` on start events, ``success`` on end events, ``probability`` on sequence flows, ``nameZh``
+— the Chinese name — on the process, lanes and nodes.)
 
 **Import** (:func:`import_bpmn`) reads the first process with flow nodes (or the one named),
 with ``defusedxml`` (no DTD, so no entity tricks), at most :data:`~crm_impl.limits.MAX_BPMN_BYTES`
@@ -170,6 +171,8 @@ def _node_attributes(node: Node) -> dict[str, str]:
     values: dict[str, str] = {}
     if node.id != _xml_id(node.id):
         values["key"] = node.id
+    if node.name_zh:
+        values["nameZh"] = node.name_zh
     if node.kind in (TASK, INTERMEDIATE):
         values.update(workingTime=_fmt(node.working_time), waitingTime=_fmt(node.waiting_time), cost=_fmt(node.cost))
     if node.kind == TASK:
@@ -205,16 +208,15 @@ def export_bpmn(pm: ProcessMap, layout: DiagramLayout | None = None) -> bytes:
         participant.set("name", pm.name)
         process.set("name", pm.name)
     participant.set("processRef", key)
-    if pm.key != key:
-        _attributes(process, {"key": pm.key})
+    _attributes(process, {**({"key": pm.key} if pm.key != key else {}), **({"nameZh": pm.name_zh} if pm.name_zh else {})})
     if pm.lanes:
         lane_set = ET.SubElement(process, _q("bpmn", "laneSet"), {"id": f"LaneSet_{key}"})
         for lane in pm.lanes:
             element = ET.SubElement(lane_set, _q("bpmn", "lane"), {"id": _xml_id(lane.key)})
             if lane.name:
                 element.set("name", lane.name)
-            if lane.key != _xml_id(lane.key):
-                _attributes(element, {"key": lane.key})
+            _attributes(element, {**({"key": lane.key} if lane.key != _xml_id(lane.key) else {}),
+                                  **({"nameZh": lane.name_zh} if lane.name_zh else {})})
             for node in pm.nodes:
                 if node.lane == lane.key:
                     ET.SubElement(element, _q("bpmn", "flowNodeRef")).text = _xml_id(node.id)
@@ -390,9 +392,10 @@ def _lanes(process: ET.Element) -> tuple[list[Lane], dict[str, str], dict[str, s
             if child is not None and child.findall(_q("bpmn", "lane")):
                 walk(child, f"{prefix}{name} / " if name else prefix)
                 continue
-            key = _text(_crm(lane).get("key") or lane_id, where)
+            values = _crm(lane)
+            key = _text(values.get("key") or lane_id, where)
             keys[lane_id] = key
-            lanes.append(Lane(key, f"{prefix}{name}"))
+            lanes.append(Lane(key, f"{prefix}{name}", _text(values.get("nameZh"), f"{where}.nameZh")))
             for ref in lane.findall(_q("bpmn", "flowNodeRef")):
                 member[(ref.text or "").strip()] = key
 
@@ -495,6 +498,7 @@ def import_bpmn(data: bytes | str, process_id: str | None = None) -> BpmnImport:
             channel=_text(values.get("channel"), f"{where}.channel") or None,
             share=_number(values, "share", where, 1) if "share" in values else None,
             success=_flag(values, "success", where),
+            name_zh=_text(values.get("nameZh"), f"{where}.nameZh"),
         ))
         for association in element.findall(_q("bpmn", "dataInputAssociation")):
             source = association.find(_q("bpmn", "sourceRef"))
@@ -533,6 +537,7 @@ def import_bpmn(data: bytes | str, process_id: str | None = None) -> BpmnImport:
             links.append(DataLink(ids[task], data_refs[data_element], direction))
         else:
             skipped.append(Skipped("dataAssociation", association_id))
-    pm = ProcessMap(key, name, tuple(lanes), tuple(nodes), tuple(flows), tuple(links))
+    name_zh = _text(_crm(process).get("nameZh"), "process.nameZh")
+    pm = ProcessMap(key, name, tuple(lanes), tuple(nodes), tuple(flows), tuple(links), name_zh)
     return BpmnImport(pm, tuple(skipped), _layout(root, ids, flow_ids, lane_keys,
                                                      participant.get("id") if participant is not None else None))

@@ -40,6 +40,8 @@ from functools import cached_property
 
 import networkx as nx
 
+from crm_impl.i18n import is_chinese
+
 __all__ = [
     "NODE_KINDS",
     "FLOW_NODE_KINDS",
@@ -68,12 +70,21 @@ FLOW_NODE_KINDS: frozenset[str] = frozenset(NODE_KINDS) - {DATA}
 CHANNELS: tuple[str, ...] = ("phone", "fax", "web", "email", "store", "mobile", "field", "post")
 
 
+def _display(name: str, name_zh: str, fallback: str, locale: object) -> str:
+    return (name_zh if name_zh and is_chinese(locale) else name) or fallback
+
+
 @dataclass(frozen=True)
 class Lane:
     """A role or a department; tasks sit in one lane."""
 
     key: str
     name: str = ""
+    name_zh: str = ""
+
+    def display_name(self, locale: object = None) -> str:
+        """The Chinese name for a Chinese reader when there is one, else the name (else the key)."""
+        return _display(self.name, self.name_zh, self.key, locale)
 
 
 @dataclass(frozen=True)
@@ -94,11 +105,20 @@ class Node:
     share: float | None = None
     #: End events: whether ending here is a good outcome.
     success: bool = False
+    name_zh: str = ""
 
     @property
     def label(self) -> str:
         """The name, or the id when the node has none."""
         return self.name or self.id
+
+    def display_name(self, locale: object = None) -> str:
+        """The Chinese name for a Chinese reader when there is one, else the name (else the id).
+
+        >>> Node("C1", "task", "Check for vacant rooms", name_zh="检查是否有空房间").display_name("zh_Hans")
+        '检查是否有空房间'
+        """
+        return _display(self.name, self.name_zh, self.id, locale)
 
 
 @dataclass(frozen=True)
@@ -140,12 +160,16 @@ class ProcessMap:
     nodes: tuple[Node, ...] = ()
     flows: tuple[Flow, ...] = ()
     data_links: tuple[DataLink, ...] = ()
+    name_zh: str = ""
     _index: dict[str, Node] = field(init=False, repr=False, compare=False, hash=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in ("lanes", "nodes", "flows", "data_links"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "_index", {node.id: node for node in self.nodes})
+
+    def display_name(self, locale: object = None) -> str:
+        return _display(self.name, self.name_zh, self.key, locale)
 
     def node(self, node_id: str) -> Node:
         """The node ``node_id`` (``KeyError`` if there is none)."""
@@ -218,7 +242,17 @@ class ProcessMap:
         """A copy with ``nodes`` replacing those of the same id (others kept)."""
         new = {node.id: node for node in nodes}
         return ProcessMap(self.key, self.name, self.lanes, tuple(new.pop(n.id, n) for n in self.nodes) + tuple(new.values()),
-                          self.flows, self.data_links)
+                          self.flows, self.data_links, self.name_zh)
+
+    def copied(self, key: str, name: str = "", name_zh: str = "") -> ProcessMap:
+        """This map under another key and name — how a to-be map starts from its as-is map (node ids
+        are kept, so the diff of the two reads as changes, not as a new map).
+
+        >>> ProcessMap("order_as_is", "Order (as-is)").copied("order_to_be", "Order (to-be)").key
+        'order_to_be'
+        """
+        return ProcessMap(key, name or self.name, self.lanes, self.nodes, self.flows, self.data_links,
+                          name_zh or self.name_zh)
 
     def __iter__(self) -> Iterator[Node]:
         return iter(self.nodes)

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crm_impl.errors import ValidationError
+from crm_impl.i18n import is_chinese
 from crm_impl.limits import MAX_AMOUNT
 
 __all__ = ["PARETO_CUT", "Cause", "Category", "Fishbone", "ParetoRow", "Pareto", "pareto"]
@@ -33,12 +34,20 @@ __all__ = ["PARETO_CUT", "Cause", "Category", "Fishbone", "ParetoRow", "Pareto",
 PARETO_CUT = 0.8
 
 
+def _display(name: str, name_zh: str, locale: object) -> str:
+    return name_zh if name_zh and is_chinese(locale) else name
+
+
 @dataclass(frozen=True)
 class Cause:
     """A cause and how much of the problem it explains (a count or a share, any unit)."""
 
     name: str
     value: float
+    name_zh: str = ""
+
+    def display_name(self, locale: object = None) -> str:
+        return _display(self.name, self.name_zh, locale)
 
 
 @dataclass(frozen=True)
@@ -47,16 +56,27 @@ class Category:
 
     name: str
     causes: tuple[Cause, ...] = ()
+    name_zh: str = ""
+
+    def display_name(self, locale: object = None) -> str:
+        return _display(self.name, self.name_zh, locale)
 
 
 @dataclass(frozen=True)
 class Fishbone:
     problem: str
     categories: tuple[Category, ...] = ()
+    problem_zh: str = ""
+
+    def display_problem(self, locale: object = None) -> str:
+        return _display(self.problem, self.problem_zh, locale)
 
     def causes(self) -> list[tuple[str, Cause]]:
         """Every ``(category, cause)`` in drawing order."""
         return [(category.name, cause) for category in self.categories for cause in category.causes]
+
+    def category_names_zh(self) -> dict[str, str]:
+        return {category.name: category.name_zh for category in self.categories}
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,14 @@ class ParetoRow:
     share: float
     cumulative: float
     vital: bool
+    category_zh: str = ""
+    cause_zh: str = ""
+
+    def display_cause(self, locale: object = None) -> str:
+        return _display(self.cause, self.cause_zh, locale)
+
+    def display_category(self, locale: object = None) -> str:
+        return _display(self.category, self.category_zh, locale)
 
 
 @dataclass(frozen=True)
@@ -95,6 +123,7 @@ def pareto(fishbone: Fishbone | Sequence[tuple[str, Cause]], cut: float = PARETO
         raise ValidationError("the cut must lie above 0 and at most 1, got %(value)r", "cut", value=cut)
     problem = fishbone.problem if isinstance(fishbone, Fishbone) else ""
     causes = fishbone.causes() if isinstance(fishbone, Fishbone) else list(fishbone)
+    category_zh = fishbone.category_names_zh() if isinstance(fishbone, Fishbone) else {}
     for index, (_, cause) in enumerate(causes):
         value = cause.value
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
@@ -112,6 +141,6 @@ def pareto(fishbone: Fishbone | Sequence[tuple[str, Cause]], cut: float = PARETO
         distances = [abs(c - cut) for _, _, c in shares]
         vital = min(range(len(shares)), key=lambda k: (round(distances[k], 12), k)) + 1
     rows = tuple(ParetoRow(causes[i][0], causes[i][1].name, float(causes[i][1].value), round(share, 12),
-                           round(cum, 12), k < vital)
+                           round(cum, 12), k < vital, category_zh.get(causes[i][0], ""), causes[i][1].name_zh)
                  for k, (i, share, cum) in enumerate(shares))
     return Pareto(problem, rows, float(cut))

@@ -60,6 +60,7 @@ class Candidate:
     #: System functions the process needs and departments it involves (for the scope quadrant).
     functions: int = 0
     departments: int = 0
+    name_zh: str = ""
 
 
 @dataclass(frozen=True)

@@ -175,4 +175,19 @@ def test_the_swimlane_diagram_uses_a_file_layout_and_escapes_names():
     fig = swimlane_figure(pm, as_is.layout, locale="zh_Hans")
     assert "&lt;i&gt;Check&lt;/i&gt;" in [a.text for a in fig.layout.annotations]
     assert fig.layout.title.text == "流程图"
+    texts = [a.text for a in fig.layout.annotations]
+    assert "客户离开" in texts and "订房热线" in texts  # Chinese node and lane names from the file
     assert fig.layout.shapes[0].x0 == as_is.layout.pool.x
+
+
+def test_fishbone_and_pareto_show_chinese_names_to_a_chinese_reader():
+    fish = Fishbone("Small market share", (
+        Category("People", (Cause("Too few sales staff", 35, "销售人员太少"),), "人员"),
+        Category("Advertising", (Cause("Poor advertising", 18),), "广告")), problem_zh="市场份额小")
+    zh, en = fishbone_figure(fish, locale="zh_Hans"), fishbone_figure(fish, locale="en")
+    assert trace(zh, "causes").text[0].startswith("销售人员太少") and trace(en, "causes").text[0].startswith("Too few")
+    assert trace(zh, "causes").text[1].startswith("Poor advertising")  # no Chinese given: the English name
+    assert "市场份额小" in zh.layout.annotations[0].text and list(trace(zh, "categories").text) == ["<b>人员</b>", "<b>广告</b>"]
+    bars = pareto_figure(fish, locale="zh_Hans")
+    assert list(bars.layout.xaxis.ticktext) == ["销售人员太少", "Poor advertising"]
+    assert bars.data[0].hovertext[0] == "人员: 销售人员太少"

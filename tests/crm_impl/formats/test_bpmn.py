@@ -32,11 +32,11 @@ def with_data(pm: ProcessMap) -> ProcessMap:
 
 def odd_ids() -> ProcessMap:
     """Ids and keys that are not XML names, Chinese names, a flow id of its own."""
-    return ProcessMap("预订 流程", "酒店预订", (Lane("前台", "前台"), Lane("back office", "Back office")), (
-        Node("1 start", "start", "客户来电", lane="前台", channel="phone"),
+    return ProcessMap("预订 流程", "Hotel booking", (Lane("前台", "Front desk", "前台"), Lane("back office", "Back office")), (
+        Node("1 start", "start", "Customer calls", lane="前台", channel="phone", name_zh="客户来电"),
         Node("任务", "task", "查询空房", lane="back office", working_time=0.25, cost=12.5),
         Node("end", "end", "预订成功", lane="前台", success=True)),
-        (Flow("1 start", "任务", id="first"), Flow("任务", "end", "done")))
+        (Flow("1 start", "任务", id="first"), Flow("任务", "end", "done")), name_zh="酒店预订")
 
 
 MAPS = [linear(), gateway(), loop(), parallel(), with_data(linear()), with_data(parallel()), odd_ids()]

@@ -69,7 +69,7 @@ def test_the_diff_lists_exactly_the_methodology_changes():
     assert d.changed_flows == ()
     # W1 is renamed as in the methodology; C1 keeps its place but is now done by the system
     changes = {c.id: c.fields for c in d.changed_nodes}
-    assert set(changes) == {"C1", "W1"} and changes["W1"] == ("name",)
+    assert set(changes) == {"C1", "W1"} and changes["W1"] == ("name", "name_zh")
     assert "automated" in changes["C1"]
     assert d.delta("channel_count").change == 3 and d.delta("decisions").change == 2
     assert d.savings_per_case == pytest.approx(12 - (1 + 0.18 * 1 + 0.072 * 8))
