@@ -370,7 +370,8 @@ def _pick_process(root: ET.Element, process_id: str | None, skipped: list[Skippe
     for collaboration in root.findall(_q("bpmn", "collaboration")):
         for child in collaboration:
             tag = _local(child.tag)
-            if tag in ("participant", "extensionElements", "documentation") or _namespace(child.tag) != BPMN_NAMESPACE:
+            if tag in ("extensionElements", "documentation") or _namespace(child.tag) != BPMN_NAMESPACE \
+                    or tag == "participant" and child.get("processRef") == chosen.get("id"):
                 continue
             skipped.append(Skipped(tag, child.get("id", ""), (child.get("name") or child.findtext(_q("bpmn", "text"))
                                                               or "")[:MAX_NAME]))

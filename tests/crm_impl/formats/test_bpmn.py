@@ -281,3 +281,19 @@ def test_no_flow_runs_through_a_shape_it_does_not_join(pm):
             for node_id, box in layout.shapes.items():
                 if node_id not in (flow.source, flow.target):
                     assert not _crosses(segment, box), (flow.key, node_id)
+
+
+def test_a_second_pool_and_its_message_flows_are_listed():
+    xml = f"""<bpmn:definitions xmlns:bpmn="{BPMN_NAMESPACE}" id="d">
+      <bpmn:collaboration id="c">
+        <bpmn:participant id="P_customer" name="Customer" />
+        <bpmn:participant id="P_company" name="Company" processRef="p" />
+        <bpmn:messageFlow id="m1" name="Order" sourceRef="P_customer" targetRef="s" />
+      </bpmn:collaboration>
+      <bpmn:process id="p"><bpmn:startEvent id="s" /><bpmn:endEvent id="e" />
+        <bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e" /></bpmn:process>
+    </bpmn:definitions>"""
+    result = import_bpmn(xml)
+    assert result.process.name == "Company"
+    assert [(s.element, s.id, s.name) for s in result.skipped] == [("participant", "P_customer", "Customer"),
+                                                                    ("messageFlow", "m1", "Order")]
