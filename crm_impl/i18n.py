@@ -347,6 +347,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "metric_touch_time": NC_("process metric", "Touch time (hours)"),
     "metric_waiting_time": NC_("process metric", "Waiting time (hours)"),
     "metric_cost_per_case": NC_("process metric", "Cost per case"),
+    "metric_cost_per_success": NC_("process metric", "Cost per successful outcome"),
     "metric_value_added_ratio": NC_("process metric", "Value-added ratio (%)"),
     "metric_automation_share": NC_("process metric", "Automation share (%)"),
     "metric_channel_count": NC_("process metric", "Channels"),

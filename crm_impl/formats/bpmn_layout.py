@@ -3,9 +3,9 @@
 Columns follow the flow (a node's column is the longest path to it from a start event, ignoring
 the flows that loop back); each lane is a horizontal band holding its nodes, stacked in rows
 where two share a column; data objects sit below the task that uses them.  A flow leaves the
-right side of its source and enters the left side of its target with right-angled bends (turning
-just before the target); a flow
-that loops back runs below both shapes.  Units are BPMN DI pixels, bpmn.io's default sizes.
+right side of its source and enters the left side of its target with right-angled bends, through
+the free gaps between columns and rows so it never crosses a shape; a flow that loops back runs
+below both shapes.  Units are BPMN DI pixels, bpmn.io's default sizes.
 
 >>> from crm_impl.processes.model import Flow, Lane, Node, ProcessMap
 >>> pm = ProcessMap("m", lanes=(Lane("a"), Lane("b")), nodes=(Node("s", "start", lane="a"),
@@ -103,6 +103,61 @@ def _columns(pm: ProcessMap) -> tuple[dict[str, int], set[tuple[str, str]]]:
     return column, back
 
 
+class _Router:
+    """Right-angled paths between shapes that pass through no other shape.
+
+    A forward flow leaves its source's right side and turns in the free gap left of its target's
+    column; when the source's row is blocked on the way, it runs along the target's row, and when
+    that is blocked too, along the free channel between rows nearest to both.  A flow looping back
+    runs below both shapes along the first free channel.
+    """
+
+    #: The free strip right and left of the widest shape a column holds (a task).
+    REACH = SIZES["task"][0] // 2 + 12
+
+    def __init__(self, shapes: dict[str, Bounds]) -> None:
+        self.shapes = shapes
+
+    def _clear(self, y: int, x0: int, x1: int, ends: tuple[str, str]) -> bool:
+        low, high = min(x0, x1), max(x0, x1)
+        return not any(node not in ends and b.y <= y <= b.bottom and b.x < high and low < b.right
+                       for node, b in self.shapes.items())
+
+    def _clear_vertical(self, x: int, y0: int, y1: int, ends: tuple[str, str]) -> bool:
+        low, high = min(y0, y1), max(y0, y1)
+        return not any(node not in ends and b.x <= x <= b.right and b.y < high and low < b.bottom
+                       for node, b in self.shapes.items())
+
+    def route(self, s: Bounds, t: Bounds, back: bool, channels: list[int],
+              ends: tuple[str, str]) -> list[tuple[int, int]]:
+        (sx, sy), (tx, ty) = s.centre, t.centre
+        if back or t.x <= s.x:
+            low = max(s.bottom, t.bottom)
+            below = next((c for c in channels if c > low and self._clear(c, sx, tx, ends)
+                          and self._clear_vertical(sx, s.bottom, c, ends) and self._clear_vertical(tx, t.bottom, c, ends)),
+                         None)
+            if below is not None:
+                return [(sx, s.bottom), (sx, below), (tx, below), (tx, t.bottom)]
+            # leave right, run back along a free channel, enter the target from the left
+            out, into = sx + self.REACH, tx - self.REACH
+            free = [c for c in channels if self._clear(c, out, into, ends)
+                    and self._clear_vertical(out, sy, c, ends) and self._clear_vertical(into, c, ty, ends)]
+            y = min(free, key=lambda c: (abs(c - sy) + abs(c - ty), c)) if free else low + 25
+            return [(s.right, sy), (out, sy), (out, y), (into, y), (into, ty), (t.x, ty)]
+        turn_in = tx - self.REACH if tx - self.REACH > s.right else (s.right + t.x) // 2
+        turn_out = sx + self.REACH if sx + self.REACH < t.x else (s.right + t.x) // 2
+        if sy == ty and self._clear(sy, s.right, t.x, ends):
+            return [(s.right, sy), (t.x, ty)]
+        if self._clear(sy, s.right, turn_in, ends) and self._clear_vertical(turn_in, sy, ty, ends):
+            return [(s.right, sy), (turn_in, sy), (turn_in, ty), (t.x, ty)]
+        if self._clear(ty, turn_out, t.x, ends) and self._clear_vertical(turn_out, sy, ty, ends):
+            return [(s.right, sy), (turn_out, sy), (turn_out, ty), (t.x, ty)]
+        free = [c for c in channels if self._clear(c, turn_out, turn_in, ends)
+                and self._clear_vertical(turn_out, sy, c, ends) and self._clear_vertical(turn_in, c, ty, ends)]
+        y = min(free, key=lambda c: (abs(c - sy) + abs(c - ty), c)) if free else max(s.bottom, t.bottom) + 25
+        return [(s.right, sy), (turn_out, sy), (turn_out, y), (turn_in, y), (turn_in, ty), (t.x, ty)]
+
+
 def layered_lane_layout(pm: ProcessMap) -> DiagramLayout:
     """Lay ``pm`` out in its lanes (nodes in no lane share a band above the lanes)."""
     column, back = _columns(pm)
@@ -146,22 +201,13 @@ def layered_lane_layout(pm: ProcessMap) -> DiagramLayout:
         if node.kind != "task" and node.name:
             label_width = min(120, max(40, 7 * len(node.name)))
             labels[node.id] = Bounds(cx - label_width // 2, cy + h // 2 + 5, label_width, LABEL_HEIGHT)
-    edges: dict[str, list[tuple[int, int]]] = {}
-    for flow in pm.flows:
-        s, t = shapes[flow.source], shapes[flow.target]
-        (sx, sy), (tx, ty) = s.centre, t.centre
-        if flow.key in back or t.x <= s.x:
-            below = max(s.bottom, t.bottom) + 25
-            edges[flow.flow_id] = [(sx, s.bottom), (sx, below), (tx, below), (tx, t.bottom)]
-        elif sy == ty:
-            edges[flow.flow_id] = [(s.right, sy), (t.x, ty)]
-        else:
-            # bend just before the target, so a flow that skips columns runs along its source's
-            # row (free in the source's lane) rather than through the boxes of the columns between
-            # (left of the widest shape the target's column may hold, a task)
-            middle = min(t.x - 20, tx - SIZES["task"][0] // 2 - 12)
-            middle = middle if middle > s.right else (s.right + t.x) // 2
-            edges[flow.flow_id] = [(s.right, sy), (middle, sy), (middle, ty), (t.x, ty)]
+    # horizontal lines no shape touches: the gaps between rows (and above the first row) of each band
+    channels = sorted({band.y + LANE_PADDING // 2 + k * ROW_HEIGHT + (LANE_PADDING // 2 if k else 0)
+                       for key, band in band_bounds.items() for k in range(band_rows[key] + 1)})
+    router = _Router(shapes)
+    edges = {flow.flow_id: router.route(shapes[flow.source], shapes[flow.target], flow.key in back, channels,
+                                        (flow.source, flow.target))
+             for flow in pm.flows}
     for index, link in enumerate(pm.data_links):
         task, data = shapes[link.node], shapes[link.data]
         points = [(task.centre[0], task.bottom), (data.centre[0], data.y)] if data.y >= task.bottom \

@@ -19,6 +19,8 @@ Per node: elapsed time = ``waiting_time + working_time``; cost = ``cost``.  Then
   parallel branches);
 - ``value_added_ratio`` — value-adding work over all the time a case spends (touch + waiting);
 - ``automation_share`` — automated task executions over all task executions;
+- ``success_rate`` — the chance of ending at an end event marked ``success``, and
+  ``cost_per_success`` — the cost per case over it;
 - ``handoffs`` — flows that pass the case from one lane to another (``expected_handoffs``: per
   case, over the probabilities); ``decisions`` — exclusive gateways that branch.
 
@@ -51,7 +53,7 @@ __all__ = ["ProcessMetrics", "process_metrics", "start_shares", "METRIC_NAMES"]
 #: The headline metrics, in the order pages and charts list them.
 METRIC_NAMES: tuple[str, ...] = (
     "steps", "handoffs", "decisions", "cycle_time", "touch_time", "waiting_time", "cost_per_case",
-    "value_added_ratio", "automation_share", "channel_count", "success_rate",
+    "cost_per_success", "value_added_ratio", "automation_share", "channel_count", "success_rate",
 )
 
 
@@ -82,6 +84,15 @@ class ProcessMetrics:
     @property
     def channel_count(self) -> int:
         return len(self.channels)
+
+    @property
+    def cost_per_success(self) -> float | None:
+        """What one good outcome costs: the cost per case over the success rate (``None`` when no
+        end event is marked a success or none is ever reached).  A redesign that saves more cases
+        (more bookings, more orders) may cost more per case and still less per success."""
+        if not self.success_rate:
+            return None
+        return round(self.cost_per_case / self.success_rate, 9) + 0.0
 
     def value(self, name: str) -> float | None:
         """A headline metric by its name in :data:`METRIC_NAMES`."""

@@ -111,6 +111,7 @@ ZH = {
     ("process metric", "Touch time (hours)"): "作业时间（小时）",
     ("process metric", "Waiting time (hours)"): "等待时间（小时）",
     ("process metric", "Cost per case"): "每案例成本",
+    ("process metric", "Cost per successful outcome"): "每个成功结果的成本",
     ("process metric", "Value-added ratio (%)"): "增值比（%）",
     ("process metric", "Automation share (%)"): "自动化比例（%）",
     ("process metric", "Channels"): "渠道数",

@@ -107,3 +107,10 @@ def test_an_unmeasurable_map_is_refused_with_its_problems():
     with pytest.raises(ProcessMapError) as caught:
         process_metrics(broken)
     assert caught.value.problems[0][0] == "nodes[c]"
+
+
+def test_cost_per_success_divides_by_the_success_rate():
+    m = process_metrics(gateway())
+    assert m.cost_per_success == pytest.approx((5 + 0.7 * 20) / 0.7)
+    unmarked = gateway().with_nodes([Node("ok", "end", "Booked", lane="desk")])
+    assert process_metrics(unmarked).success_rate is None and process_metrics(unmarked).cost_per_success is None
