@@ -14,7 +14,7 @@ below both shapes.  Units are BPMN DI pixels, bpmn.io's default sizes.
 >>> layout.shapes["t"], layout.lanes["b"].y > layout.lanes["a"].y
 (Bounds(x=370, y=260, width=100, height=80), True)
 >>> layout.edges["Flow_s_t"]
-[(288, 140), (350, 140), (350, 300), (370, 300)]
+[(288, 140), (358, 140), (358, 300), (370, 300)]
 """
 
 from __future__ import annotations
