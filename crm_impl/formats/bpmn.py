@@ -29,6 +29,10 @@ boundary events, annotations, sub-process contents, other processes) is listed i
 :attr:`BpmnImport.skipped`, never dropped silently.  The file's own layout comes back too, so a
 map exported again keeps its shapes where the person put them.
 
+**Update** (:func:`update_bpmn`) writes a map's names and attributes into the file they came from
+(the modeler's XML), leaving the person's layout, annotations and other tools' extensions as
+they were.
+
 >>> from crm_impl.processes.model import Flow, Lane, Node, ProcessMap
 >>> pm = ProcessMap("order", "Order", (Lane("sales", "Sales"),), (Node("s", "start", lane="sales"),
 ...     Node("t", "task", "Take order", lane="sales", working_time=0.25, cost=4.5, channel="phone"),
@@ -40,6 +44,7 @@ map exported again keeps its shapes where the person put them.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -67,7 +72,7 @@ from crm_impl.processes.model import (
 )
 
 __all__ = ["BPMN_NAMESPACE", "BPMNDI_NAMESPACE", "DC_NAMESPACE", "DI_NAMESPACE", "CRM_NAMESPACE", "MAX_NAME",
-           "Skipped", "BpmnImport", "export_bpmn", "import_bpmn", "is_bpmn"]
+           "Skipped", "BpmnImport", "export_bpmn", "import_bpmn", "update_bpmn", "is_bpmn"]
 
 BPMN_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -542,3 +547,114 @@ def import_bpmn(data: bytes | str, process_id: str | None = None) -> BpmnImport:
     pm = ProcessMap(key, name, tuple(lanes), tuple(nodes), tuple(flows), tuple(links), name_zh)
     return BpmnImport(pm, tuple(skipped), _layout(root, ids, flow_ids, lane_keys,
                                                      participant.get("id") if participant is not None else None))
+
+
+# ------------------------------------------------------------------------ attributes into a file
+
+
+def _set_attributes(element: ET.Element, values: dict[str, str]) -> None:
+    """Replace our extension element of ``element`` by ``values`` (others' extensions stay)."""
+    extension = element.find(_q("bpmn", "extensionElements"))
+    if extension is not None:
+        for old in extension.findall(_q("crm", "attributes")):
+            extension.remove(old)
+    if not values:
+        if extension is not None and not len(extension):
+            element.remove(extension)
+        return
+    if extension is None:
+        extension = ET.Element(_q("bpmn", "extensionElements"))
+        # BPMN wants documentation first, then extensionElements, then the rest
+        position = sum(1 for child in element if _local(child.tag) == "documentation")
+        element.insert(position, extension)
+    ET.SubElement(extension, _q("crm", "attributes"), values)
+
+
+def _set_name(element: ET.Element, name: str) -> None:
+    if name:
+        element.set("name", name)
+    elif "name" in element.attrib:
+        del element.attrib["name"]
+
+
+def _keep_prefixes(data: bytes | str) -> None:
+    """Write the file's namespace prefixes back as they were (camunda:, bioc:, ...), ours as ours."""
+    source = io.BytesIO(data if isinstance(data, bytes) else data.encode("utf-8"))
+    for _, (prefix, uri) in DET.iterparse(source, events=("start-ns",), forbid_dtd=True):
+        if prefix and not re.match(r"ns\d+$", prefix) and uri not in _PREFIXES.values() \
+                and prefix not in _PREFIXES:
+            ET.register_namespace(prefix, uri)
+    for prefix, uri in _PREFIXES.items():
+        ET.register_namespace(prefix, uri)
+
+
+def update_bpmn(data: bytes | str, pm: ProcessMap) -> bytes:
+    """``data`` (a BPMN file, e.g. as the modeler saved it) with the names and our attributes of
+    ``pm`` written into it — everything else (the person's layout, annotations, other tools'
+    extensions) stays as it was.  ``pm`` must have the file's structure (the same nodes, flows and
+    lanes: the structure is drawn in the modeler, the attributes edited beside it); a
+    :class:`ValidationError` says which element differs.
+    """
+    root = _parse(data)
+    before = import_bpmn(data)
+    if before.process.key != pm.key:
+        raise ValidationError("the file holds process %(found)r, not %(expected)r", "process",
+                              found=before.process.key, expected=pm.key)
+    shape = ({n.id: n.kind for n in before.process.nodes}, {f.key for f in before.process.flows},
+             {lane.key for lane in before.process.lanes}, set(before.process.data_links))
+    wanted = ({n.id: n.kind for n in pm.nodes}, {f.key for f in pm.flows}, {lane.key for lane in pm.lanes},
+              set(pm.data_links))
+    for index, (found, given) in enumerate(zip(shape, wanted, strict=True)):
+        if found != given:
+            differs = sorted(map(str, set(found) ^ set(given)))[:5] if index != 0 else \
+                sorted(k for k in set(found) | set(given) if found.get(k) != given.get(k))[:5]
+            raise ValidationError("the map's structure differs from the file's at %(items)s", "process",
+                                  items=", ".join(differs))
+    process = _pick_process(root, None, [])
+    for candidate in root.findall(_q("bpmn", "process")):
+        if (_crm(candidate).get("key") or candidate.get("id")) == pm.key:
+            process = candidate
+    by_key: dict[str, ET.Element] = {}
+    for element in process.iter():
+        if _namespace(element.tag) == BPMN_NAMESPACE and _local(element.tag) in _KINDS | {"sequenceFlow": "", "lane": ""}:
+            by_key[_crm(element).get("key") or element.get("id", "")] = element
+    _set_name(process, pm.name)
+    _set_attributes(process, {**({"key": pm.key} if "key" in _crm(process) else {}),
+                              **({"nameZh": pm.name_zh} if pm.name_zh else {})})
+    for participant in root.iter(_q("bpmn", "participant")):
+        if participant.get("processRef") == process.get("id"):
+            _set_name(participant, pm.name)
+    for lane in pm.lanes:
+        element = by_key[lane.key]
+        keep = {"key": lane.key} if "key" in _crm(element) else {}
+        _set_name(element, lane.name)
+        _set_attributes(element, {**keep, **({"nameZh": lane.name_zh} if lane.name_zh else {})})
+    for node in pm.nodes:
+        element = by_key[node.id]
+        _set_name(element, node.name)
+        values = _node_attributes(node)
+        if "key" in _crm(element):
+            values["key"] = node.id
+        _set_attributes(element, values)
+    flows = {(f.source, f.target): f for f in pm.flows}
+    for element in process.findall(_q("bpmn", "sequenceFlow")):
+        source, target = element.get("sourceRef", ""), element.get("targetRef", "")
+        ids = {e.get("id"): k for k, e in by_key.items()}
+        flow = flows.get((ids.get(source, ""), ids.get(target, "")))
+        if flow is None:
+            continue
+        _set_name(element, flow.label)
+        _set_attributes(element, {"probability": _fmt(flow.probability)} if flow.probability is not None else {})
+        condition = element.find(_q("bpmn", "conditionExpression"))
+        if flow.label and pm.node(flow.source).kind == EXCLUSIVE:
+            if condition is None:
+                condition = ET.SubElement(element, _q("bpmn", "conditionExpression"),
+                                          {_q("xsi", "type"): "bpmn:tFormalExpression"})
+            condition.text = flow.label
+    _keep_prefixes(data)
+    ET.indent(root, space="  ")
+    out = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
+    after = import_bpmn(out).process
+    if after != pm:  # a value the file cannot carry (a flow id, a lane name split by nesting...)
+        raise ValidationError("the map cannot be written into this file as it is", "process")
+    return out

@@ -33,7 +33,14 @@ from crm_impl.processes.selection import (
     rank_candidates,
     scope_quadrant,
 )
-from crm_impl.processes.simulation import LaneResult, LaneStaff, ProcessSimulation, Scenario, simulate_process
+from crm_impl.processes.simulation import (
+    LaneResult,
+    LaneStaff,
+    ProcessSimulation,
+    Scenario,
+    simulate_process,
+    simulation_digest,
+)
 from crm_impl.processes.validate import ProcessMapError, check_map, map_problems, parallel_blocks
 
 __all__ = [
@@ -75,5 +82,6 @@ __all__ = [
     "rank_candidates",
     "scope_quadrant",
     "simulate_process",
+    "simulation_digest",
     "start_shares",
 ]

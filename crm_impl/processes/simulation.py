@@ -29,9 +29,11 @@ during the run) and the mean queue wait.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
@@ -41,7 +43,8 @@ from crm_impl.processes.metrics import start_shares
 from crm_impl.processes.model import END, TASK, ProcessMap
 from crm_impl.processes.validate import check_map, transition_probabilities
 
-__all__ = ["LaneStaff", "Scenario", "LaneResult", "ProcessSimulation", "simulate_process", "DAY_HOURS"]
+__all__ = ["LaneStaff", "Scenario", "LaneResult", "ProcessSimulation", "simulate_process", "simulation_digest",
+           "DAY_HOURS"]
 
 DAY_HOURS = 24.0
 
@@ -163,6 +166,30 @@ def _check(pm: ProcessMap, scenario: Scenario) -> None:
         if not 0 < staff.day_hours <= DAY_HOURS or not 0 <= staff.day_start < DAY_HOURS:
             raise ValidationError("working hours must start from 0 to 24 o'clock and last more than 0 and at most "
                                   "24 hours", where)
+
+
+def simulation_digest(pm: ProcessMap, scenario: Scenario) -> str:
+    """A digest of everything :func:`simulate_process` draws from: the same digest, the same result
+    (a key for a cache of results; any edit of the map or the scenario changes it).
+
+    >>> from crm_impl.processes.model import Flow, Node, ProcessMap
+    >>> pm = ProcessMap("m", nodes=(Node("s", "start"), Node("t", "task", working_time=1), Node("e", "end")),
+    ...     flows=(Flow("s", "t"), Flow("t", "e")))
+    >>> key = simulation_digest(pm, Scenario(arrival_rate=1, seed=1))
+    >>> key == simulation_digest(pm, Scenario(arrival_rate=1, seed=2))
+    False
+    >>> key == simulation_digest(pm.with_nodes([Node("t", "task", working_time=2)]), Scenario(arrival_rate=1, seed=1))
+    False
+    >>> key == simulation_digest(pm, Scenario(arrival_rate=1, seed=1))
+    True
+    """
+    described = {
+        "lanes": [asdict(lane) for lane in pm.lanes],
+        "nodes": [asdict(node) for node in pm.nodes],
+        "flows": [[f.source, f.target, f.probability] for f in pm.flows],
+        "scenario": {**asdict(scenario), "staff": {k: asdict(v) for k, v in sorted(scenario.staff.items())}},
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
 def simulate_process(pm: ProcessMap, scenario: Scenario,

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from crm_impl.errors import ValidationError
-from crm_impl.formats.bpmn import BPMN_NAMESPACE, CRM_NAMESPACE, MAX_ELEMENTS, export_bpmn, import_bpmn, is_bpmn
+from crm_impl.formats.bpmn import (
+    BPMN_NAMESPACE,
+    CRM_NAMESPACE,
+    MAX_ELEMENTS,
+    export_bpmn,
+    import_bpmn,
+    is_bpmn,
+    update_bpmn,
+)
 from crm_impl.limits import MAX_BPMN_BYTES
 from crm_impl.processes import DataLink, Flow, Lane, Node, ProcessMap, check_map, map_problems, process_metrics
 from tests.crm_impl.processes.maps import gateway, linear, loop, parallel
@@ -251,6 +259,9 @@ def test_bpmn_moddle_reads_every_export_with_no_warning_and_every_element_shaped
         path.write_bytes(export_bpmn(pm))
         files.append(str(path))
     files.append(str(BPMNIO))
+    updated = tmp_path / "updated.bpmn"
+    updated.write_bytes(update_bpmn(BPMNIO.read_bytes(), _completed(import_bpmn(BPMNIO.read_bytes()).process)))
+    files.append(str(updated))
     result = subprocess.run([shutil.which("node") or "node", str(Path(__file__).with_name("bpmn_moddle_check.mjs")),
                              *files], capture_output=True, text=True, env={"NODE_PATH": str(_moddle_dir())},
                             timeout=120, check=False)
@@ -297,3 +308,66 @@ def test_a_second_pool_and_its_message_flows_are_listed():
     assert result.process.name == "Company"
     assert [(s.element, s.id, s.name) for s in result.skipped] == [("participant", "P_customer", "Customer"),
                                                                     ("messageFlow", "m1", "Order")]
+
+
+# --------------------------------------------------------------------------- attributes into a file
+
+
+def _completed(pm):
+    """The bpmn.io complaint map with probabilities, times and Chinese names filled in beside it."""
+    flows = tuple(replace(f, probability={"Activity_0send1x": 0.6, "Gateway_1split0": 0.4}[f.target])
+                  if f.source == "Gateway_0known1" else f for f in pm.flows)
+    nodes = [replace(pm.node("Activity_1diag3z"), working_time=3.0, waiting_time=4.0, cost=90.0, value_adding=True,
+                     name_zh="诊断故障"),
+             replace(pm.node("Activity_0send1x"), automated=False, channel="email", name="Send the known solution")]
+    lanes = tuple(replace(lane, name_zh="服务台") if lane.key == "Lane_0desk1" else lane for lane in pm.lanes)
+    return replace(pm.with_nodes(nodes), flows=flows, lanes=lanes, name_zh="投诉处理")
+
+
+def test_update_writes_the_attributes_and_keeps_everything_else_of_the_modelers_file():
+    data = BPMNIO.read_bytes()
+    before = import_bpmn(data)
+    edited = _completed(before.process)
+    out = update_bpmn(data, edited)
+    after = import_bpmn(out)
+    assert after.process == edited
+    assert after.skipped == before.skipped  # the annotation and its association are still there
+    assert after.layout == before.layout  # every shape, lane and waypoint where the person put it
+    root = ET.fromstring(out)
+    assert root.get("exporter") == "bpmn-js (https://demo.bpmn.io)"
+    assert root.find(".//bpmn:textAnnotation/bpmn:text", NS).text == "Target: closed within two days"
+    condition = root.find(".//bpmn:sequenceFlow[@id='Flow_1no0']/bpmn:conditionExpression", NS)
+    assert condition.text == "not known"
+    yes = root.find(".//bpmn:sequenceFlow[@id='Flow_1yes']", NS)
+    assert yes.find("bpmn:conditionExpression", NS).text == "yes"  # added for the labelled gateway flow
+    assert yes.find("bpmn:extensionElements/crm:attributes", NS).get("probability") == "0.6"
+    # a second update with the same map changes nothing
+    assert update_bpmn(out, edited) == out
+
+
+def test_update_keeps_other_tools_extensions_and_prefixes():
+    camunda = "http://camunda.org/schema/1.0/bpmn"
+    xml = f"""<bpmn:definitions xmlns:bpmn="{BPMN_NAMESPACE}" xmlns:camunda="{camunda}" id="d">
+      <bpmn:process id="p"><bpmn:startEvent id="s" /><bpmn:userTask id="t" camunda:assignee="anna">
+        <bpmn:extensionElements><camunda:properties><camunda:property name="sla" value="2d" /></camunda:properties>
+        </bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="e" />
+        <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="t" /><bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e" />
+      </bpmn:process></bpmn:definitions>"""
+    pm = import_bpmn(xml).process
+    edited = pm.with_nodes([replace(pm.node("t"), working_time=0.5, cost=20.0)])
+    out = update_bpmn(xml, edited).decode()
+    assert 'camunda:assignee="anna"' in out and '<camunda:property name="sla" value="2d" />' in out
+    assert import_bpmn(out).process == edited
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda pm: replace(pm, nodes=pm.nodes[:-1]), "structure differs from the file's at DataStoreReference_0crm01"),
+    (lambda pm: replace(pm, flows=pm.flows[1:]), "structure differs"),
+    (lambda pm: pm.with_nodes([Node("Activity_1reg0ab", "exclusive")]), "structure differs from the file's at "
+                                                                        "Activity_1reg0ab"),
+    (lambda pm: replace(pm, key="other"), "holds process 'Process_1f0v2qk', not 'other'"),
+])
+def test_update_refuses_a_map_whose_structure_is_not_the_files(change, words):
+    data = BPMNIO.read_bytes()
+    with pytest.raises(ValidationError, match=words):
+        update_bpmn(data, change(import_bpmn(data).process))
