@@ -10,7 +10,10 @@ count as often as they are expected to run.  The chance of ending at each end ev
 A parallel block (split … join) is taken as one step of the outer chain: each branch is its own
 chain from the split's successor to the join; the block's **elapsed time is the longest branch**
 (the branches run at once) while its **cost, touch and waiting time are the sums** of the
-branches (all the work is done).
+branches (all the work is done).  When a branch holds a choice, the longest branch differs from
+case to case: the block takes the expected longest branch, ``E[max Tᵢ]`` from the branches' time
+distributions (independent branches; exact when the branches hold no loop), and with a loop
+inside a branch the longest expected branch, ``max E[Tᵢ]`` (a lower bound).
 
 Per node: elapsed time = ``waiting_time + working_time``; cost = ``cost``.  Then
 
@@ -141,6 +144,7 @@ class _Walker:
     def __init__(self, pm: ProcessMap, joins: dict[str, str]) -> None:
         self.pm, self.joins = pm, joins
         self.lanes = pm.effective_lanes()
+        self._distributions: dict[tuple[str, str], dict[float, float] | None] = {}
 
     def moves(self, node_id: str) -> dict[str, float]:
         if node_id in self.joins:
@@ -150,6 +154,52 @@ class _Walker:
     def handoff(self, source: str, target: str) -> bool:
         a, b = self.lanes.get(source), self.lanes.get(target)
         return a is not None and b is not None and a != b
+
+    def block_time(self, split: str, branches: list[_Totals]) -> float:
+        """The expected elapsed time of the parallel block opened by ``split``: the expected
+        longest branch when every branch's time distribution can be listed, else the longest
+        expected branch (a lower bound)."""
+        graph = self.pm.graph()
+        parts = [self.distribution(branch, self.joins[split], set()) for branch in graph.successors(split)]
+        if all(part is not None for part in parts):
+            return sum(t * p for t, p in _longest(parts).items())
+        return max((b.elapsed for b in branches), default=0.0)
+
+    def distribution(self, node: str, stop: str, visiting: set[str]) -> dict[float, float] | None:
+        """The elapsed time from ``node`` to ``stop`` as ``{hours: probability}``; ``None`` when
+        a loop makes it unbounded or it grows past :data:`MAX_SUPPORT` values."""
+        if node == stop or self.pm.node(node).kind == END:
+            return {0.0: 1.0}
+        if node in visiting or len(visiting) > MAX_DEPTH:
+            return None
+        if (node, stop) in self._distributions:  # a shared tail of two paths is listed once
+            return self._distributions[node, stop]
+        result = self._distribution(node, stop, visiting | {node})
+        self._distributions[node, stop] = result
+        return result
+
+    def _distribution(self, node: str, stop: str, visiting: set[str]) -> dict[float, float] | None:
+        element = self.pm.node(node)
+        if node in self.joins:
+            parts = [self.distribution(b, self.joins[node], visiting) for b in self.pm.graph().successors(node)]
+            rest = self.distribution(self.joins[node], stop, visiting)
+            if rest is None or any(part is None for part in parts):
+                return None
+            out = _convolve(_longest(parts), rest)
+        else:
+            out: dict[float, float] = {}
+            for target, p in self.moves(node).items():
+                if p <= 0:
+                    continue
+                after = self.distribution(target, stop, visiting)
+                if after is None:
+                    return None
+                for t, q in after.items():
+                    out[t] = out.get(t, 0.0) + p * q
+        own = element.working_time + element.waiting_time
+        if len(out) > MAX_SUPPORT:
+            return None
+        return {round(t + own, 9): q for t, q in out.items()}
 
     def walk(self, sources: Mapping[str, float], stop: str | None = None) -> _Totals:
         """Expected totals of a case entering at ``sources`` until an end event (or ``stop``)."""
@@ -189,7 +239,7 @@ class _Walker:
                     totals.exits[target] = totals.exits.get(target, 0.0) + v * p
             if node in self.joins:
                 branches = [self.walk({branch: 1.0}, self.joins[node]) for branch in self.pm.graph().successors(node)]
-                totals.elapsed += v * max((b.elapsed for b in branches), default=0.0)
+                totals.elapsed += v * self.block_time(node, branches)
                 for branch_node, b in zip(self.pm.graph().successors(node), branches, strict=True):
                     totals.add(b, v)
                     if self.handoff(node, branch_node):
@@ -205,6 +255,44 @@ class _Walker:
                 totals.automated += v * element.automated
                 totals.value_added += v * element.working_time * element.value_adding
         return totals
+
+
+#: The most distinct times a branch's distribution may hold before the block falls back to the
+#: longest expected branch, and the longest chain of nodes it is followed through.
+MAX_SUPPORT = 2_000
+MAX_DEPTH = 200
+
+
+def _longest(parts: list[dict[float, float]]) -> dict[float, float]:
+    """The distribution of the longest of independent branches: P(max ≤ t) = Π P(Tᵢ ≤ t).
+
+    >>> _longest([{1.0: 0.5, 3.0: 0.5}, {2.0: 1.0}])
+    {2.0: 0.5, 3.0: 0.5}
+    """
+    times = sorted({t for part in parts for t in part})
+    cdfs = []
+    for part in parts:
+        running, cdf = 0.0, {}
+        for t in times:
+            running += part.get(t, 0.0)
+            cdf[t] = running
+        cdfs.append(cdf)
+    out, below = {}, 0.0
+    for t in times:
+        at_most = float(np.prod([cdf[t] for cdf in cdfs]))
+        if at_most - below > 1e-15:
+            out[t] = at_most - below
+        below = at_most
+    return out
+
+
+def _convolve(first: dict[float, float], second: dict[float, float]) -> dict[float, float]:
+    out: dict[float, float] = {}
+    for a, p in first.items():
+        for b, q in second.items():
+            key = round(a + b, 9)
+            out[key] = out.get(key, 0.0) + p * q
+    return out
 
 
 def _clean(value: float) -> float:

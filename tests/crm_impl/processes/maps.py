@@ -54,3 +54,33 @@ def parallel() -> ProcessMap:
         Node("e", "end", lane="front"),
     ), flows=(Flow("s", "p"), Flow("p", "credit"), Flow("p", "stock"), Flow("stock", "reserve"),
               Flow("credit", "j"), Flow("reserve", "j"), Flow("j", "confirm"), Flow("confirm", "e")))
+
+
+def nested() -> ProcessMap:
+    """start → p1 → [a (3 h, 10) | p2 → [b (1 h + timer 4 h, 5) | c (2 h, 7)] → j2] → j1 → end;
+    the timer is an intermediate event that waits 4 h before b."""
+    return ProcessMap("nested", lanes=(Lane("x"), Lane("y")), nodes=(
+        Node("s", "start", lane="x"),
+        Node("p1", "parallel", lane="x"),
+        Node("a", "task", "A", lane="x", working_time=3, cost=10),
+        Node("p2", "parallel", lane="y"),
+        Node("timer", "intermediate", "Wait for the supplier", lane="y", waiting_time=4),
+        Node("b", "task", "B", lane="y", working_time=1, cost=5),
+        Node("c", "task", "C", lane="y", working_time=2, cost=7),
+        Node("j2", "parallel", lane="y"),
+        Node("j1", "parallel", lane="x"),
+        Node("e", "end", lane="x"),
+    ), flows=(Flow("s", "p1"), Flow("p1", "a"), Flow("p1", "p2"), Flow("p2", "timer"), Flow("timer", "b"),
+              Flow("p2", "c"), Flow("b", "j2"), Flow("c", "j2"), Flow("a", "j1"), Flow("j2", "j1"), Flow("j1", "e")))
+
+
+def parallel_choice() -> ProcessMap:
+    """:func:`parallel` with a choice in the stock branch: after the stock check, reserve (now 6 h)
+    only half the time."""
+    base = parallel()
+    return ProcessMap("choice", lanes=base.lanes, nodes=(*[n for n in base.nodes if n.id != "reserve"],
+        Node("g", "exclusive", lane="front"), Node("reserve", "task", lane="front", working_time=6, cost=5),
+        Node("m", "exclusive", lane="front")),
+        flows=tuple(f for f in base.flows if f.key not in {("stock", "reserve"), ("reserve", "j")}) + (
+            Flow("stock", "g"), Flow("g", "reserve", probability=0.5), Flow("g", "m", probability=0.5),
+            Flow("reserve", "m"), Flow("m", "j")))

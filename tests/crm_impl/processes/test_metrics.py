@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from crm_impl.processes import Flow, Lane, Node, ProcessMap, ProcessMapError, process_metrics
-from tests.crm_impl.processes.maps import gateway, linear, loop, parallel
+from tests.crm_impl.processes.maps import gateway, linear, loop, parallel, parallel_choice
 
 
 def test_a_straight_line_adds_its_tasks():
@@ -114,3 +114,33 @@ def test_cost_per_success_divides_by_the_success_rate():
     assert m.cost_per_success == pytest.approx((5 + 0.7 * 20) / 0.7)
     unmarked = gateway().with_nodes([Node("ok", "end", "Booked", lane="desk")])
     assert process_metrics(unmarked).success_rate is None and process_metrics(unmarked).cost_per_success is None
+
+
+def test_nested_parallel_blocks_and_a_timer_event():
+    from tests.crm_impl.processes.maps import nested
+    from crm_impl.processes import check_map
+    pm = nested()
+    assert check_map(pm) == {"p1": "j1", "p2": "j2"}
+    m = process_metrics(pm)
+    assert m.cycle_time == pytest.approx(max(3, max(4 + 1, 2)))
+    assert m.cost_per_case == pytest.approx(10 + 5 + 7)
+    assert m.waiting_time == pytest.approx(4) and m.touch_time == pytest.approx(6)
+    assert m.steps == 3 and m.expected_steps == pytest.approx(3)
+
+
+def test_a_choice_inside_a_parallel_branch_weighs_that_branch():
+    pm = parallel_choice()
+    m = process_metrics(pm)
+    # the stock branch takes 2 h or 8 h (even odds), the credit check 4 h: the longest branch is
+    # 4 h or 8 h, 6 h on average (the longest *expected* branch, 5 h, would be too short)
+    assert m.cycle_time == pytest.approx(0.5 * 4 + 0.5 * 8 + 0.5)
+    assert m.cost_per_case == pytest.approx(40 + 5 + 0.5 * 5 + 2)
+
+
+def test_a_loop_inside_a_parallel_branch_falls_back_to_the_longest_expected_branch():
+    base = parallel()
+    pm = ProcessMap("loopy", lanes=base.lanes, nodes=(*base.nodes, Node("g", "exclusive", lane="front")),
+                    flows=tuple(f for f in base.flows if f.key != ("reserve", "j")) + (
+                        Flow("reserve", "g"), Flow("g", "reserve", probability=0.5), Flow("g", "j", probability=0.5)))
+    # stock 2 h, then reserve (1 h) twice on average: 4 h, as long as the credit check
+    assert process_metrics(pm).cycle_time == pytest.approx(4 + 0.5)

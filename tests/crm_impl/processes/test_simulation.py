@@ -113,3 +113,17 @@ def test_shift_arithmetic():
     assert office.finish(16, 3) == 35 and office.finish(3, 8) == 17
     assert office.shift_hours(48) == 16 and office.shift_hours(12) == 3
     assert LaneStaff().shift_hours(5) == 5
+
+
+def test_nested_blocks_and_timers_simulate_to_the_analytic_time():
+    from tests.crm_impl.processes.maps import nested
+    pm = nested()
+    result = simulate_process(pm, Scenario(arrival_rate=1, cases=50, staff={"y": LaneStaff(people=100)}, **STEADY))
+    assert np.allclose(result.cycle_times, process_metrics(pm).cycle_time)
+
+
+def test_the_expected_longest_branch_matches_the_simulated_mean():
+    from tests.crm_impl.processes.maps import parallel_choice
+    pm = parallel_choice()
+    result = simulate_process(pm, Scenario(arrival_rate=10, cases=6000, seed=3, **STEADY))
+    assert result.mean == pytest.approx(process_metrics(pm).cycle_time, rel=0.02)
