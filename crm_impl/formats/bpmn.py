@@ -18,7 +18,8 @@ What BPMN has no attribute for travels as an extension element in our namespace
     </bpmn:task>
 
 (``share`` on start events, ``success`` on end events, ``probability`` on sequence flows, ``nameZh``
-— the Chinese name — on the process, lanes and nodes.)
+— the Chinese name — on the process, lanes and nodes.)  A character XML cannot carry at all (a
+control character pasted into a name) is written as U+FFFD.
 
 **Import** (:func:`import_bpmn`) reads the first process with flow nodes (or the one named),
 with ``defusedxml`` (no DTD, so no entity tricks), at most :data:`~crm_impl.limits.MAX_BPMN_BYTES`
@@ -124,6 +125,20 @@ class BpmnImport:
     skipped: tuple[Skipped, ...]
     #: The file's own diagram (``None`` when it has none).
     layout: DiagramLayout | None
+
+
+#: Characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _scrub(root: ET.Element) -> None:
+    """Replace what XML cannot carry in any name or text by U+FFFD, so the file stays readable."""
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if _NOT_XML.search(value):
+                element.set(name, _NOT_XML.sub("\ufffd", value))
+        if element.text and _NOT_XML.search(element.text):
+            element.text = _NOT_XML.sub("\ufffd", element.text)
 
 
 def _q(prefix: str, tag: str) -> str:
@@ -261,6 +276,7 @@ def export_bpmn(pm: ProcessMap, layout: DiagramLayout | None = None) -> bytes:
                                       {_q("xsi", "type"): "bpmn:tFormalExpression"})
             condition.text = flow.label
     _diagram(root, pm, key, layout)
+    _scrub(root)
     ET.indent(root, space="  ")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
 
@@ -652,6 +668,7 @@ def update_bpmn(data: bytes | str, pm: ProcessMap) -> bytes:
                                           {_q("xsi", "type"): "bpmn:tFormalExpression"})
             condition.text = flow.label
     _keep_prefixes(data)
+    _scrub(root)
     ET.indent(root, space="  ")
     out = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
     after = import_bpmn(out).process

@@ -371,3 +371,10 @@ def test_update_refuses_a_map_whose_structure_is_not_the_files(change, words):
     data = BPMNIO.read_bytes()
     with pytest.raises(ValidationError, match=words):
         update_bpmn(data, change(import_bpmn(data).process))
+
+
+def test_characters_xml_cannot_carry_are_replaced_not_written():
+    pm = ProcessMap("m", "a\x07b", nodes=(Node("s", "start", "x\x1by"), Node("e", "end")),
+                    flows=(Flow("s", "e", "l\x00"),))
+    back = import_bpmn(export_bpmn(pm)).process
+    assert (back.name, back.node("s").name, back.flows[0].label) == ("a\ufffdb", "x\ufffdy", "l\ufffd")
