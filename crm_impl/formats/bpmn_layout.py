@@ -115,18 +115,31 @@ class _Router:
     #: The free strip right and left of the widest shape a column holds (a task).
     REACH = SIZES["task"][0] // 2 + 12
 
+    #: The side of a cell of the grid that finds the shapes near a segment.
+    CELL = 100
+
     def __init__(self, shapes: dict[str, Bounds]) -> None:
         self.shapes = shapes
+        self.grid: dict[tuple[int, int], list[str]] = {}
+        for node, b in shapes.items():
+            for cx in range(b.x // self.CELL, b.right // self.CELL + 1):
+                for cy in range(b.y // self.CELL, b.bottom // self.CELL + 1):
+                    self.grid.setdefault((cx, cy), []).append(node)
+
+    def _near(self, x0: int, y0: int, x1: int, y1: int) -> set[str]:
+        cell = self.CELL
+        return {node for cx in range(min(x0, x1) // cell, max(x0, x1) // cell + 1)
+                for cy in range(min(y0, y1) // cell, max(y0, y1) // cell + 1) for node in self.grid.get((cx, cy), ())}
 
     def _clear(self, y: int, x0: int, x1: int, ends: tuple[str, str]) -> bool:
         low, high = min(x0, x1), max(x0, x1)
-        return not any(node not in ends and b.y <= y <= b.bottom and b.x < high and low < b.right
-                       for node, b in self.shapes.items())
+        return not any(node not in ends and (b := self.shapes[node]).y <= y <= b.bottom and b.x < high and low < b.right
+                       for node in self._near(low, y, high, y))
 
     def _clear_vertical(self, x: int, y0: int, y1: int, ends: tuple[str, str]) -> bool:
         low, high = min(y0, y1), max(y0, y1)
-        return not any(node not in ends and b.x <= x <= b.right and b.y < high and low < b.bottom
-                       for node, b in self.shapes.items())
+        return not any(node not in ends and (b := self.shapes[node]).x <= x <= b.right and b.y < high and low < b.bottom
+                       for node in self._near(x, low, x, high))
 
     def route(self, s: Bounds, t: Bounds, back: bool, channels: list[int],
               ends: tuple[str, str]) -> list[tuple[int, int]]:

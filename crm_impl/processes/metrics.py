@@ -146,6 +146,9 @@ class _Walker:
         self.lanes = pm.effective_lanes()
         self._distributions: dict[tuple[str, str], dict[float, float] | None] = {}
 
+    def successors(self, node_id: str) -> list[str]:
+        return [f.target for f in self.pm.outgoing(node_id)]
+
     def moves(self, node_id: str) -> dict[str, float]:
         if node_id in self.joins:
             return {self.joins[node_id]: 1.0}
@@ -159,8 +162,7 @@ class _Walker:
         """The expected elapsed time of the parallel block opened by ``split``: the expected
         longest branch when every branch's time distribution can be listed, else the longest
         expected branch (a lower bound)."""
-        graph = self.pm.graph()
-        parts = [self.distribution(branch, self.joins[split], set()) for branch in graph.successors(split)]
+        parts = [self.distribution(branch, self.joins[split], set()) for branch in self.successors(split)]
         if all(part is not None for part in parts):
             return sum(t * p for t, p in _longest(parts).items())
         return max((b.elapsed for b in branches), default=0.0)
@@ -181,7 +183,7 @@ class _Walker:
     def _distribution(self, node: str, stop: str, visiting: set[str]) -> dict[float, float] | None:
         element = self.pm.node(node)
         if node in self.joins:
-            parts = [self.distribution(b, self.joins[node], visiting) for b in self.pm.graph().successors(node)]
+            parts = [self.distribution(b, self.joins[node], visiting) for b in self.successors(node)]
             rest = self.distribution(self.joins[node], stop, visiting)
             if rest is None or any(part is None for part in parts):
                 return None
@@ -238,9 +240,9 @@ class _Walker:
                 if target not in index:
                     totals.exits[target] = totals.exits.get(target, 0.0) + v * p
             if node in self.joins:
-                branches = [self.walk({branch: 1.0}, self.joins[node]) for branch in self.pm.graph().successors(node)]
+                branches = [self.walk({branch: 1.0}, self.joins[node]) for branch in self.successors(node)]
                 totals.elapsed += v * self.block_time(node, branches)
-                for branch_node, b in zip(self.pm.graph().successors(node), branches, strict=True):
+                for branch_node, b in zip(self.successors(node), branches, strict=True):
                     totals.add(b, v)
                     if self.handoff(node, branch_node):
                         totals.handoffs += v

@@ -162,11 +162,16 @@ class ProcessMap:
     data_links: tuple[DataLink, ...] = ()
     name_zh: str = ""
     _index: dict[str, Node] = field(init=False, repr=False, compare=False, hash=False, default_factory=dict)
+    _out: dict[str, list[Flow]] = field(init=False, repr=False, compare=False, hash=False, default_factory=dict)
+    _in: dict[str, list[Flow]] = field(init=False, repr=False, compare=False, hash=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in ("lanes", "nodes", "flows", "data_links"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "_index", {node.id: node for node in self.nodes})
+        for flow in self.flows:
+            self._out.setdefault(flow.source, []).append(flow)
+            self._in.setdefault(flow.target, []).append(flow)
 
     def display_name(self, locale: object = None) -> str:
         return _display(self.name, self.name_zh, self.key, locale)
@@ -194,13 +199,15 @@ class ProcessMap:
         return self.of_kind(TASK)
 
     def flow(self, source: str, target: str) -> Flow | None:
-        return next((f for f in self.flows if f.source == source and f.target == target), None)
+        return next((f for f in self._out.get(source, ()) if f.target == target), None)
 
     def outgoing(self, node_id: str) -> list[Flow]:
-        return [f for f in self.flows if f.source == node_id]
+        """The flows leaving ``node_id``, in the map's order."""
+        return list(self._out.get(node_id, ()))
 
     def incoming(self, node_id: str) -> list[Flow]:
-        return [f for f in self.flows if f.target == node_id]
+        """The flows entering ``node_id``, in the map's order."""
+        return list(self._in.get(node_id, ()))
 
     def graph(self) -> nx.DiGraph:
         """Flow nodes (attribute ``node``) and sequence flows (attribute ``flow``) between them."""
