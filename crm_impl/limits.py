@@ -42,6 +42,7 @@ __all__ = [
     "MAX_PROCESS_HOURS",
     "MAX_BPMN_BYTES",
     "MAX_SIMULATION_CASES",
+    "MAX_SIMULATION_STEPS",
 ]
 
 #: The longest task, in working days: ten years of a five-day week.
@@ -122,3 +123,5 @@ MAX_PROCESS_HOURS = 8_760
 MAX_BPMN_BYTES = 16 * 2**20
 #: The most cases one what-if simulation runs.
 MAX_SIMULATION_CASES = 100_000
+#: The most node executions one what-if simulation may take (cases × expected steps per case).
+MAX_SIMULATION_STEPS = 5_000_000

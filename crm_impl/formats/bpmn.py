@@ -73,6 +73,7 @@ from crm_impl.processes.model import (
 )
 
 __all__ = ["BPMN_NAMESPACE", "BPMNDI_NAMESPACE", "DC_NAMESPACE", "DI_NAMESPACE", "CRM_NAMESPACE", "MAX_NAME",
+           "MAX_ELEMENTS", "MAX_NESTING",
            "Skipped", "BpmnImport", "export_bpmn", "import_bpmn", "update_bpmn", "is_bpmn"]
 
 BPMN_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -86,6 +87,8 @@ CRM_NAMESPACE = "https://crm-impl.org/schema/bpmn/1.0"
 MAX_NAME = 300
 #: The most elements of any kind a file may hold (shapes, waypoints, references...).
 MAX_ELEMENTS = 40 * MAX_PROCESS_NODES
+#: The deepest nesting of elements (a map needs about eight; sub-processes add a few each).
+MAX_NESTING = 100
 
 _PREFIXES = {"bpmn": BPMN_NAMESPACE, "bpmndi": BPMNDI_NAMESPACE, "dc": DC_NAMESPACE, "di": DI_NAMESPACE,
              "xsi": XSI_NAMESPACE, "crm": CRM_NAMESPACE}
@@ -332,11 +335,15 @@ def _parse(data: bytes | str) -> ET.Element:
     if root.tag != _q("bpmn", "definitions"):
         raise ValidationError("not a BPMN 2.0 file: the root element is %(tag)s, not definitions in the BPMN 2.0 "
                               "namespace", "file", tag=_local(root.tag) or "?")
-    count = 0
-    for _ in root.iter():
+    count, stack = 0, [(root, 1)]
+    while stack:  # iteratively: a file nested thousands deep must not exhaust Python's stack later
+        element, depth = stack.pop()
         count += 1
         if count > MAX_ELEMENTS:
             raise ValidationError("the file has more than %(limit)s elements", "file", limit=MAX_ELEMENTS)
+        if depth > MAX_NESTING:
+            raise ValidationError("the file nests elements more than %(limit)s deep", "file", limit=MAX_NESTING)
+        stack.extend((child, depth + 1) for child in element)
     return root
 
 

@@ -38,8 +38,8 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from crm_impl.errors import ValidationError
-from crm_impl.limits import MAX_SIMULATION_CASES
-from crm_impl.processes.metrics import start_shares
+from crm_impl.limits import MAX_SIMULATION_CASES, MAX_SIMULATION_STEPS
+from crm_impl.processes.metrics import process_metrics, start_shares
 from crm_impl.processes.model import END, TASK, ProcessMap
 from crm_impl.processes.validate import check_map, transition_probabilities
 
@@ -199,6 +199,12 @@ def simulate_process(pm: ProcessMap, scenario: Scenario,
 
     joins = check_map(pm)
     _check(pm, scenario)
+    expected = sum(process_metrics(pm).visits.values()) * scenario.cases
+    if expected > MAX_SIMULATION_STEPS:
+        raise ValidationError("the run would take about %(steps)s steps, more than %(limit)s: simulate fewer "
+                              "cases or check the loops' probabilities", "cases", steps=f"{expected:,.0f}",
+                              limit=f"{MAX_SIMULATION_STEPS:,}")
+    budget = [2 * MAX_SIMULATION_STEPS]  # a run far above its expectation (a long loop streak) stops too
     rng = np.random.default_rng(scenario.seed)
     env = simpy.Environment()
     lanes = pm.effective_lanes()
@@ -251,6 +257,10 @@ def simulate_process(pm: ProcessMap, scenario: Scenario,
             node = pm.node(node_id)
             if node.kind == END:
                 return node_id
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise ValidationError("the run took more than %(limit)s steps", "cases",
+                                      limit=f"{2 * MAX_SIMULATION_STEPS:,}")
             yield from step(node_id, waited)
             if node_id in joins:
                 yield simpy.AllOf(env, [env.process(run(branch, joins[node_id], waited))

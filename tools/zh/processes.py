@@ -66,6 +66,9 @@ ZH = {
     (None, "must be a whole number from 1 to %(limit)s, got %(value)r"): "必须是 1 到 %(limit)s 的整数，实际为 %(value)r",
     (None, "must be a number from 0 to 5, got %(value)r"): "必须是 0 到 5 之间的数，实际为 %(value)r",
     (None, "the map has no lane %(lane)r"): "流程图中没有泳道 %(lane)r",
+    (None, "the run would take about %(steps)s steps, more than %(limit)s: simulate fewer cases or check the "
+           "loops' probabilities"): "本次模拟约需 %(steps)s 步，超过 %(limit)s 步：请减少案例数或检查循环的概率",
+    (None, "the run took more than %(limit)s steps"): "本次模拟超过了 %(limit)s 步",
     (None, "people must be a whole number from 1 to 10000, got %(value)r"): "人数必须是 1 到 10000 的整数，实际为 %(value)r",
     (None, "working hours must start from 0 to 24 o'clock and last more than 0 and at most 24 hours"):
         "工作时间必须在 0 点到 24 点之间开始，时长大于 0 且不超过 24 小时",
@@ -73,6 +76,7 @@ ZH = {
     (None, "not a BPMN 2.0 file: the root element is %(tag)s, not definitions in the BPMN 2.0 namespace"):
         "不是 BPMN 2.0 文件：根元素是 %(tag)s，而不是 BPMN 2.0 命名空间中的 definitions",
     (None, "the file has more than %(limit)s elements"): "文件中的元素超过 %(limit)s 个",
+    (None, "the file nests elements more than %(limit)s deep"): "文件中元素的嵌套超过 %(limit)s 层",
     (None, "the file has more than %(limit)s nodes"): "文件中的节点超过 %(limit)s 个",
     (None, "the file has more than %(limit)s flows"): "文件中的顺序流超过 %(limit)s 条",
     (None, "the file has no process %(id)r"): "文件中没有流程 %(id)r",

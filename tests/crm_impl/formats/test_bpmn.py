@@ -378,3 +378,12 @@ def test_characters_xml_cannot_carry_are_replaced_not_written():
                     flows=(Flow("s", "e", "l\x00"),))
     back = import_bpmn(export_bpmn(pm)).process
     assert (back.name, back.node("s").name, back.flows[0].label) == ("a\ufffdb", "x\ufffdy", "l\ufffd")
+
+
+def test_deep_nesting_is_refused_before_anything_recurses_into_it():
+    deep = "<x>" * 5000 + "</x>" * 5000
+    xml = bpmn(f'<process id="p"><startEvent id="s"><extensionElements>{deep}</extensionElements></startEvent>'
+               '</process>')
+    for read in (import_bpmn, lambda data: update_bpmn(data, ProcessMap("p"))):
+        with pytest.raises(ValidationError, match="nests elements more than 100 deep"):
+            read(xml)

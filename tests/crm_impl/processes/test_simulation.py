@@ -127,3 +127,14 @@ def test_the_expected_longest_branch_matches_the_simulated_mean():
     pm = parallel_choice()
     result = simulate_process(pm, Scenario(arrival_rate=10, cases=6000, seed=3, **STEADY))
     assert result.mean == pytest.approx(process_metrics(pm).cycle_time, rel=0.02)
+
+
+def test_a_run_that_would_take_too_long_is_refused_before_it_starts():
+    from dataclasses import replace
+    pm = loop()
+    # leaving the rework loop once in a million passes: a million drafts per case
+    sticky = replace(pm, flows=tuple(replace(f, probability={"e": 1e-6, "d": 1 - 1e-6}[f.target])
+                                     if f.source == "g" else f for f in pm.flows))
+    with pytest.raises(ValidationError, match="more than 5,000,000") as caught:
+        simulate_process(sticky, Scenario(arrival_rate=1, cases=10))
+    assert caught.value.field == "cases"
