@@ -74,7 +74,7 @@ from crm_impl.processes.model import (
 
 __all__ = ["BPMN_NAMESPACE", "BPMNDI_NAMESPACE", "DC_NAMESPACE", "DI_NAMESPACE", "CRM_NAMESPACE", "MAX_NAME",
            "MAX_ELEMENTS", "MAX_NESTING",
-           "Skipped", "BpmnImport", "export_bpmn", "import_bpmn", "update_bpmn", "is_bpmn"]
+           "Skipped", "BpmnImport", "export_bpmn", "import_bpmn", "update_bpmn", "is_bpmn", "element_id"]
 
 BPMN_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NAMESPACE = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -179,9 +179,18 @@ def _fmt(value: float) -> str:
     return repr(float(value)).removesuffix(".0") if math.isfinite(value) else "0"
 
 
-def _xml_id(value: str) -> str:
-    """An XML id for ``value`` (kept when it is one already)."""
-    return value if _NCNAME.match(value) else "id_" + value.encode("utf-8").hex()
+def element_id(node_id: str) -> str:
+    """The id a node, lane or flow of ours has in the BPMN files we write: the same when it is an
+    XML name, else a hex spelling of it (the original travels as ``crm:key``) — what a page needs to
+    find a node's shape in the modeler, e.g. to colour the nodes a redesign changed.
+
+    >>> element_id("C1"), element_id("任务")
+    ('C1', 'id_e4bbbbe58aa1')
+    """
+    return node_id if _NCNAME.match(node_id) else "id_" + node_id.encode("utf-8").hex()
+
+
+_xml_id = element_id
 
 
 def _attributes(parent: ET.Element, values: dict[str, str]) -> None:

@@ -13,7 +13,14 @@ and :func:`scope_quadrant`; finding why a process fails: :class:`Fishbone` and :
 """
 
 from crm_impl.processes.diff import FlowChange, MapDiff, MetricDelta, NodeChange, diff_maps
-from crm_impl.processes.metrics import METRIC_NAMES, ProcessMetrics, process_metrics, start_shares
+from crm_impl.processes.metrics import (
+    METRIC_NAMES,
+    NodeLoad,
+    ProcessMetrics,
+    node_loads,
+    process_metrics,
+    start_shares,
+)
 from crm_impl.processes.model import (
     CHANNELS,
     FLOW_NODE_KINDS,
@@ -63,6 +70,7 @@ __all__ = [
     "MapDiff",
     "MetricDelta",
     "Node",
+    "NodeLoad",
     "NodeChange",
     "Pareto",
     "ParetoRow",
@@ -76,6 +84,7 @@ __all__ = [
     "check_map",
     "diff_maps",
     "map_problems",
+    "node_loads",
     "pareto",
     "parallel_blocks",
     "process_metrics",

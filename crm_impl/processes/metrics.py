@@ -48,10 +48,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from crm_impl.processes.model import END, EXCLUSIVE, START, TASK, ProcessMap
+from crm_impl.processes.model import END, EXCLUSIVE, INTERMEDIATE, START, TASK, ProcessMap
 from crm_impl.processes.validate import check_map, transition_probabilities
 
-__all__ = ["ProcessMetrics", "process_metrics", "start_shares", "METRIC_NAMES"]
+__all__ = ["ProcessMetrics", "NodeLoad", "process_metrics", "node_loads", "start_shares", "METRIC_NAMES"]
 
 #: The headline metrics, in the order pages and charts list them.
 METRIC_NAMES: tuple[str, ...] = (
@@ -332,3 +332,42 @@ def process_metrics(pm: ProcessMap) -> ProcessMetrics:
         success_rate=_clean(sum(totals.exits.get(n, 0.0) for n in successes)) if successes else None,
         visits={node: _clean(v) for node, v in totals.visits.items()},
     )
+
+
+@dataclass(frozen=True)
+class NodeLoad:
+    """What one node adds to an average case: its expected executions, hours of work and of
+    waiting, cost, and its shares of the map's total time (work + waiting) and cost."""
+
+    id: str
+    visits: float
+    working_hours: float
+    waiting_hours: float
+    cost: float
+    time_share: float
+    cost_share: float
+
+
+def node_loads(pm: ProcessMap, metrics: ProcessMetrics | None = None) -> list[NodeLoad]:
+    """Every task and timed event with its load per case, the heaviest (time, then cost) first —
+    where the time and the money of the process go, the table beside the diagram.
+
+    >>> from crm_impl.processes.model import Flow, Node, ProcessMap
+    >>> pm = ProcessMap("m", nodes=(Node("s", "start"), Node("a", "task", working_time=1, cost=30),
+    ...     Node("b", "task", working_time=2, waiting_time=1, cost=10), Node("e", "end")),
+    ...     flows=(Flow("s", "a"), Flow("a", "b"), Flow("b", "e")))
+    >>> [(n.id, n.time_share, n.cost_share) for n in node_loads(pm)]
+    [('b', 0.75, 0.25), ('a', 0.25, 0.75)]
+    """
+    metrics = metrics or process_metrics(pm)
+    total_time = metrics.touch_time + metrics.waiting_time
+    rows = []
+    for node in pm.nodes:
+        visits = metrics.visits.get(node.id, 0.0)
+        if node.kind in (TASK, INTERMEDIATE) and (node.working_time or node.waiting_time or node.cost or node.kind == TASK):
+            work, wait, cost = visits * node.working_time, visits * node.waiting_time, visits * node.cost
+            rows.append(NodeLoad(node.id, visits, _clean(work), _clean(wait), _clean(cost),
+                                 _clean((work + wait) / total_time) if total_time else 0.0,
+                                 _clean(cost / metrics.cost_per_case) if metrics.cost_per_case else 0.0))
+    rows.sort(key=lambda row: (-(row.working_hours + row.waiting_hours), -row.cost, row.id))
+    return rows

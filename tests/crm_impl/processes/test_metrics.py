@@ -144,3 +144,14 @@ def test_a_loop_inside_a_parallel_branch_falls_back_to_the_longest_expected_bran
                         Flow("reserve", "g"), Flow("g", "reserve", probability=0.5), Flow("g", "j", probability=0.5)))
     # stock 2 h, then reserve (1 h) twice on average: 4 h, as long as the credit check
     assert process_metrics(pm).cycle_time == pytest.approx(4 + 0.5)
+
+
+def test_node_loads_show_where_time_and_money_go():
+    from crm_impl.processes import node_loads
+    loads = {row.id: row for row in node_loads(loop())}
+    runs = 4 / 3
+    assert loads["d"].visits == pytest.approx(runs) and loads["d"].working_hours == pytest.approx(2 * runs)
+    assert loads["r"].waiting_hours == pytest.approx(runs) and loads["r"].cost == pytest.approx(20 * runs)
+    assert loads["d"].time_share == pytest.approx(0.5) and loads["r"].cost_share == pytest.approx(2 / 3)
+    assert sum(row.time_share for row in loads.values()) == pytest.approx(1)
+    assert [row.id for row in node_loads(parallel())][:2] == ["credit", "stock"]
