@@ -41,6 +41,8 @@ __all__ = [
     "MAX_PROCESS_FLOWS",
     "MAX_PROCESS_HOURS",
     "MAX_BPMN_BYTES",
+    "MAX_BPMN_ELEMENTS",
+    "MAX_BPMN_NESTING",
     "MAX_SIMULATION_CASES",
     "MAX_SIMULATION_STEPS",
 ]
@@ -121,6 +123,10 @@ MAX_PROCESS_FLOWS = 5_000
 MAX_PROCESS_HOURS = 8_760
 #: The largest BPMN file read, in bytes.
 MAX_BPMN_BYTES = 16 * 2**20
+#: The most XML elements of any kind a BPMN file may hold (shapes, waypoints, references...).
+MAX_BPMN_ELEMENTS = 40 * MAX_PROCESS_NODES
+#: The deepest nesting of elements in a BPMN file (a map needs about eight).
+MAX_BPMN_NESTING = 100
 #: The most cases one what-if simulation runs.
 MAX_SIMULATION_CASES = 100_000
 #: The most node executions one what-if simulation may take (cases × expected steps per case).

@@ -56,7 +56,16 @@ import defusedxml.ElementTree as DET
 
 from crm_impl.errors import ValidationError
 from crm_impl.formats.bpmn_layout import Bounds, DiagramLayout, layered_lane_layout
-from crm_impl.limits import MAX_AMOUNT, MAX_BPMN_BYTES, MAX_PROCESS_FLOWS, MAX_PROCESS_HOURS, MAX_PROCESS_NODES, check_text
+from crm_impl.limits import (
+    MAX_AMOUNT,
+    MAX_BPMN_BYTES,
+    MAX_BPMN_ELEMENTS,
+    MAX_BPMN_NESTING,
+    MAX_PROCESS_FLOWS,
+    MAX_PROCESS_HOURS,
+    MAX_PROCESS_NODES,
+    check_text,
+)
 from crm_impl.processes.model import (
     DATA,
     END,
@@ -85,10 +94,8 @@ XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
 CRM_NAMESPACE = "https://crm-impl.org/schema/bpmn/1.0"
 #: The longest name or label read from a file.
 MAX_NAME = 300
-#: The most elements of any kind a file may hold (shapes, waypoints, references...).
-MAX_ELEMENTS = 40 * MAX_PROCESS_NODES
-#: The deepest nesting of elements (a map needs about eight; sub-processes add a few each).
-MAX_NESTING = 100
+MAX_ELEMENTS = MAX_BPMN_ELEMENTS
+MAX_NESTING = MAX_BPMN_NESTING
 
 _PREFIXES = {"bpmn": BPMN_NAMESPACE, "bpmndi": BPMNDI_NAMESPACE, "dc": DC_NAMESPACE, "di": DI_NAMESPACE,
              "xsi": XSI_NAMESPACE, "crm": CRM_NAMESPACE}
