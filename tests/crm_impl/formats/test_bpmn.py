@@ -262,6 +262,7 @@ def test_bpmn_moddle_reads_every_export_with_no_warning_and_every_element_shaped
     updated = tmp_path / "updated.bpmn"
     updated.write_bytes(update_bpmn(BPMNIO.read_bytes(), _completed(import_bpmn(BPMNIO.read_bytes()).process)))
     files.append(str(updated))
+    files.append(str(DATA / "bpmnjs_saved_order.bpmn"))
     result = subprocess.run([shutil.which("node") or "node", str(Path(__file__).with_name("bpmn_moddle_check.mjs")),
                              *files], capture_output=True, text=True, env={"NODE_PATH": str(_moddle_dir())},
                             timeout=120, check=False)
@@ -387,3 +388,52 @@ def test_deep_nesting_is_refused_before_anything_recurses_into_it():
     for read in (import_bpmn, lambda data: update_bpmn(data, ProcessMap("p"))):
         with pytest.raises(ValidationError, match="nests elements more than 100 deep"):
             read(xml)
+
+
+# --------------------------------------------------------------------------- a file bpmn-js saved
+
+#: Drawn with the bpmn-js 17 modeler itself (headless Chromium: a pool split in two lanes, a user
+#: task writing a data object, a choice between a service task and a task, a merge, an
+#: annotation) and saved with ``saveXML({format: true})``; kept byte for byte.
+BPMNJS = DATA / "bpmnjs_saved_order.bpmn"
+
+
+def test_a_file_the_bpmn_js_modeler_saved_imports_with_every_node_flow_and_lane():
+    data = BPMNJS.read_bytes()
+    assert is_bpmn(data)
+    result = import_bpmn(data)
+    pm = result.process
+    assert pm.name == "Order handling"
+    assert [lane.name for lane in pm.lanes] == ["Sales", "Warehouse"]
+    names = {n.name: n for n in pm.nodes}
+    assert {name: n.kind for name, n in names.items()} == {
+        "Order received": "start", "Check the order": "task", "In stock?": "exclusive", "Reserve stock": "task",
+        "Order from supplier": "task", "": "exclusive", "Order confirmed": "end", "Order form": "data"}
+    assert names["Reserve stock"].automated and not names["Check the order"].automated
+    assert names["Reserve stock"].lane == pm.lanes[1].key and names["Order confirmed"].lane == pm.lanes[0].key
+    assert len(pm.flows) == 7
+    assert sorted(f.label for f in pm.flows if f.label) == ["no", "yes"]
+    assert pm.data_links == (DataLink(names["Check the order"].id, names["Order form"].id, "out"),)
+    assert [s.element for s in result.skipped] == ["textAnnotation", "association"]
+    assert set(result.layout.shapes) == {n.id for n in pm.nodes}
+    assert all(result.layout.edges.get(f.flow_id) for f in pm.flows)
+    assert [where for where, _ in map_problems(pm)] == [f"nodes[{names['In stock?'].id}]"]  # no probabilities yet
+
+
+def test_a_bpmn_js_file_takes_our_attributes_and_measures():
+    data = BPMNJS.read_bytes()
+    pm = import_bpmn(data).process
+    ids = {n.name: n.id for n in pm.nodes}
+    gate = ids["In stock?"]
+    flows = tuple(replace(f, probability=0.8 if f.label == "yes" else 0.2) if f.source == gate else f for f in pm.flows)
+    edited = replace(pm.with_nodes([
+        replace(pm.node(ids["Check the order"]), working_time=0.2, cost=8.0, channel="web"),
+        replace(pm.node(ids["Order from supplier"]), working_time=0.5, waiting_time=48.0, cost=25.0),
+        replace(pm.node(ids["Reserve stock"]), working_time=0.01, cost=0.5),
+        replace(pm.node(ids["Order confirmed"]), success=True)]), flows=flows)
+    out = update_bpmn(data, edited)
+    back = import_bpmn(out)
+    assert back.process == edited and back.layout == import_bpmn(data).layout
+    metrics = process_metrics(back.process)
+    assert metrics.cycle_time == pytest.approx(0.2 + 0.8 * 0.01 + 0.2 * 48.5)
+    assert metrics.cost_per_case == pytest.approx(8 + 0.8 * 0.5 + 0.2 * 25)
