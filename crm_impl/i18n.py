@@ -51,6 +51,7 @@ __all__ = [
     "ACTION_LABELS",
     "FIELD_LABELS",
     "VALUE_LABELS",
+    "PROCESS_NODE_LABELS",
     "term",
     "labels",
     "label",
@@ -564,6 +565,18 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "fail": NC_("gate decision", "fail"),
     "yes": NC_("value", "yes"),
     "no": NC_("value", "no"),
+}
+
+
+#: The kinds of node of a process map, by their code.
+PROCESS_NODE_LABELS: dict[str, tuple[str, str]] = {
+    "start": NC_("process node", "start event"),
+    "end": NC_("process node", "end event"),
+    "task": NC_("process node", "task"),
+    "exclusive": NC_("process node", "exclusive gateway"),
+    "parallel": NC_("process node", "parallel gateway"),
+    "intermediate": NC_("process node", "intermediate event"),
+    "data": NC_("process node", "data object"),
 }
 
 

@@ -16,7 +16,9 @@
   and nothing enters a branch from outside; every parallel join belongs to a split;
 - every node is reachable from a start event and reaches an end event — following only flows
   that can be taken (probability above 0), so a loop a case can never leave is refused;
-- times, costs and shares are finite and not negative.
+- times, costs and shares are finite and not negative, and set only where they apply (times and
+  costs on tasks and intermediate events, the flags on tasks, shares on start events, success on
+  end events).
 
 >>> from crm_impl.processes.model import Flow, Node, ProcessMap
 >>> pm = ProcessMap("m", nodes=(Node("s", "start"), Node("g", "exclusive", "Room free?"),
@@ -34,7 +36,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from crm_impl.errors import ValidationError
-from crm_impl.i18n import Message, MessageList, msg
+from crm_impl.i18n import PROCESS_NODE_LABELS, Message, MessageList, msg
 from crm_impl.limits import MAX_AMOUNT, MAX_PROCESS_FLOWS, MAX_PROCESS_HOURS, MAX_PROCESS_NODES
 from crm_impl.processes.model import (
     DATA,
@@ -70,6 +72,13 @@ class ProcessMapError(ValidationError):
         super().__init__(MessageList(tuple(items)), "process")
 
 
+#: The node kinds each attribute belongs to (elsewhere it must stay empty: nothing would use it).
+_APPLIES: dict[str, tuple[str, ...]] = {
+    "working_time": (TASK, INTERMEDIATE), "waiting_time": (TASK, INTERMEDIATE), "cost": (TASK, INTERMEDIATE),
+    "value_adding": (TASK,), "automated": (TASK,), "share": (START,), "success": (END,),
+}
+
+
 def _name(pm: ProcessMap, node_id: str) -> str:
     node = pm.node(node_id)
     return f"{node.id} ({node.name})" if node.name and node.name != node.id else node.id
@@ -85,6 +94,12 @@ def _number_problems(pm: ProcessMap) -> Iterable[tuple[str, Message]]:
                     or not 0 <= value <= limit:
                 yield where, msg("%(field)s of %(node)s must be a number from 0 to %(limit)s, got %(value)r",
                                  field=attribute, node=_name(pm, node.id), limit=f"{limit:,.0f}", value=value)
+        for attribute, kinds in _APPLIES.items():
+            value = getattr(node, attribute)
+            if node.kind not in kinds and value not in (None, False, 0):
+                context, kind = PROCESS_NODE_LABELS[node.kind]
+                yield where, msg("%(field)s does not apply to %(node)s (%(kind)s)", field=attribute,
+                                 node=_name(pm, node.id), kind=Message(kind, context=context))
         if node.share is not None and (not math.isfinite(node.share) or not 0 <= node.share <= 1):
             yield where, msg("the share of start event %(node)s must lie from 0 to 1, got %(value)r",
                              node=_name(pm, node.id), value=node.share)

@@ -154,3 +154,16 @@ def test_a_map_with_many_problems_keeps_them_all_but_spells_out_twenty():
     assert len(caught.value.problems) == 60  # each orphan has no incoming and no outgoing flow
     assert str(caught.value).endswith("and 40 more problems")
     assert str(caught.value).count("nodes[x") == 20
+
+
+@pytest.mark.parametrize(("node", "field"), [
+    (Node("g", "exclusive", "Room?", lane="desk", working_time=1), "working_time"),
+    (Node("g", "exclusive", "Room?", lane="desk", cost=3), "cost"),
+    (Node("ok", "end", "Booked", lane="desk", success=True, automated=True), "automated"),
+    (Node("s", "start", lane="desk", success=True), "success"),
+    (Node("c", "task", "Check", lane="desk", working_time=1, cost=5, share=0.5), "share"),
+])
+def test_an_attribute_set_where_it_does_not_apply_is_named(node, field):
+    pm = gateway().with_nodes([node])
+    assert f"{field} does not apply to {node.id}" in texts(pm)
+    assert f"nodes[{node.id}]" in wheres(pm)
