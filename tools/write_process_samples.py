@@ -4,6 +4,12 @@ root-cause and process-selection data, into sample_projects/processes/.
 Run after changing a map here or the BPMN writer: ``python tools/write_process_samples.py``
 (``tests/crm_impl/processes/test_samples.py`` fails until the files agree with this script).
 
+Cases a year are set so that each pair's yearly saving is of the size of the business-case
+benefit line it feeds (``benefit``: the ids of the methodology's sample finance data): retail
+repair ≈ B_SVC (350,000 a year), membership ≈ part of B_ADM, pharma visit to order ≈ B_REP
+(800,000).  The automotive lead-to-order redesign pays through conversion (B_OPP, revenue
+growth): its cost per lead rises while its cost per order falls.
+
 Structure and labels of the hotel maps are the methodology's (§5.5); every time, cost, share and
 probability in this file is an illustrative design value (provenance I), as are the maps of the
 three sample projects: retail (membership enrolment, after-sales repair), automotive (lead to
@@ -320,9 +326,9 @@ PROJECTS = {
         "project": "SP-RETAIL-01",
         "maps": [
             {"process": "after_sales_repair", "as_is": "retail_repair_as_is", "to_be": "retail_repair_to_be",
-             "cases_per_year": 180_000},
+             "cases_per_year": 12_000, "benefit": "B_SVC"},
             {"process": "membership_enrolment", "as_is": "retail_membership_as_is",
-             "to_be": "retail_membership_to_be", "cases_per_year": 2_400_000},
+             "to_be": "retail_membership_to_be", "cases_per_year": 150_000, "benefit": "B_ADM"},
         ],
         "fishbones": [_fish(
             "repair_complaints", "Repair complaints: phones come back late", "维修投诉：手机返还太慢", [
@@ -343,7 +349,7 @@ PROJECTS = {
     "automotive_huatong": {
         "project": "SP-AUTO-01",
         "maps": [{"process": "lead_to_order", "as_is": "auto_lead_to_order_as_is", "to_be": "auto_lead_to_order_to_be",
-                  "cases_per_year": 1_200_000}],
+                  "cases_per_year": 2_300_000, "benefit": "B_OPP"}],
         "fishbones": [_fish(
             "lead_loss", "Showroom leads are lost", "展厅线索流失", [
                 ("Process", "流程", [("No follow-up of undecided visitors", "未跟进犹豫的来访客户", 38),
@@ -363,7 +369,7 @@ PROJECTS = {
     "pharma_huikang": {
         "project": "SP-PHARMA-01",
         "maps": [{"process": "visit_to_order", "as_is": "pharma_visit_to_order_as_is",
-                  "to_be": "pharma_visit_to_order_to_be", "cases_per_year": 96_000}],
+                  "to_be": "pharma_visit_to_order_to_be", "cases_per_year": 130_000, "benefit": "B_REP"}],
         "fishbones": [_fish(
             "slow_orders", "Orders take two weeks from visit to delivery", "从拜访到交货需要两周", [
                 ("Methods", "方法", [("Orders reported weekly on paper", "订单每周纸面汇报", 36),
