@@ -1,86 +1,22 @@
 """Property tests: any sound map — random structure, names in any script, any numbers in range —
 survives export → import unchanged, measures the same after the trip, and lays out with no flow
-through a shape."""
+through a shape; any broken modeler file is read or refused with a reason, never crashes."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from crm_impl.errors import ValidationError
 from crm_impl.formats.bpmn import export_bpmn, import_bpmn, update_bpmn
-from crm_impl.processes import Flow, Lane, Node, ProcessMap, check_map, process_metrics
+from crm_impl.processes import check_map, map_problems, process_metrics
 from tests.crm_impl.formats.test_bpmn import _crosses
-
-#: Names as people type them: any script, inner spaces and line breaks, no leading or trailing
-#: blanks (the reader trims those) and nothing XML cannot carry.
-NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
-                max_size=40).map(str.strip)
-HOURS = st.floats(min_value=0, max_value=500, allow_nan=False)
-COSTS = st.floats(min_value=0, max_value=1e6, allow_nan=False)
-LANES = ("front", "back office", "系统")
-
-
-@st.composite
-def process_maps(draw) -> ProcessMap:
-    """A chain of blocks — a task, a choice of 2–3 branches, a parallel block, a rework loop —
-    between a start event (or several channels) and an end event."""
-    counter = iter(range(10_000))
-    nodes: list[Node] = []
-    flows: list[Flow] = []
-
-    def new(kind: str, **fields) -> str:
-        node_id = f"n{next(counter)}"
-        nodes.append(Node(node_id, kind, draw(NAMES), lane=draw(st.sampled_from(LANES)), name_zh=draw(NAMES), **fields))
-        return node_id
-
-    def task() -> str:
-        return new("task", working_time=draw(HOURS), waiting_time=draw(HOURS), cost=draw(COSTS),
-                   value_adding=draw(st.booleans()), automated=draw(st.booleans()),
-                   channel=draw(st.none() | st.sampled_from(["phone", "web", "门店"])))
-
-    def probabilities(count: int) -> list[float]:
-        weights = draw(st.lists(st.integers(1, 9), min_size=count, max_size=count))
-        shares = [w / sum(weights) for w in weights]
-        shares[-1] = 1 - sum(shares[:-1])
-        return shares
-
-    starts = [new("start", channel=channel) for channel in draw(st.sets(st.sampled_from(["phone", "web", "fax"]),
-                                                                        min_size=1, max_size=3))]
-    entry = new("exclusive") if len(starts) > 1 else None
-    for start in starts:
-        flows.append(Flow(start, entry or "", draw(NAMES)))
-    current = entry
-    for block in draw(st.lists(st.sampled_from(["task", "choice", "parallel", "loop"]), min_size=1, max_size=5)):
-        if block == "task":
-            head = tail = task()
-        elif block == "choice":
-            head, tail = new("exclusive"), new("exclusive")
-            branches = [task() for _ in range(draw(st.integers(2, 3)))]
-            for branch, p in zip(branches, probabilities(len(branches)), strict=True):
-                flows += [Flow(head, branch, draw(NAMES), p), Flow(branch, tail)]
-        elif block == "parallel":
-            head, tail = new("parallel"), new("parallel")
-            for _ in range(draw(st.integers(2, 3))):
-                branch = task()
-                flows += [Flow(head, branch), Flow(branch, tail)]
-        else:
-            head, tail = new("exclusive"), new("exclusive")
-            body = task()
-            stay = draw(st.floats(min_value=0.05, max_value=0.9))
-            flows += [Flow(head, body), Flow(body, tail), Flow(tail, head, draw(NAMES), stay)]
-            after = new("task")
-            flows.append(Flow(tail, after, draw(NAMES), 1 - stay))
-            tail = after
-        if current is None:
-            flows = [Flow(f.source, head, f.label) if f.target == "" else f for f in flows]
-        else:
-            flows.append(Flow(current, head))
-        current = tail
-    end = new("end", success=draw(st.booleans()))
-    flows.append(Flow(current, end))
-    lanes = tuple(Lane(key, draw(NAMES), draw(NAMES)) for key in LANES)
-    return ProcessMap(draw(st.sampled_from(["order", "预订 流程", "a.b-c"])), draw(NAMES), lanes, tuple(nodes),
-                      tuple(flows), name_zh=draw(NAMES))
+from tests.crm_impl.processes.maps import process_maps
+from tests.strategies import NASTY_TEXTS, nasty_text
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -106,15 +42,6 @@ def test_no_flow_of_any_map_crosses_a_shape(pm):
 
 
 # --------------------------------------------------------------------------- broken files
-
-from pathlib import Path  # noqa: E402
-import xml.etree.ElementTree as ET  # noqa: E402
-
-import pytest  # noqa: E402
-
-from crm_impl.errors import ValidationError  # noqa: E402
-from crm_impl.processes import map_problems  # noqa: E402
-from tests.strategies import NASTY_TEXTS, nasty_text  # noqa: E402
 
 FILES = [Path(__file__).parent / "data" / name for name in ("bpmnio_complaint.bpmn", "bpmnjs_saved_order.bpmn")]
 
@@ -173,3 +100,4 @@ def test_nasty_attribute_values_in_our_namespace_are_refused_by_name(value):
         assert error.field == "userTask[Activity_1reg0ab]" and "cost" in error.reason
     else:
         assert value == "" or float(value) >= 0 and node.cost == float(value)
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import strategies as st
+
 from crm_impl.processes import Flow, Lane, Node, ProcessMap
 
 
@@ -84,3 +86,77 @@ def parallel_choice() -> ProcessMap:
         flows=tuple(f for f in base.flows if f.key not in {("stock", "reserve"), ("reserve", "j")}) + (
             Flow("stock", "g"), Flow("g", "reserve", probability=0.5), Flow("g", "m", probability=0.5),
             Flow("reserve", "m"), Flow("m", "j")))
+
+
+# ------------------------------------------------------------------ random sound maps (hypothesis)
+
+#: Names as people type them: any script, inner spaces and line breaks, no leading or trailing
+#: blanks (the reader trims those) and nothing XML cannot carry.
+NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+                max_size=40).map(str.strip)
+HOURS = st.floats(min_value=0, max_value=500, allow_nan=False)
+COSTS = st.floats(min_value=0, max_value=1e6, allow_nan=False)
+LANES = ("front", "back office", "系统")
+
+
+@st.composite
+def process_maps(draw, blocks=("task", "choice", "parallel", "loop")) -> ProcessMap:
+    """A chain of blocks — a task, a choice of 2–3 branches, a parallel block, a rework loop —
+    between a start event (or several channels) and an end event."""
+    counter = iter(range(10_000))
+    nodes: list[Node] = []
+    flows: list[Flow] = []
+
+    def new(kind: str, **fields) -> str:
+        node_id = f"n{next(counter)}"
+        nodes.append(Node(node_id, kind, draw(NAMES), lane=draw(st.sampled_from(LANES)), name_zh=draw(NAMES), **fields))
+        return node_id
+
+    def task() -> str:
+        return new("task", working_time=draw(HOURS), waiting_time=draw(HOURS), cost=draw(COSTS),
+                   value_adding=draw(st.booleans()), automated=draw(st.booleans()),
+                   channel=draw(st.none() | st.sampled_from(["phone", "web", "门店"])))
+
+    def probabilities(count: int) -> list[float]:
+        weights = draw(st.lists(st.integers(1, 9), min_size=count, max_size=count))
+        shares = [w / sum(weights) for w in weights]
+        shares[-1] = 1 - sum(shares[:-1])
+        return shares
+
+    starts = [new("start", channel=channel) for channel in draw(st.sets(st.sampled_from(["phone", "web", "fax"]),
+                                                                        min_size=1, max_size=3))]
+    entry = new("exclusive") if len(starts) > 1 else None
+    for start in starts:
+        flows.append(Flow(start, entry or "", draw(NAMES)))
+    current = entry
+    for block in draw(st.lists(st.sampled_from(blocks), min_size=1, max_size=5)):
+        if block == "task":
+            head = tail = task()
+        elif block == "choice":
+            head, tail = new("exclusive"), new("exclusive")
+            branches = [task() for _ in range(draw(st.integers(2, 3)))]
+            for branch, p in zip(branches, probabilities(len(branches)), strict=True):
+                flows += [Flow(head, branch, draw(NAMES), p), Flow(branch, tail)]
+        elif block == "parallel":
+            head, tail = new("parallel"), new("parallel")
+            for _ in range(draw(st.integers(2, 3))):
+                branch = task()
+                flows += [Flow(head, branch), Flow(branch, tail)]
+        else:
+            head, tail = new("exclusive"), new("exclusive")
+            body = task()
+            stay = draw(st.floats(min_value=0.05, max_value=0.9))
+            flows += [Flow(head, body), Flow(body, tail), Flow(tail, head, draw(NAMES), stay)]
+            after = new("task")
+            flows.append(Flow(tail, after, draw(NAMES), 1 - stay))
+            tail = after
+        if current is None:
+            flows = [Flow(f.source, head, f.label) if f.target == "" else f for f in flows]
+        else:
+            flows.append(Flow(current, head))
+        current = tail
+    end = new("end", success=draw(st.booleans()))
+    flows.append(Flow(current, end))
+    lanes = tuple(Lane(key, draw(NAMES), draw(NAMES)) for key in LANES)
+    return ProcessMap(draw(st.sampled_from(["order", "预订 流程", "a.b-c"])), draw(NAMES), lanes, tuple(nodes),
+                      tuple(flows), name_zh=draw(NAMES))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from hypothesis import HealthCheck, given, settings
+
 from crm_impl.errors import ValidationError
 from crm_impl.processes import LaneStaff, Scenario, process_metrics, simulate_process
-from tests.crm_impl.processes.maps import gateway, linear, loop, parallel
+from tests.crm_impl.processes.maps import gateway, linear, loop, parallel, process_maps
 
 STEADY = dict(variability=0.0, poisson_arrivals=False)
 
@@ -138,3 +140,11 @@ def test_a_run_that_would_take_too_long_is_refused_before_it_starts():
     with pytest.raises(ValidationError, match="more than 5,000,000") as caught:
         simulate_process(sticky, Scenario(arrival_rate=1, cases=10))
     assert caught.value.field == "cases"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(process_maps(blocks=("task", "parallel")))
+def test_without_choices_every_simulated_case_takes_exactly_the_analytic_time(pm):
+    expected = process_metrics(pm).cycle_time
+    result = simulate_process(pm, Scenario(arrival_rate=1, cases=20, variability=0.0, poisson_arrivals=False))
+    assert np.allclose(result.cycle_times, expected)
