@@ -191,3 +191,17 @@ def test_fishbone_and_pareto_show_chinese_names_to_a_chinese_reader():
     bars = pareto_figure(fish, locale="zh_Hans")
     assert list(bars.layout.xaxis.ticktext) == ["销售人员太少", "Poor advertising"]
     assert bars.data[0].hovertext[0] == "人员: 销售人员太少"
+
+
+def test_the_swimlane_diagram_renders_to_png_and_svg_for_reports(monkeypatch):
+    import shutil
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed")
+    monkeypatch.setenv("BROWSER_PATH", chromium)  # kaleido uses the system browser, never downloads one
+    as_is, to_be = _hotel()
+    fig = swimlane_figure(to_be.process, to_be.layout, diff=diff_maps(as_is.process, to_be.process), locale="zh_Hans")
+    png = fig.to_image(format="png", width=1200, height=700)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+    svg = fig.to_image(format="svg", width=1200, height=700).decode("utf-8")
+    assert svg.lstrip().startswith("<svg") and "检查附近连锁店" in svg
