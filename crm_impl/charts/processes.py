@@ -1,5 +1,6 @@
 """Charts of the process work (BPR): the fishbone, the Pareto chart, as-is against to-be metrics,
-the simulated cycle-time distributions, and the swim-lane diagram of a map with its changes.  Pure functions of the engine's shapes
+the simulated cycle-time distributions, the swim-lane diagram of a map with its changes, and the
+scope quadrant of the candidate processes.  Pure functions of the engine's shapes
 (:mod:`crm_impl.processes`); words from the label table in the reader's language.
 """
 
@@ -13,16 +14,18 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from crm_impl import i18n
+from crm_impl.i18n import is_chinese
 from crm_impl.charts.style import COLORS, esc, labels, short
 from crm_impl.errors import ValidationError
 from crm_impl.processes.diff import MapDiff
 from crm_impl.processes.metrics import METRIC_NAMES, ProcessMetrics
 from crm_impl.processes.model import ProcessMap
 from crm_impl.processes.rootcause import Fishbone, Pareto, pareto
+from crm_impl.processes.selection import MANY_DEPARTMENTS, MANY_FUNCTIONS, RankedProcess
 from crm_impl.processes.simulation import ProcessSimulation
 
 __all__ = ["PROCESS_COLORS", "PERCENT_METRICS", "DIFF_COLORS", "DiagramGeometry", "fishbone_figure", "pareto_figure",
-           "process_comparison_figure", "cycle_time_figure", "swimlane_figure"]
+           "process_comparison_figure", "cycle_time_figure", "swimlane_figure", "scope_quadrant_figure"]
 
 PROCESS_COLORS: dict[str, str] = {
     "vital": COLORS["critical"],
@@ -416,3 +419,55 @@ def swimlane_figure(pm: ProcessMap, layout: DiagramGeometry, *, diff: MapDiff | 
         width=None, height=max(300, int(pool.height * 1.1) + 120),
     )
     return fig
+
+
+# ---------------------------------------------------------------------------- scope quadrant
+
+
+def scope_quadrant_figure(ranked: Sequence[RankedProcess], *, locale: object = "en", title: str | None = None,
+                          many_functions: int = MANY_FUNCTIONS, many_departments: int = MANY_DEPARTMENTS) -> go.Figure:
+    """Each candidate process placed by the departments it involves (x) and the system functions it
+    needs (y), in the methodology's quadrants (II top-left, IV top-right, I bottom-left, III
+    bottom-right); selected processes filled, the others hollow, the marker growing with priority.
+
+    Traces: ``selected`` and ``not selected`` markers (text: the process names).
+    """
+    text = labels(locale)
+    x_split, y_split = many_departments + 0.5, many_functions + 0.5
+    x_top = max([r.candidate.departments for r in ranked] + [many_departments * 2]) + 1
+    y_top = max([r.candidate.functions for r in ranked] + [many_functions * 2]) + 1
+    traces = []
+    for selected, name, symbol in ((True, text["quadrant_selected"], "circle"),
+                                   (False, text["quadrant_not_selected"], "circle-open")):
+        group = [r for r in ranked if r.selected == selected]
+        traces.append(go.Scatter(
+            name=name, x=[r.candidate.departments for r in group], y=[r.candidate.functions for r in group],
+            mode="markers+text", text=[esc(short(_candidate_name(r, locale), 28)) for r in group],
+            textposition="top center", customdata=[r.candidate.key for r in group],
+            marker={"symbol": symbol, "size": [10 + 4 * r.score if r.score <= 5 else 30 for r in group],
+                    "color": PROCESS_COLORS["to_be"] if selected else PROCESS_COLORS["as_is"],
+                    "line": {"width": 2, "color": PROCESS_COLORS["to_be"] if selected else PROCESS_COLORS["as_is"]}},
+            hovertext=[f"{esc(_candidate_name(r, locale))}<br>"
+                       f"{i18n.label('quadrant_score', locale, score=i18n.format_number(r.score, locale, 2))} · {r.quadrant}"
+                       for r in group], hoverinfo="text"))
+    shapes = [
+        {"type": "line", "x0": x_split, "x1": x_split, "y0": 0, "y1": y_top, "line": {"color": _LINE, "dash": "dot"}},
+        {"type": "line", "x0": 0, "x1": x_top, "y0": y_split, "y1": y_split, "line": {"color": _LINE, "dash": "dot"}},
+    ]
+    corners = {"I": (x_split / 2, y_split / 2), "II": (x_split / 2, (y_split + y_top) / 2),
+               "III": ((x_split + x_top) / 2, y_split / 2), "IV": ((x_split + x_top) / 2, (y_split + y_top) / 2)}
+    notes = [{"x": x, "y": y, "text": f"<b>{quadrant}</b>", "showarrow": False, "opacity": 0.25,
+              "font": {"size": 40, "color": _LINE}} for quadrant, (x, y) in corners.items()]
+    fig = go.Figure(traces)
+    fig.update_layout(
+        title=esc(title) if title is not None else text["quadrant_title"],
+        xaxis={"title": text["quadrant_departments"], "range": [0, x_top], "dtick": 1, "zeroline": False},
+        yaxis={"title": text["quadrant_functions"], "range": [0, y_top], "dtick": 1, "zeroline": False},
+        shapes=shapes, annotations=notes, plot_bgcolor="#ffffff", legend={"orientation": "h", "y": -0.2},
+    )
+    return fig
+
+
+def _candidate_name(ranked: RankedProcess, locale: object) -> str:
+    candidate = ranked.candidate
+    return candidate.name_zh if candidate.name_zh and is_chinese(locale) else candidate.name

@@ -205,3 +205,25 @@ def test_the_swimlane_diagram_renders_to_png_and_svg_for_reports(monkeypatch):
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
     svg = fig.to_image(format="svg", width=1200, height=700).decode("utf-8")
     assert svg.lstrip().startswith("<svg") and "检查附近连锁店" in svg
+
+
+def test_the_scope_quadrant_places_each_process_and_names_the_quadrants_as_the_methodology():
+    from crm_impl.charts.processes import scope_quadrant_figure
+    from crm_impl.processes import Candidate, rank_candidates
+    ranked = rank_candidates([
+        Candidate("service", "Customer service", 5, 5, 4, functions=8, departments=4, name_zh="客户服务"),
+        Candidate("leads", "Lead handling", 3, 3, 5, functions=2, departments=1),
+        Candidate("billing", "Billing", 5, 4, 2, functions=7, departments=1)])
+    fig = scope_quadrant_figure(ranked, locale="zh_Hans")
+    chosen, other = fig.data
+    assert list(chosen.customdata) == ["service", "leads"] and list(other.customdata) == ["billing"]
+    assert (chosen.x[0], chosen.y[0]) == (4, 8) and (other.x[0], other.y[0]) == (1, 7)
+    assert chosen.text[0] == "客户服务" and chosen.marker.size[0] > chosen.marker.size[1]
+    assert other.marker.symbol == "circle-open"
+    vertical, horizontal = fig.layout.shapes
+    assert vertical.x0 == 2.5 and horizontal.y0 == 5.5  # more than 2 departments, more than 5 functions
+    corner = {a.text: (a.x, a.y) for a in fig.layout.annotations}
+    assert corner["<b>II</b>"][0] < vertical.x0 < corner["<b>IV</b>"][0]  # II top-left, IV top-right
+    assert corner["<b>I</b>"][1] < horizontal.y0 < corner["<b>II</b>"][1]  # I bottom-left
+    assert corner["<b>III</b>"][0] > vertical.x0 and corner["<b>III</b>"][1] < horizontal.y0  # III bottom-right
+    assert fig.layout.title.text == "范围象限"
