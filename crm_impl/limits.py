@@ -37,6 +37,14 @@ __all__ = [
     "check_amount",
     "check_date",
     "unstorable_character",
+    "MAX_PROCESS_NODES",
+    "MAX_PROCESS_FLOWS",
+    "MAX_PROCESS_HOURS",
+    "MAX_BPMN_BYTES",
+    "MAX_BPMN_ELEMENTS",
+    "MAX_BPMN_NESTING",
+    "MAX_SIMULATION_CASES",
+    "MAX_SIMULATION_STEPS",
 ]
 
 #: The longest task, in working days: ten years of a five-day week.
@@ -103,3 +111,23 @@ def check_amount(value: float, field: str) -> float:
     if abs(value) > MAX_AMOUNT:
         raise ValidationError("must be at most %(limit)s in size", field, limit=f"{MAX_AMOUNT:,.0f}")
     return float(value)
+
+
+# ----------------------------------------------------------------------------- process maps
+
+#: The most flow nodes, data objects and lanes one process map may hold (a real map has dozens).
+MAX_PROCESS_NODES = 2_000
+#: The most sequence flows and data links one process map may hold.
+MAX_PROCESS_FLOWS = 5_000
+#: The longest working or waiting time of one task, in hours (a year, round the clock).
+MAX_PROCESS_HOURS = 8_760
+#: The largest BPMN file read, in bytes.
+MAX_BPMN_BYTES = 16 * 2**20
+#: The most XML elements of any kind a BPMN file may hold (shapes, waypoints, references...).
+MAX_BPMN_ELEMENTS = 40 * MAX_PROCESS_NODES
+#: The deepest nesting of elements in a BPMN file (a map needs about eight).
+MAX_BPMN_NESTING = 100
+#: The most cases one what-if simulation runs.
+MAX_SIMULATION_CASES = 100_000
+#: The most node executions one what-if simulation may take (cases × expected steps per case).
+MAX_SIMULATION_STEPS = 5_000_000

@@ -1,0 +1,169 @@
+"""Validation names the node (or flow) of every problem, and passes sound maps."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from crm_impl.processes import DataLink, Flow, Lane, Node, ProcessMap, check_map, map_problems
+from tests.crm_impl.processes.maps import gateway, linear, loop, parallel
+
+
+def edit(pm: ProcessMap, nodes=(), flows=None, drop_nodes=(), drop_flows=(), add_flows=(), **changes) -> ProcessMap:
+    kept = [n for n in pm.nodes if n.id not in drop_nodes]
+    pm = ProcessMap(pm.key, pm.name, pm.lanes, kept, flows if flows is not None else pm.flows, pm.data_links)
+    pm = pm.with_nodes(nodes)
+    flows = [f for f in pm.flows if f.key not in drop_flows] + list(add_flows)
+    return replace(pm, flows=tuple(flows), **changes)
+
+
+def wheres(pm: ProcessMap) -> list[str]:
+    return [where for where, _ in map_problems(pm)]
+
+
+def texts(pm: ProcessMap) -> str:
+    return " | ".join(f"{where}: {message}" for where, message in map_problems(pm))
+
+
+@pytest.mark.parametrize("pm", [linear(), gateway(), loop(), parallel()], ids=lambda pm: pm.key)
+def test_sound_maps_have_no_problem(pm):
+    assert map_problems(pm) == []
+
+
+@pytest.mark.parametrize(("pm", "where", "words"), [
+    (edit(gateway(), drop_nodes=["s"], drop_flows=[("s", "c")]), "nodes", "no start event"),
+    (edit(linear(), drop_flows=[("b", "e")], drop_nodes=["e"]), "nodes", "no end event"),
+    (edit(gateway(), add_flows=[Flow("c", "s")], drop_flows=[("c", "g")]), "nodes[s]", "start event s has an incoming flow"),
+    (edit(linear(), add_flows=[Flow("e", "a")]), "nodes[e]", "end event e has an outgoing flow"),
+    (edit(linear(), nodes=[Node("x", "task", "Orphan")], add_flows=[Flow("x", "b")]), "nodes[x]",
+     "x (Orphan) has no incoming flow"),
+    (edit(linear(), nodes=[Node("x", "task", "Island"), Node("g2", "exclusive")],
+          add_flows=[Flow("x", "g2"), Flow("g2", "x", probability=0.5), Flow("g2", "b", probability=0.5)]),
+     "nodes[x]", "x (Island) cannot be reached from a start event"),
+    (edit(linear(), nodes=[Node("x", "task", "Dead end"), Node("g", "exclusive")],
+          drop_flows=[("a", "b")], add_flows=[Flow("a", "g"), Flow("g", "b", probability=0.5),
+                                              Flow("g", "x", probability=0.5)]),
+     "nodes[x]", "x (Dead end) has no outgoing flow"),
+    (edit(gateway(), flows=[Flow("s", "c"), Flow("c", "g"), Flow("g", "b", "yes", 0.7), Flow("g", "no", "no", 0.2),
+                            Flow("b", "ok")]), "nodes[g]", "sum to 0.9, not 1"),
+    (edit(gateway(), flows=[Flow("s", "c"), Flow("c", "g"), Flow("g", "b", "yes", 0.7), Flow("g", "no", "no"),
+                            Flow("b", "ok")]), "nodes[g]", "need a probability (missing towards no)"),
+    (edit(linear(), add_flows=[Flow("a", "e")]), "nodes[a]", "a (Take call) has 2 outgoing flows"),
+    (edit(linear(), nodes=[Node("a", "task", "Take call", lane="nowhere")]), "nodes[a]", "lane 'nowhere'"),
+    (edit(linear(), add_flows=[Flow("a", "ghost")]), "flows[a→ghost]", "ghost, which the map does not have"),
+    (edit(linear(), nodes=[Node("doc", "data", "Booking form")], add_flows=[Flow("b", "doc")]), "flows[b→doc]",
+     "cannot join the data object doc"),
+    (edit(linear(), nodes=[Node("a", "task", working_time=-1)]), "nodes[a]", "working_time of a must be a number"),
+    (edit(linear(), nodes=[Node("a", "task", cost=float("nan"))]), "nodes[a]", "cost of a must be a number"),
+    (edit(linear(), add_flows=[Flow("s", "a")]), "flows[s→a]", "two flows join the same two nodes"),
+    (edit(gateway(), flows=[Flow("s", "c"), Flow("c", "g"), Flow("g", "b", "yes", 1.5), Flow("g", "no", "no", -0.5),
+                            Flow("b", "ok")]), "flows[g→b]", "a probability must lie from 0 to 1"),
+])
+def test_each_broken_map_names_its_node(pm, where, words):
+    assert where in wheres(pm), texts(pm)
+    assert words in texts(pm)
+
+
+def test_a_loop_a_case_never_leaves_is_refused_at_its_nodes():
+    pm = loop()
+    stuck = replace(pm, flows=tuple(replace(f, probability={"e": 0.0, "d": 1.0}[f.target]) if f.source == "g" else f
+                                    for f in pm.flows))
+    found = texts(stuck)
+    for node in ("d", "r", "g"):
+        assert f"nodes[{node}]: {node}" in found and "never reaches an end event" in found
+    assert "nodes[e]" not in wheres(stuck)
+
+
+def test_a_duplicate_id_is_named():
+    pm = linear()
+    twice = replace(pm, nodes=(*pm.nodes, Node("a", "task")))
+    assert "nodes[a]" in wheres(twice) and "used twice" in texts(twice)
+
+
+def test_a_parallel_split_whose_branches_never_meet_is_named():
+    pm = ProcessMap("p", nodes=(Node("s", "start"), Node("p", "parallel", "Fork"), Node("a", "task"), Node("b", "task"),
+                                Node("e1", "end"), Node("e2", "end")),
+                    flows=(Flow("s", "p"), Flow("p", "a"), Flow("p", "b"), Flow("a", "e1"), Flow("b", "e2")))
+    assert wheres(pm) == ["nodes[p]"]
+    assert "p (Fork) do not all meet at one parallel join" in texts(pm)
+
+
+def test_a_parallel_join_without_a_split_is_named():
+    pm = ProcessMap("p", nodes=(Node("s", "start"), Node("g", "exclusive"), Node("a", "task"), Node("b", "task"),
+                                Node("j", "parallel", "Wait for both"), Node("e", "end")),
+                    flows=(Flow("s", "g"), Flow("g", "a", probability=0.5), Flow("g", "b", probability=0.5),
+                           Flow("a", "j"), Flow("b", "j"), Flow("j", "e")))
+    assert wheres(pm) == ["nodes[j]"] and "no matching parallel split" in texts(pm)
+
+
+def test_a_branch_entered_from_outside_its_block_is_named():
+    base = parallel()
+    pm = edit(base, nodes=[Node("g", "exclusive", lane="front"), Node("s2", "start", lane="front")],
+              drop_flows=[("s", "p")],
+              add_flows=[Flow("s", "g"), Flow("g", "p", probability=0.5), Flow("g", "reserve", probability=0.5),
+                         Flow("s2", "g")])
+    assert "nodes[reserve]" in wheres(pm), texts(pm)
+    assert "entered from outside the parallel block" in texts(pm)
+
+
+def test_start_shares_must_all_be_given_and_sum_to_one():
+    pm = ProcessMap("m", nodes=(Node("a", "start", share=0.5), Node("b", "start"), Node("e", "end")),
+                    flows=(Flow("a", "e"), Flow("b", "e")))
+    assert "a, b" not in texts(pm) and "b have none" in texts(pm)
+    pm = pm.with_nodes([Node("b", "start", share=0.6)])
+    assert "sum to 1.1, not 1" in texts(pm)
+    assert map_problems(pm.with_nodes([Node("b", "start", share=0.5)])) == []
+
+
+def test_data_links_must_join_a_flow_node_and_a_data_object():
+    pm = edit(linear(), nodes=[Node("doc", "data", "Booking")])
+    assert map_problems(replace(pm, data_links=(DataLink("b", "doc", "out"), DataLink("a", "doc", "in")))) == []
+    bad = replace(pm, data_links=(DataLink("b", "a", "out"),))
+    assert "data_links[b→a]" in wheres(bad)
+
+
+def test_check_map_returns_the_parallel_blocks_or_raises_with_every_problem():
+    assert check_map(parallel()) == {"p": "j"}
+    broken = edit(linear(), nodes=[Node("a", "task", lane="x"), Node("b", "task", lane="y")])
+    with pytest.raises(Exception) as caught:
+        check_map(broken)
+    assert [w for w, _ in caught.value.problems] == ["nodes[a]", "nodes[b]"]
+    assert "nodes[a]" in str(caught.value) and "nodes[b]" in str(caught.value)
+
+
+def test_every_problem_message_is_translated():
+    from crm_impl.i18n import render
+    broken = edit(gateway(), flows=[Flow("s", "c"), Flow("c", "g"), Flow("g", "b", "yes", 0.7),
+                                    Flow("g", "no", "no", 0.2), Flow("b", "ok")])
+    (where, message), = map_problems(broken)
+    assert render(message, "zh_Hans") != render(message, "en")
+
+
+def test_lanes_keys_are_unique():
+    pm = replace(linear(), lanes=(Lane("front"), Lane("front"), Lane("back")))
+    assert wheres(pm) == ["lanes"]
+
+
+def test_a_map_with_many_problems_keeps_them_all_but_spells_out_twenty():
+    from crm_impl.processes import ProcessMapError
+    pm = ProcessMap("m", nodes=(Node("s", "start"), Node("e", "end"), *(Node(f"x{i}", "task") for i in range(30))),
+                    flows=(Flow("s", "e"),))
+    with pytest.raises(ProcessMapError) as caught:
+        check_map(pm)
+    assert len(caught.value.problems) == 60  # each orphan has no incoming and no outgoing flow
+    assert str(caught.value).endswith("and 40 more problems")
+    assert str(caught.value).count("nodes[x") == 20
+
+
+@pytest.mark.parametrize(("node", "field"), [
+    (Node("g", "exclusive", "Room?", lane="desk", working_time=1), "working_time"),
+    (Node("g", "exclusive", "Room?", lane="desk", cost=3), "cost"),
+    (Node("ok", "end", "Booked", lane="desk", success=True, automated=True), "automated"),
+    (Node("s", "start", lane="desk", success=True), "success"),
+    (Node("c", "task", "Check", lane="desk", working_time=1, cost=5, share=0.5), "share"),
+])
+def test_an_attribute_set_where_it_does_not_apply_is_named(node, field):
+    pm = gateway().with_nodes([node])
+    assert f"{field} does not apply to {node.id}" in texts(pm)
+    assert f"nodes[{node.id}]" in wheres(pm)
