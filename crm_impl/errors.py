@@ -128,16 +128,17 @@ class ProjectFileError(CrmImplError):
 
     def lines(self, locale: object = None) -> list[str]:
         """One line per problem: ``path: message`` in ``locale``."""
-        return [f"{path or '(file)'}: {render(msg, locale)}" for path, msg in self.problems]
+        return [f"{render(path, locale) if path else '(file)'}: {render(msg, locale)}" for path, msg in self.problems]
 
     def localized(self, locale: object) -> str:
         return "\n".join([self.message.render(locale) + ":", *self.lines(locale)])
 
 
 class TaskTableError(ProjectFileError):
-    """A task table (CSV or Excel) is invalid; ``problems`` lists (row and column, message) pairs."""
+    """A task table (CSV or Excel) is invalid; ``problems`` lists (row and column, message) pairs,
+    the place a :class:`~crm_impl.i18n.Message` too (``row 5 · duration`` in the reader's language)."""
 
-    def __init__(self, problems: list[tuple[str, str | Message]]) -> None:
+    def __init__(self, problems: list[tuple[str | Message, str | Message]]) -> None:
         super().__init__(problems)
         self.message = Message(N_("invalid task table"))
         Exception.__init__(self, self.localized(None))

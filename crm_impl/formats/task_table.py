@@ -28,7 +28,7 @@ from crm_impl.schedule.network import Link
 from crm_impl.schedule.plan import PlanTask, ScheduledPlan
 
 __all__ = ["COLUMNS", "COMPUTED", "TableRow", "TaskTable", "read_task_table", "task_rows", "task_table_xlsx",
-           "task_table_text", "format_predecessors", "split_codes"]
+           "task_table_text", "format_predecessors", "split_codes", "cell"]
 
 #: Columns in order.  ``COMPUTED`` ones are written for reading and ignored when read back.
 COLUMNS: tuple[str, ...] = (
@@ -64,6 +64,15 @@ def format_predecessors(links: Iterable[Link]) -> str:
         else:
             parts.append(f"{link.pred}{link.type}{link.lag:+d}" if link.lag else f"{link.pred}{link.type}")
     return ", ".join(parts)
+
+
+def cell(row: int, column: str) -> Message:
+    """Where a problem is: ``row 5 · duration`` (the column as the file names it).
+
+    >>> str(cell(5, "duration"))
+    'row 5 · duration'
+    """
+    return msg(N_("row %(row)s · %(column)s"), row=str(row), column=column)
 
 
 def split_codes(text: str) -> tuple[str, ...]:
@@ -227,11 +236,11 @@ def _plain(value: Any) -> str:
 class _Row:
     """Reads the cells of one row by column name, collecting problems."""
 
-    def __init__(self, number: int, cells: dict[str, Any], problems: list[tuple[str, str | Message]]) -> None:
+    def __init__(self, number: int, cells: dict[str, Any], problems: list[tuple[str | Message, str | Message]]) -> None:
         self.line, self.cells, self.problems = number, cells, problems
 
-    def where(self, column: str) -> str:
-        return f"row {self.line} · {column}"
+    def where(self, column: str) -> Message:
+        return cell(self.line, column)
 
     def fail(self, column: str, message: str, **params: Any) -> None:
         self.problems.append((self.where(column), Message(message, params)))
@@ -293,7 +302,7 @@ def read_task_table(data: bytes, filename: str) -> TaskTable:
     if len(cells) - 1 > MAX_ROWS:
         raise TaskTableError([("", msg(N_("more than %(limit)s tasks"), limit=MAX_ROWS))])
     known = [name for name in header if name in COLUMNS and name not in COMPUTED]
-    problems: list[tuple[str, str | Message]] = []
+    problems: list[tuple[str | Message, str | Message]] = []
     rows: list[TableRow] = []
     seen: set[str] = set()
     for number, values in enumerate(cells[1:], start=2):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session
 
 from crm_impl.errors import TaskTableError, ValidationError
-from crm_impl.formats.task_table import TableRow, TaskTable, read_task_table, task_table_text, task_table_xlsx
+from crm_impl.formats.task_table import TableRow, TaskTable, cell, read_task_table, task_table_text, task_table_xlsx
 from crm_impl.i18n import N_, Message, msg
 from crm_impl.limits import MAX_DURATION_DAYS
 from crm_impl.methodology import roles
@@ -43,13 +43,13 @@ class TableImport:
     untouched: int
 
 
-def _role_problems(row: TableRow, known: set[str]) -> list[tuple[str, Message]]:
+def _role_problems(row: TableRow, known: set[str]) -> list[tuple[Message, Message]]:
     problems = []
     for column, codes in (("responsible", row.task.roles.get("R") or []), ("accountable", [row.task.roles.get("A")]),
                           ("consulted", row.task.roles.get("C") or [])):
         for code in codes:
             if code and code not in known:
-                problems.append((f"row {row.number} · {column}",
+                problems.append((cell(row.number, column),
                                  msg(N_("unknown methodology role %(role)r"), role=code)))
     return problems
 
@@ -99,34 +99,34 @@ def import_task_table(session: Session, project: Project, filename: str, data: b
     before = {t.id: t for t in plan.tasks}
     phases = {p.key for p in plan.phases}
     known_roles = {r.id for r in roles()}
-    problems: list[tuple[str, str | Message]] = []
+    problems: list[tuple[str | Message, str | Message]] = []
     all_ids = set(before) | {row.task.id for row in table.rows}
     merged: dict[str, PlanTask] = {}
     incoming: dict[str, list[PredecessorDraft]] = {}
     for row in table.rows:
         task = _merged(row, before.get(row.task.id), table.columns)
         if not task.phase:
-            problems.append((f"row {row.number} · phase", msg(
+            problems.append((cell(row.number, "phase"), msg(
                 N_("a new task needs a phase (one of %(phases)s)"), phases=", ".join(sorted(phases)))))
         elif task.phase not in phases:
-            problems.append((f"row {row.number} · phase", msg(N_("unknown phase %(phase)r"), phase=task.phase)))
+            problems.append((cell(row.number, "phase"), msg(N_("unknown phase %(phase)r"), phase=task.phase)))
         problems.extend(_role_problems(row, known_roles))
         if row.predecessors is not None:
             try:
                 drafts = [resolve_predecessor(d, all_ids) for d in parse_predecessors(row.predecessors)]
             except ValidationError as error:
-                problems.append((f"row {row.number} · predecessors", error.message))
+                problems.append((cell(row.number, "predecessors"), error.message))
                 drafts = []
             seen: set[str] = set()
             for draft in drafts:
                 if draft.task == task.id:
-                    problems.append((f"row {row.number} · predecessors",
+                    problems.append((cell(row.number, "predecessors"),
                                      msg(N_("a task cannot depend on itself"))))
                 elif draft.task not in all_ids:
-                    problems.append((f"row {row.number} · predecessors",
+                    problems.append((cell(row.number, "predecessors"),
                                      msg(N_("unknown task %(task)r"), task=draft.task)))
                 elif draft.task in seen:
-                    problems.append((f"row {row.number} · predecessors",
+                    problems.append((cell(row.number, "predecessors"),
                                      msg(N_("task %(task)r is listed twice"), task=draft.task)))
                 seen.add(draft.task)
             incoming[task.id] = drafts

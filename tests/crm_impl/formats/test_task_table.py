@@ -95,7 +95,7 @@ def test_every_problem_is_named_by_row_and_column_at_once():
     ])
     with pytest.raises(TaskTableError) as err:
         read_task_table(data, "plan.xlsx")
-    where = [path for path, _ in err.value.problems]
+    where = [str(path) for path, _ in err.value.problems]
     assert where == ["row 3 · name", "row 3 · duration", "row 4 · id", "row 4 · duration", "row 4 · milestone",
                      "row 4 · optimistic", "row 4 · progress", "row 4 · budget", "row 5 · milestone"]
     assert "row 3 · duration: 'three' is not a number" in str(err.value)

@@ -81,7 +81,7 @@ def test_a_wrong_table_saves_nothing_and_names_every_problem(db, project):
     rows.append({"id": "NEW", "name": "No phase", "duration": "2"})
     with pytest.raises(TaskTableError) as err:
         import_task_table(db, project, "tasks.csv", _csv(rows))
-    assert [path for path, _ in err.value.problems] == [
+    assert [str(path) for path, _ in err.value.problems] == [
         "row 2 · phase", "row 3 · responsible", "row 4 · predecessors", "row 4 · predecessors",
         f"row {len(rows) + 1} · phase"]
     text = str(err.value)
