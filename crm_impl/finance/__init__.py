@@ -14,10 +14,11 @@ from crm_impl.finance.case import (
 )
 from crm_impl.finance.metrics import Irr, irr, npv, payback, spreadsheet_npv
 from crm_impl.finance.montecarlo import FinanceSimulation, Spread, simulate
+from crm_impl.finance.tracking import Actual, Tracking, TrackingRow, track
 
 __all__ = [
     "MONTH", "CaseResult", "Convention", "ScenarioResult", "TornadoBar", "YearRow", "cost_of_delay", "evaluate",
     "scenarios", "shift_benefits", "tornado", "BENEFIT_TYPES", "COST_COMPONENTS", "MAX_HORIZON", "MIN_HORIZON",
     "SCENARIOS", "BusinessCase", "Driver", "Line", "Irr", "irr", "npv", "payback", "spreadsheet_npv",
-    "FinanceSimulation", "Spread", "simulate",
+    "FinanceSimulation", "Spread", "simulate", "Actual", "Tracking", "TrackingRow", "track",
 ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from numbers import Real
 from typing import Literal
 
@@ -27,6 +27,7 @@ import numpy as np
 
 from crm_impl.errors import ValidationError
 from crm_impl.finance.formula import DRIVER_NAME, FUNCTIONS, check_formula, evaluate_formula
+from crm_impl.limits import MAX_AMOUNT as LIMIT_AMOUNT
 
 __all__ = [
     "MIN_HORIZON", "MAX_HORIZON", "MAX_RATE", "MAX_AMOUNT", "MAX_FACTOR", "KINDS", "COST_COMPONENTS",
@@ -37,8 +38,8 @@ __all__ = [
 MIN_HORIZON, MAX_HORIZON = 3, 30
 #: Highest discount rate accepted (a fraction: 10 = 1000 %).
 MAX_RATE = 10.0
-#: Largest amount of one line in one year.
-MAX_AMOUNT = 1e13
+#: Largest amount of one line in one year (the money limit of every input).
+MAX_AMOUNT = LIMIT_AMOUNT
 #: Largest scenario factor of a line.
 MAX_FACTOR = 10.0
 
@@ -189,6 +190,15 @@ class Line:
         return {"conservative": self.conservative, "expected": 1.0, "optimistic": self.optimistic}[scenario]
 
 
+def _known(cls: type, raw: object) -> dict:
+    """The entries of ``raw`` that are fields of ``cls`` (a stored line also has its Chinese name,
+    KPI and so on, which the arithmetic does not need)."""
+    if not isinstance(raw, Mapping):
+        raise TypeError(f"expected an object, got {type(raw).__name__}")
+    names = {f.name for f in fields(cls)}
+    return {key: value for key, value in raw.items() if key in names}
+
+
 def _prefixed(error: ValidationError, prefix: str) -> ValidationError:
     return ValidationError(error.message, f"{prefix}.{error.field}" if error.field else prefix)
 
@@ -315,7 +325,7 @@ class BusinessCase:
         lines = []
         for i, raw in enumerate(data.get("lines") or ()):
             try:
-                lines.append(Line(**dict(raw)))
+                lines.append(Line(**_known(Line, raw)))
             except ValidationError as error:
                 raise _prefixed(error, f"lines[{i}]") from None
             except TypeError as error:
@@ -323,7 +333,7 @@ class BusinessCase:
         drivers = []
         for i, raw in enumerate(data.get("drivers") or ()):
             try:
-                drivers.append(Driver(**dict(raw)))
+                drivers.append(Driver(**_known(Driver, raw)))
             except ValidationError as error:
                 raise _prefixed(error, f"drivers[{i}]") from None
             except TypeError as error:
