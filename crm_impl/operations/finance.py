@@ -42,6 +42,8 @@ from crm_impl.models import BusinessCase as CaseRecord
 from crm_impl.models import CaseActual, CaseDriver, CaseLine, LineKind, Project
 from crm_impl.operations.baselines import steering_baseline
 from crm_impl.operations.planning import forecast_schedule, plan_schedule, status_date_of
+from crm_impl.projectfile.finance import SETTINGS, check_section, engine_case, section_actuals
+from crm_impl.projectfile.finance_rows import rows_of, section_of
 
 __all__ = [
     "GO_LIVE_GATES", "GO_LIVE_PHASES", "DAYS_PER_YEAR", "SETTINGS", "LINE_FIELDS", "CaseRows", "GoLive",
@@ -57,8 +59,6 @@ GO_LIVE_PHASES = ("P8", "S6")
 #: Calendar days per year for turning a go-live slip into years.
 DAYS_PER_YEAR = 365.25
 
-#: The case-wide settings, as the project file and the form name them.
-SETTINGS = ("horizon", "discount_rate", "tax_rate", "benefit_risk", "cost_risk")
 #: A line's fields in the project file (``id`` is the stored ``key``).
 LINE_FIELDS = ("id", "kind", "category", "component", "name", "name_zh", "amounts", "formula", "ramp",
                "gross_margin", "conservative", "optimistic", "source", "kpi")
@@ -88,40 +88,8 @@ def case_rows(session: Session, project: Project) -> CaseRows | None:
     return CaseRows(case, lines, drivers, actuals)
 
 
-def _line_data(line: CaseLine) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": line.key, "kind": line.kind.value, "category": line.category,
-                            "component": line.component, "name": line.name}
-    if line.name_zh:
-        data["name_zh"] = line.name_zh
-    if line.amounts is not None:
-        data["amounts"] = list(line.amounts)
-    else:
-        data["formula"] = line.formula
-        if line.ramp is not None:
-            data["ramp"] = list(line.ramp)
-    if line.gross_margin is not None:
-        data["gross_margin"] = line.gross_margin
-    data["conservative"], data["optimistic"] = line.conservative, line.optimistic
-    if line.source:
-        data["source"] = line.source
-    if line.kpi:
-        data["kpi"] = line.kpi
-    return data
-
-
 def _section(rows: CaseRows) -> dict[str, Any]:
-    case = rows.case
-    section: dict[str, Any] = {name: getattr(case, name) for name in SETTINGS}
-    if case.go_live is not None:
-        section["go_live"] = case.go_live.isoformat()
-    if case.notes:
-        section["notes"] = case.notes
-    section["drivers"] = [{"name": d.name, "value": d.value, **({"description": d.description} if d.description
-                                                               else {})} for d in rows.drivers]
-    section["lines"] = [_line_data(line) for line in rows.lines]
-    section["actuals"] = [{"year": a.year, "benefits": a.benefits, "costs": a.costs,
-                           **({"note": a.note} if a.note else {})} for a in rows.actuals]
-    return section
+    return section_of(rows.case, rows.lines, rows.drivers, rows.actuals)
 
 
 def case_section(session: Session, project: Project) -> dict[str, Any] | None:
@@ -130,32 +98,10 @@ def case_section(session: Session, project: Project) -> dict[str, Any] | None:
     return None if rows is None else _section(rows)
 
 
-def engine_case(section: Mapping[str, Any], currency: str = "CNY") -> BusinessCase:
-    """The engine's case of a section (raises :class:`ValidationError` with the field's path)."""
-    return BusinessCase.build({**section, "currency": currency})
-
-
-def _actuals(section: Mapping[str, Any]) -> dict[int, Actual]:
-    actuals = {}
-    for i, raw in enumerate(section.get("actuals") or ()):
-        try:
-            actuals[int(raw["year"])] = Actual(raw.get("benefits", 0), raw.get("costs", 0))
-        except ValidationError as error:
-            raise ValidationError(error.message, f"actuals[{i}].{error.field}") from None
-    return actuals
-
-
 # ------------------------------------------------------------------------------------ writing
 
 def _check(section: Mapping[str, Any], project: Project) -> BusinessCase:
-    case = engine_case(section, project.currency)
-    horizon = case.horizon
-    for i, actual in enumerate(section.get("actuals") or ()):
-        if not 0 <= int(actual["year"]) <= horizon:
-            raise ValidationError("the year is 0 to %(horizon)s, got %(value)r", f"actuals[{i}].year",
-                                  horizon=horizon, value=actual["year"])
-    _actuals(section)
-    return case
+    return check_section(section, project.currency)
 
 
 def _require(session: Session, project: Project) -> CaseRows:
@@ -424,35 +370,13 @@ def delete_actual(session: Session, project: Project, actual_id: int) -> None:
 
 def replace_case(session: Session, project: Project, section: Mapping[str, Any] | None) -> None:
     """Make the stored case exactly ``section`` (a project file's; ``None`` removes the case)."""
-    if section is not None:
-        _check(section, project)
+    new_rows = rows_of(project, section) if section is not None else []
     rows = case_rows(session, project)
     if rows is not None:
         for row in (*rows.lines, *rows.drivers, *rows.actuals, rows.case):
             session.delete(row)
         session.flush()
-    if section is None:
-        return
-    case = engine_case(section, project.currency)
-    go_live_value = section.get("go_live")
-    session.add(CaseRecord(project_id=project.id, **{name: getattr(case, name) for name in SETTINGS},
-                           go_live=date.fromisoformat(go_live_value) if isinstance(go_live_value, str) else go_live_value,
-                           notes=section.get("notes", "")))
-    for driver, raw in zip(case.drivers, section.get("drivers") or (), strict=True):
-        session.add(CaseDriver(project_id=project.id, name=driver.name, value=driver.value,
-                               description=raw.get("description", "")))
-    for position, (line, raw) in enumerate(zip(case.lines, section.get("lines") or (), strict=True)):
-        session.add(CaseLine(
-            project_id=project.id, key=line.id, position=position, kind=LineKind(line.kind), category=line.category,
-            component=line.component, name=line.name, name_zh=raw.get("name_zh", ""),
-            amounts=list(line.amounts) if line.amounts is not None else None, formula=line.formula or "",
-            ramp=list(line.ramp) if line.ramp is not None else None, gross_margin=line.gross_margin,
-            conservative=line.conservative, optimistic=line.optimistic, source=raw.get("source", ""),
-            kpi=raw.get("kpi", "")))
-    for year, actual in _actuals(section).items():
-        raw = next(a for a in section["actuals"] if int(a["year"]) == year)
-        session.add(CaseActual(project_id=project.id, year=year, benefits=actual.benefits, costs=actual.costs,
-                               note=raw.get("note", "")))
+    session.add_all(new_rows)
     session.flush()
 
 
@@ -561,6 +485,6 @@ def finance_report(session: Session, project: Project, today: date, *, runs: int
         result=evaluate(case, shift_years=shift), planned=evaluate(case),
         cost_of_delay=cost_of_delay(case, shift_years=shift), scenarios=scenarios(case, shift_years=shift),
         tornado=tornado(case, shift_years=shift), simulation=simulate(case, runs=runs, seed=seed, shift_years=offsets),
-        tracking=track(case, _actuals(section), shift_years=0.0),
+        tracking=track(case, section_actuals(section, case.horizon), shift_years=0.0),
     )
 
