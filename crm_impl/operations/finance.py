@@ -111,7 +111,7 @@ def _require(session: Session, project: Project) -> CaseRows:
     return rows
 
 
-def create_case(session: Session, project: Project, *, horizon: int = 5, discount_rate: float = 0.08) -> CaseRecord:
+def create_case(session: Session, project: Project, horizon: int = 5, discount_rate: float = 0.08) -> CaseRecord:
     """Start an empty case (no lines yet); refused when the project has one."""
     if case_rows(session, project) is not None:
         raise ValidationError("this project has a business case already", "horizon")
