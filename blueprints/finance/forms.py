@@ -64,9 +64,10 @@ def _percent(value: float | None) -> float:
 
 
 class SettingsForm(VersionedForm):
-    horizon = IntegerField(_l("Horizon (years after year 0)"), validators=[InputRequired(), NumberRange(
+    horizon = IntegerField(_l("Horizon (years after year 0)"), default=5, validators=[InputRequired(), NumberRange(
         min=MIN_HORIZON, max=MAX_HORIZON)])
-    discount_rate = FloatField(_l("Discount rate (%)"), validators=[NumberRange(min=-99.9999, max=1000)])
+    discount_rate = FloatField(_l("Discount rate (%)"), default=8,
+                               validators=[InputRequired(), NumberRange(min=-99.9999, max=1000)])
     tax_rate = FloatField(_l("Tax rate (%)"), default=0, validators=[Optional(), NumberRange(min=0, max=99)])
     benefit_risk = FloatField(_l("Risk adjustment: benefits reduced by (%)"), default=0,
                               validators=[Optional(), NumberRange(min=0, max=100)])
@@ -88,12 +89,6 @@ class SettingsForm(VersionedForm):
         for name in ("discount_rate", "tax_rate", "benefit_risk", "cost_risk"):
             getattr(form, name).data = round(getattr(case, name) * 100, 6)
         return form
-
-
-class NewCaseForm(Form):
-    horizon = IntegerField(_l("Horizon (years after year 0)"), default=5,
-                           validators=[InputRequired(), NumberRange(min=MIN_HORIZON, max=MAX_HORIZON)])
-    discount_rate = FloatField(_l("Discount rate (%)"), default=8, validators=[NumberRange(min=-99.9999, max=1000)])
 
 
 class LineForm(VersionedForm):

@@ -14,7 +14,7 @@ from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.finance import bp
 from blueprints.finance.forms import (
-    CATEGORIES, ActualForm, DeleteActualForm, DriverForm, LineForm, NewCaseForm, SettingsForm,
+    CATEGORIES, ActualForm, DeleteActualForm, DriverForm, LineForm, SettingsForm,
 )
 from blueprints.kit import ActionForm, Outcome, act, chart_html, render_form, save_edit, submit
 
@@ -40,7 +40,7 @@ def _page(project, actual_form, status: int = 200):
     locale = str(get_locale())
     report = finance_report(get_db(), project, date.today())
     if report is None:
-        return render_template("finance/empty.html", project=project, form=NewCaseForm()), status
+        return render_template("finance/empty.html", project=project, form=SettingsForm(formdata=None)), status
     zh = is_chinese(locale)
     names = {line.key: (line.name_zh if zh and line.name_zh else line.name) for line in report.rows.lines}
     currency = project.currency
@@ -55,22 +55,17 @@ def _page(project, actual_form, status: int = 200):
                            words=finance_labels(locale), categories=dict(CATEGORIES), actual_form=actual_form), status
 
 
-@bp.post("/create")
-@project_view(Action.EDIT)
-def create(project):
-    form = NewCaseForm()
-    outcome = form.validate_on_submit() and submit(form, create_case, get_db(), project, form.horizon.data,
-                                                   (form.discount_rate.data or 0) / 100)
-    if outcome:
-        flash(_("Business case started: add its cost and benefit lines."), "success")
-        return _back(project)
-    return render_form("finance/empty.html", form, outcome, project=project)
-
-
 @bp.route("/settings", methods=["GET", "POST"])
 @project_view(Action.EDIT)
 def settings(project):
-    rows = _rows(project)
+    rows = case_rows(get_db(), project)
+    if rows is None:  # the first save starts the case
+        form = SettingsForm()
+        outcome = form.validate_on_submit() and submit(form, create_case, get_db(), project, form.values())
+        if outcome:
+            flash(_("Business case started: add its cost and benefit lines."), "success")
+            return _back(project)
+        return render_form("finance/empty.html", form, outcome, project=project)
     form = SettingsForm() if request.method == "POST" else SettingsForm.of(rows.case)
     outcome = form.validate_on_submit() and save_edit(
         form, lambda: SettingsForm.of(_rows(project).case), update_settings, get_db(), project,

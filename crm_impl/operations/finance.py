@@ -111,13 +111,15 @@ def _require(session: Session, project: Project) -> CaseRows:
     return rows
 
 
-def create_case(session: Session, project: Project, horizon: int = 5, discount_rate: float = 0.08) -> CaseRecord:
-    """Start an empty case (no lines yet); refused when the project has one."""
+def create_case(session: Session, project: Project, values: Mapping[str, Any]) -> CaseRecord:
+    """Start a case with ``values`` (the settings of :func:`update_settings`) and no lines yet;
+    refused when the project has one."""
     if case_rows(session, project) is not None:
         raise ValidationError("this project has a business case already", "horizon")
-    _check({"horizon": horizon, "discount_rate": discount_rate, "lines": [], "drivers": []}, project)
-    record = CaseRecord(project_id=project.id, horizon=int(horizon), discount_rate=float(discount_rate),
-                        tax_rate=0.0, benefit_risk=0.0, cost_risk=0.0, notes="")
+    section = {name: values[name] for name in SETTINGS if values.get(name) is not None}
+    case = _check({**section, "lines": [], "drivers": []}, project)
+    record = CaseRecord(project_id=project.id, **{name: getattr(case, name) for name in SETTINGS},
+                        go_live=values.get("go_live"), notes=str(values.get("notes") or "").strip())
     session.add(record)
     session.flush()
     return record

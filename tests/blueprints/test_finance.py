@@ -181,9 +181,12 @@ def test_a_project_without_a_case_can_start_one(client, login, user, load_sample
     login()
     page = client.get(f"/projects/{project.id}/finance/")
     assert page.status_code == 200 and "Start the business case" in page.text
-    assert client.post(f"/projects/{project.id}/finance/create", data={"horizon": "0", "discount_rate": "8"}).status_code == 422
-    assert client.post(f"/projects/{project.id}/finance/create", data={"horizon": "5", "discount_rate": "8"}).status_code == 302
-    assert case_section(db, project)["horizon"] == 5
+    url = f"/projects/{project.id}/finance/settings"
+    assert client.get(url).status_code == 200
+    assert client.post(url, data={"horizon": "0", "discount_rate": "8"}).status_code == 422
+    assert case_section(db, project) is None
+    assert client.post(url, data={"horizon": "5", "discount_rate": "8", "benefit_risk": "10"}).status_code == 302
+    assert case_section(db, project)["horizon"] == 5 and case_section(db, project)["benefit_risk"] == 0.1
 
 
 def test_chinese_page(client, login, retail):

@@ -210,8 +210,13 @@ def test_benefit_tracking_reforecasts_npv(db, project):
 
 def test_create_case_once(db, project, user, load_sample):
     with pytest.raises(ValidationError, match="already"):
-        create_case(db, project)
+        create_case(db, project, {"horizon": 5, "discount_rate": 0.08})
     replace_case(db, project, None)
     assert case_section(db, project) is None
-    create_case(db, project, horizon=4)
-    assert case_section(db, project)["horizon"] == 4
+    with pytest.raises(ValidationError) as error:
+        create_case(db, project, {"horizon": 4, "discount_rate": -1})
+    assert error.value.field == "discount_rate"
+    create_case(db, project, {"horizon": 4, "discount_rate": 0.1, "cost_risk": 0.2})
+    assert case_section(db, project) | {"drivers": [], "lines": [], "actuals": []} == {
+        "horizon": 4, "discount_rate": 0.1, "tax_rate": 0.0, "benefit_risk": 0.0, "cost_risk": 0.2,
+        "drivers": [], "lines": [], "actuals": []}
