@@ -38,7 +38,7 @@ def index(project):
 
 def _page(project, actual_form, status: int = 200):
     locale = str(get_locale())
-    report = finance_report(get_db(), project, date.today())
+    report = finance_report(get_db(), project, date.today(), draw_go_live=request.args.get("go_live") == "simulated")
     if report is None:
         return render_template("finance/empty.html", project=project, form=SettingsForm(formdata=None)), status
     zh = is_chinese(locale)

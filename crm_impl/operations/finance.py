@@ -20,7 +20,8 @@ a process map's savings become a benefit line whose ``source`` names the map.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -42,6 +43,8 @@ from crm_impl.models import BusinessCase as CaseRecord
 from crm_impl.models import CaseActual, CaseDriver, CaseLine, LineKind, Project
 from crm_impl.operations.baselines import steering_baseline
 from crm_impl.operations.planning import forecast_schedule, plan_schedule, status_date_of
+from crm_impl.schedule.montecarlo import simulate as simulate_schedule
+from crm_impl.schedule.plan import Plan
 from crm_impl.projectfile.finance import SETTINGS, check_section, engine_case, section_actuals
 from crm_impl.projectfile.finance_rows import rows_of, section_of
 
@@ -49,7 +52,7 @@ __all__ = [
     "GO_LIVE_GATES", "GO_LIVE_PHASES", "DAYS_PER_YEAR", "SETTINGS", "LINE_FIELDS", "CaseRows", "GoLive",
     "FinanceReport", "case_rows", "case_section", "engine_case", "create_case", "update_settings", "save_line",
     "delete_line", "save_driver", "delete_driver", "record_actual", "delete_actual", "replace_case",
-    "go_live_milestone", "go_live", "finance_report", "case_result",
+    "go_live_milestone", "go_live", "go_live_offsets", "finance_report", "case_result",
 ]
 
 #: The gates whose milestone is the go-live (nine-phase G6, seven-step SG6: formal operation).
@@ -441,6 +444,46 @@ def go_live(project: Project, record: CaseRecord | None, today: date) -> GoLive:
     return GoLive(task, assumed, source, forecast, status_date)
 
 
+def _before(plan: Plan, task: str) -> set[str]:
+    """``task`` and every task it depends on, directly or not."""
+    predecessors: dict[str, list[str]] = {}
+    for link in plan.links:
+        predecessors.setdefault(link.succ, []).append(link.pred)
+    seen, todo = {task}, [task]
+    while todo:
+        for pred in predecessors.get(todo.pop(), ()):
+            if pred not in seen:
+                seen.add(pred)
+                todo.append(pred)
+    return seen
+
+
+def go_live_offsets(project: Project, record: CaseRecord | None, today: date, *, runs: int = DEFAULT_RUNS,
+                    seed: int = DEFAULT_SEED) -> np.ndarray | None:
+    """The go-live distribution of the schedule simulation, as offsets in years from the go-live the
+    case assumes (one per run), or ``None`` when there is no go-live milestone.
+
+    The work still to do up to the go-live milestone (the forecast from the status date) is
+    simulated from its three-point estimates (:func:`crm_impl.schedule.montecarlo.simulate`);
+    each run's finish of that work is its go-live date.
+    """
+    moment = go_live(project, record, today)
+    if moment.task is None or moment.assumed is None:
+        return None
+    plan = forecast_schedule(project, moment.status_date).plan
+    needed = _before(plan, moment.task)
+    upstream = dataclasses.replace(plan, tasks=tuple(t for t in plan.tasks if t.id in needed),
+                                   links=tuple(k for k in plan.links if k.pred in needed and k.succ in needed))
+    result = simulate_schedule(upstream.network, upstream.estimates(), iterations=runs, seed=seed)
+    calendar = upstream.calendar
+    durations, runs_of = np.unique(result.durations, return_inverse=True)
+    point = next(t for t in upstream.tasks if t.id == moment.task).milestone
+    # A milestone's day is the one its offset starts (as CPM dates it); a task's is its last working day.
+    day = (lambda d: calendar.task_dates(d, d)[1]) if point else calendar.finish_of
+    days = np.array([(day(d) - moment.assumed).days for d in durations], dtype=float)
+    return days[runs_of] / DAYS_PER_YEAR
+
+
 # ------------------------------------------------------------------------------------ results
 
 @dataclass(frozen=True)
@@ -458,6 +501,8 @@ class FinanceReport:
     tornado: tuple[TornadoBar, ...]
     simulation: FinanceSimulation
     tracking: Tracking
+    #: Whether the Monte Carlo drew the go-live from the schedule simulation (else the forecast's).
+    go_live_drawn: bool = False
     components: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(COST_COMPONENTS))
 
 
@@ -467,12 +512,11 @@ def case_result(section: Mapping[str, Any], currency: str = "CNY", *, shift_year
 
 
 def finance_report(session: Session, project: Project, today: date, *, runs: int = DEFAULT_RUNS,
-                   seed: int = DEFAULT_SEED, go_live_offsets: Sequence[float] | np.ndarray | None = None,
-                   ) -> FinanceReport | None:
+                   seed: int = DEFAULT_SEED, draw_go_live: bool = False) -> FinanceReport | None:
     """The project's case evaluated at its forecast go-live, with risk, scenarios and tracking.
 
-    ``go_live_offsets`` (years, e.g. from a schedule simulation) make the Monte Carlo draw the
-    go-live too; otherwise it uses the forecast's shift in every run.
+    With ``draw_go_live`` the Monte Carlo draws each run's go-live from the schedule simulation
+    (:func:`go_live_offsets`); otherwise every run uses the forecast's go-live.
     """
     rows = case_rows(session, project)
     if rows is None:
@@ -481,12 +525,14 @@ def finance_report(session: Session, project: Project, today: date, *, runs: int
     case = engine_case(section, project.currency)
     moment = go_live(project, rows.case, today)
     shift = moment.shift_years
-    offsets = shift if go_live_offsets is None else np.asarray(go_live_offsets, dtype=float)
+    drawn = go_live_offsets(project, rows.case, today, runs=runs, seed=seed) if draw_go_live else None
+    offsets = shift if drawn is None else drawn
     return FinanceReport(
         rows=rows, section=copy.deepcopy(section), case=case, go_live=moment,
         result=evaluate(case, shift_years=shift), planned=evaluate(case),
         cost_of_delay=cost_of_delay(case, shift_years=shift), scenarios=scenarios(case, shift_years=shift),
         tornado=tornado(case, shift_years=shift), simulation=simulate(case, runs=runs, seed=seed, shift_years=offsets),
         tracking=track(case, section_actuals(section, case.horizon), shift_years=0.0),
+        go_live_drawn=drawn is not None,
     )
 

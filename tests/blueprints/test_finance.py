@@ -204,3 +204,17 @@ def test_bad_input_through_a_real_server_is_a_422(live_client, user, load_sample
     response = client.post(f"/projects/{retail_project.id}/finance/settings",
                            data={"horizon": "31", "discount_rate": "8", "version": "1"})
     assert response.status_code == 422
+
+
+def test_the_monte_carlo_can_draw_the_go_live_from_the_schedule(client, login, retail):
+    login()
+    fixed = client.get(f"/projects/{retail.id}/finance/")
+    assert 'data-testid="go-live-simulated"' in fixed.text
+    drawn = client.get(f"/projects/{retail.id}/finance/?go_live=simulated")
+    assert drawn.status_code == 200 and 'data-testid="go-live-fixed"' in drawn.text
+    assert npv_shown(drawn) == npv_shown(fixed)          # the headline stays at the forecast go-live
+    assert "schedule simulation of the work up to the go-live milestone" in drawn.text
+
+    def spread(page):
+        return re.search(r'data-testid="simulation">(.*?)</table>', page.text, re.S).group(1)
+    assert spread(drawn) != spread(fixed)                  # the runs' go-lives moved the distribution

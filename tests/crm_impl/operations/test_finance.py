@@ -3,10 +3,11 @@ benefits that move with the forecast go-live, tracking after go-live."""
 
 from datetime import timedelta
 
+import numpy as np
 import pytest
 
 from crm_impl.errors import StaleEditError, ValidationError
-from crm_impl.finance import MONTH, evaluate
+from crm_impl.finance import MONTH, evaluate, simulate
 from crm_impl.models import Baseline, BaselineTask
 from crm_impl.operations.finance import (
     case_section, create_case, delete_driver, delete_line, finance_report, go_live, go_live_milestone, record_actual,
@@ -220,3 +221,37 @@ def test_create_case_once(db, project, user, load_sample):
     assert case_section(db, project) | {"drivers": [], "lines": [], "actuals": []} == {
         "horizon": 4, "discount_rate": 0.1, "tax_rate": 0.0, "benefit_risk": 0.0, "cost_risk": 0.2,
         "drivers": [], "lines": [], "actuals": []}
+
+
+def test_go_live_distribution_from_the_schedule_simulation(db, project):
+    from crm_impl.operations.finance import case_rows, go_live_offsets
+    from crm_impl.operations.planning import forecast_schedule
+
+    rows = case_rows(db, project)
+    key = go_live_milestone(project)
+    planned = plan_schedule(project).task(key).finish
+    update_settings(db, project, rows.case.version, {"go_live": planned})
+    db.commit()
+    offsets = go_live_offsets(project, case_rows(db, project).case, project.start_date, runs=2_000, seed=3)
+    assert offsets.shape == (2_000,)
+    assert np.array_equal(offsets, go_live_offsets(project, case_rows(db, project).case, project.start_date,
+                                                   runs=2_000, seed=3))
+    # the estimates spread the go-live on both sides of the planned (most likely) one
+    assert offsets.min() < offsets.max() and np.median(offsets) > offsets.min()
+    drawn = finance_report(db, project, project.start_date, runs=2_000, seed=3, draw_go_live=True)
+    fixed = finance_report(db, project, project.start_date, runs=2_000, seed=3)
+    assert drawn.go_live_drawn and not fixed.go_live_drawn
+    # the runs are the engine's with those offsets; the samples' estimates lean late, so NPV falls
+    assert np.array_equal(drawn.simulation.npv, simulate(drawn.case, runs=2_000, seed=3, shift_years=offsets).npv)
+    assert offsets.mean() > 0 and drawn.simulation.npv.mean() < fixed.simulation.npv.mean()
+
+
+def test_certain_estimates_give_the_forecast_go_live_in_every_run(db, project):
+    from crm_impl.operations.finance import case_rows, go_live_offsets
+
+    for task in project.tasks:
+        task.optimistic = task.most_likely = task.pessimistic = task.duration
+    db.commit()
+    moment = go_live(project, case_rows(db, project).case, project.start_date)
+    offsets = go_live_offsets(project, case_rows(db, project).case, project.start_date, runs=500)
+    assert np.allclose(offsets, moment.shift_years)
