@@ -76,7 +76,8 @@ def _text(result, currency: str, locale: str) -> str:
 @click.command("roi")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def roi_command(file: Path, as_json: bool) -> None:
+@click.option("--csv", "as_csv", is_flag=True, help="Print the cash-flow table as CSV (with the NPV convention).")
+def roi_command(file: Path, as_json: bool, as_csv: bool) -> None:
     """TCO, ROI, NPV, IRR and payback of the business case in the project FILE."""
     from crm_impl.finance import evaluate
     from crm_impl.projectfile.finance import SECTION, engine_case
@@ -90,8 +91,14 @@ def roi_command(file: Path, as_json: bool) -> None:
         result = evaluate(engine_case(section, currency))
     except CrmImplError as error:
         fail(error)
+    if as_json and as_csv:
+        raise click.UsageError("--json and --csv cannot be combined")
     if as_json:
         click.echo(json.dumps(roi_dict(result), indent=2))
+    elif as_csv:
+        from crm_impl.formats.finance_csv import cash_flow_csv
+
+        click.echo(cash_flow_csv(result, result.convention.message().render(cli_locale())), nl=False)
     else:
         click.echo(_text(result, currency, cli_locale()))
 

@@ -7,7 +7,7 @@ from flask_babel import get_locale, gettext as _
 from crm_impl.charts.finance import cashflow_figure, costs_figure, finance_labels, npv_histogram_figure, tornado_figure
 from crm_impl.i18n import is_chinese
 from crm_impl.operations.finance import (
-    case_rows, create_case, delete_actual, delete_driver, delete_line, finance_report, record_actual, save_driver,
+    case_rows, cash_flows_csv, create_case, delete_actual, delete_driver, delete_line, finance_report, record_actual, save_driver,
     save_line, update_settings,
 )
 from blueprints.access import Action, one_of, project_view
@@ -16,7 +16,7 @@ from blueprints.finance import bp
 from blueprints.finance.forms import (
     CATEGORIES, ActualForm, DeleteActualForm, DriverForm, LineForm, SettingsForm,
 )
-from blueprints.kit import ActionForm, Outcome, act, chart_html, render_form, save_edit, submit
+from blueprints.kit import ActionForm, Outcome, act, chart_html, download, file_stem, render_form, save_edit, submit
 
 
 def _rows(project):
@@ -53,6 +53,15 @@ def _page(project, actual_form, status: int = 200):
     }
     return render_template("finance/index.html", project=project, report=report, charts=charts, names=names,
                            words=finance_labels(locale), categories=dict(CATEGORIES), actual_form=actual_form), status
+
+
+@bp.get("/cash-flows.csv")
+@project_view(Action.VIEW)
+def cash_flows(project):
+    payload = cash_flows_csv(get_db(), project, date.today(), str(get_locale()))
+    if payload is None:
+        abort(404)
+    return download(payload, f"{file_stem(project)}-cash-flows.csv", "text/csv")
 
 
 @bp.route("/settings", methods=["GET", "POST"])

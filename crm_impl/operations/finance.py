@@ -39,6 +39,7 @@ from crm_impl.finance import (
 from crm_impl.finance.case import COST_COMPONENTS
 from crm_impl.finance.montecarlo import DEFAULT_RUNS, DEFAULT_SEED
 from crm_impl.finance.tracking import Actual, Tracking, track
+from crm_impl.formats.finance_csv import cash_flow_csv
 from crm_impl.models import BusinessCase as CaseRecord
 from crm_impl.models import CaseActual, CaseDriver, CaseLine, LineKind, Project
 from crm_impl.operations.baselines import steering_baseline
@@ -52,7 +53,7 @@ __all__ = [
     "GO_LIVE_GATES", "GO_LIVE_PHASES", "DAYS_PER_YEAR", "SETTINGS", "LINE_FIELDS", "CaseRows", "GoLive",
     "FinanceReport", "case_rows", "case_section", "engine_case", "create_case", "update_settings", "save_line",
     "delete_line", "save_driver", "delete_driver", "record_actual", "delete_actual", "replace_case",
-    "go_live_milestone", "go_live", "go_live_offsets", "finance_report", "case_result",
+    "go_live_milestone", "go_live", "go_live_offsets", "finance_report", "case_result", "cash_flows_csv",
 ]
 
 #: The gates whose milestone is the go-live (nine-phase G6, seven-step SG6: formal operation).
@@ -536,3 +537,12 @@ def finance_report(session: Session, project: Project, today: date, *, runs: int
         go_live_drawn=drawn is not None,
     )
 
+
+def cash_flows_csv(session: Session, project: Project, today: date, locale: str = "en") -> str | None:
+    """The cash-flow table at the forecast go-live as CSV, with the NPV convention in ``locale``."""
+    rows = case_rows(session, project)
+    if rows is None:
+        return None
+    case = engine_case(_section(rows), project.currency)
+    result = evaluate(case, shift_years=go_live(project, rows.case, today).shift_years)
+    return cash_flow_csv(result, result.convention.message().render(locale))

@@ -72,3 +72,16 @@ def test_no_irr_is_null(tmp_path):
         case["drivers"] = []
     out = json.loads(CliRunner().invoke(roi_command, [str(_write(tmp_path, costs_only)), "--json"]).output)
     assert out["irr"] is None and out["payback_years"] is None and out["roi"] == -1
+
+
+def test_csv_prints_the_cash_flows_and_the_convention():
+    import csv
+    import io
+
+    result = CliRunner().invoke(roi_command, [str(RETAIL), "--csv"])
+    assert result.exit_code == 0
+    rows = list(csv.reader(io.StringIO(result.output)))
+    assert rows[0][0] == "year" and [r[7] for r in rows[1:5]] == ["-4350000.00", "902000.00", "2469000.00", "3210000.00"]
+    assert ["npv", "1150156.23"] in rows
+    assert any(r and r[0] == "convention" and "=NPV(8%, year 1 … year 3) + year 0" in r[1] for r in rows)
+    assert CliRunner().invoke(roi_command, [str(RETAIL), "--csv", "--json"]).exit_code == 2

@@ -187,6 +187,8 @@ def test_a_project_without_a_case_can_start_one(client, login, user, load_sample
     assert case_section(db, project) is None
     assert client.post(url, data={"horizon": "5", "discount_rate": "8", "benefit_risk": "10"}).status_code == 302
     assert case_section(db, project)["horizon"] == 5 and case_section(db, project)["benefit_risk"] == 0.1
+    empty = client.get(f"/projects/{project.id}/finance/")         # a case without lines yet
+    assert empty.status_code == 200 and "No lines yet" in empty.text and 'data-testid="npv">0<' in empty.text
 
 
 def test_chinese_page(client, login, retail):
@@ -218,3 +220,14 @@ def test_the_monte_carlo_can_draw_the_go_live_from_the_schedule(client, login, r
     def spread(page):
         return re.search(r'data-testid="simulation">(.*?)</table>', page.text, re.S).group(1)
     assert spread(drawn) != spread(fixed)                  # the runs' go-lives moved the distribution
+
+
+def test_cash_flows_download_carries_the_convention(client, login, retail, user, load_sample, db):
+    login()
+    response = client.get(f"/projects/{retail.id}/finance/cash-flows.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    text = response.data.decode("utf-8-sig")
+    assert "-4350000.00" in text and "npv,1150156.23" in text and "=NPV(8%, year 1 … year 3) + year 0" in text
+    assert "SP-RETAIL-01-cash-flows.csv" in response.headers["Content-Disposition"]
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    assert "第1年" in client.get(f"/projects/{retail.id}/finance/cash-flows.csv").data.decode("utf-8-sig")

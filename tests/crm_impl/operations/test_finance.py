@@ -225,7 +225,6 @@ def test_create_case_once(db, project, user, load_sample):
 
 def test_go_live_distribution_from_the_schedule_simulation(db, project):
     from crm_impl.operations.finance import case_rows, go_live_offsets
-    from crm_impl.operations.planning import forecast_schedule
 
     rows = case_rows(db, project)
     key = go_live_milestone(project)
