@@ -260,4 +260,5 @@ ZH = {
         "每次模拟的上线日期取自对上线里程碑之前工作的进度模拟。",
     (None, "Every run uses the forecast go-live."): "每次模拟都使用预测的上线日期。",
     (None, "Use the forecast go-live in every run"): "每次模拟都使用预测的上线日期",
+    (None, "Download CSV"): "下载CSV",
 }
