@@ -37,9 +37,18 @@ MAX_FORMULA_LENGTH = 500
 #: A driver's name: a letter or underscore, then letters, digits or underscores (at most 40).
 DRIVER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")
 
+#: The largest number a formula may write (larger ones come from drivers).
+MAX_LITERAL = 1e15
+
+
+def _power(base: float, exponent: float) -> float:
+    # In floats: an overflow is an error at once, never a million-digit integer.
+    return float(base) ** float(exponent)
+
+
 _OPERATORS = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow,
+    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: _power,
     ast.USub: operator.neg, ast.UAdd: operator.pos,
 }
 _ALLOWED_NODES = (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Constant, ast.Name, ast.Load, ast.Call,
@@ -63,6 +72,8 @@ def _parse(formula: object, field: str) -> ast.Expression:
                                                not isinstance(node.value, int | float)):
             raise ValidationError("the formula %(formula)r may hold numbers, driver names, + - * / ** "
                                   "and min, max, abs, round only", field, formula=formula)
+        if isinstance(node, ast.Constant) and abs(node.value) > MAX_LITERAL:
+            raise ValidationError("a number in a formula may be at most %(limit)s", field, limit=f"{MAX_LITERAL:g}")
         if isinstance(node, ast.Call) and (not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS
                                            or node.keywords):
             raise ValidationError("the formula %(formula)r may hold numbers, driver names, + - * / ** "
@@ -99,6 +110,10 @@ def evaluate_formula(formula: str, drivers: Mapping[str, float], field: str = "f
     except Exception as error:  # simpleeval's own refusals (e.g. a power too large)
         raise ValidationError("the formula %(formula)r cannot be computed: %(reason)s", field,
                               formula=formula, reason=str(error)) from None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    try:
+        number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else math.nan
+    except OverflowError:  # an integer product beyond any float
+        number = math.inf
+    if not math.isfinite(number):
         raise ValidationError("the formula %(formula)r does not give a finite number", field, formula=formula)
-    return float(value)
+    return number

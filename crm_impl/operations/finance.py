@@ -203,6 +203,8 @@ def _clean_line(data: Mapping[str, Any]) -> dict[str, Any]:
             line[name] = line[name].strip()
     if not line.get("name"):
         raise ValidationError("is required", "name")
+    if line.get("formula") and line.get("amounts"):
+        raise ValidationError("give the amounts per year or a formula, not both", "formula")
     if line.get("formula"):
         line.pop("amounts", None)
         if not line.get("ramp"):

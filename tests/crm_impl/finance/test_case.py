@@ -102,3 +102,10 @@ def test_a_formula_line_without_ramp_falls_where_its_category_does():
                         {"id": "U", "kind": "cost", "category": "usage", "component": "labor", "name": "Team",
                          "formula": "fee"}], drivers=[{"name": "fee", "value": 10}])
     assert case.values().tolist() == [[20, 0, 0, 0], [0, 10, 10, 10]]
+
+
+@pytest.mark.parametrize("formula", ["10 ** 10 ** 10", "9" * 400 + " ** 99", "999999 ** 999999", "x" * 501,
+                                     " * ".join(["999999999999999"] * 30), "(-8) ** (1 / 3)", "x * 1e15 ** 30"])
+def test_formulas_that_would_hold_the_worker_are_refused(formula):
+    with pytest.raises(ValidationError):
+        evaluate_formula(formula, {"x": 1})

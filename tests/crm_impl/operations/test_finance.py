@@ -75,6 +75,7 @@ def test_editing_a_cost_line_changes_npv(db, project):
     ({"amounts": [100, 0]}, "amounts", "4 amounts"),
     ({"amounts": [-5, 0, 0, 0]}, "amounts[0]", "at least 0"),
     ({"amounts": None, "formula": "reps * wage"}, "formula", "'wage'"),
+    ({"formula": "reps * 2"}, "formula", "not both"),
     ({"amounts": None, "formula": "__import__('os')"}, "formula", "may hold numbers"),
     ({"component": "consulting", "category": "usage"}, "component", "usage component"),
     ({"name": "  "}, "name", "required"),
