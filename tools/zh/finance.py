@@ -261,4 +261,6 @@ ZH = {
     (None, "Every run uses the forecast go-live."): "每次模拟都使用预测的上线日期。",
     (None, "Use the forecast go-live in every run"): "每次模拟都使用预测的上线日期",
     (None, "Download CSV"): "下载CSV",
+    (None, "a number in a formula may be at most %(limit)s"): "公式中的数字最大为 %(limit)s",
+    (None, "give the amounts per year or a formula, not both"): "请填写各年金额或公式，不能同时填写",
 }
