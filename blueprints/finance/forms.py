@@ -94,7 +94,7 @@ class SettingsForm(VersionedForm):
 class LineForm(VersionedForm):
     model = CaseLine
     # The margin is entered in per cent (the column holds the fraction).
-    columns = {"id": CaseLine.key, "gross_margin": None}
+    columns = {"id": CaseLine.key, "gross_margin": None, "risk": None}
 
     id = StringField(_l("Line id"), description=_l("Left empty: the next C.. or B.. number."))
     category = SelectField(_l("Kind"), choices=choices(CATEGORIES), default="construction")
@@ -115,6 +115,8 @@ class LineForm(VersionedForm):
                               description=_l("× the expected amounts: a benefit at most 1, a cost at least 1."))
     optimistic = FloatField(_l("Optimistic factor"), default=1.0, validators=[Optional()],
                             description=_l("× the expected amounts: a benefit at least 1, a cost at most 1."))
+    risk = FloatField(_l("Own risk adjustment (%)"), validators=[Optional()], description=_l(
+        "A benefit reduced by, a cost raised by this share instead of the case's. Empty: the case's."))
     source = StringField(_l("Source"))
     kpi = StringField(_l("KPI"))
 
@@ -130,6 +132,7 @@ class LineForm(VersionedForm):
             "gross_margin": None if margin is None else margin / 100.0,
             "conservative": 1.0 if self.conservative.data is None else self.conservative.data,
             "optimistic": 1.0 if self.optimistic.data is None else self.optimistic.data,
+            "risk": None if self.risk.data is None else self.risk.data / 100.0,
             "source": self.source.data or "", "kpi": self.kpi.data or "",
         }
 
@@ -140,6 +143,7 @@ class LineForm(VersionedForm):
         form.amounts.data = join_numbers(line.amounts)
         form.ramp.data = join_numbers(line.ramp)
         form.gross_margin.data = None if line.gross_margin is None else round(line.gross_margin * 100, 6)
+        form.risk.data = None if line.risk is None else round(line.risk * 100, 6)
         return form
 
 

@@ -145,8 +145,9 @@ def shift_benefits(benefits: np.ndarray, shift_years: float | np.ndarray) -> np.
 def adjusted_values(case: BusinessCase, factors: np.ndarray | None = None) -> np.ndarray:
     """Every line's amounts (lines × years) after the risk adjustment, times ``factors`` per line."""
     values = case.values()
-    costs = case.mask("cost")
-    adjustment = np.where(costs, 1.0 + case.cost_risk, 1.0 - case.benefit_risk)
+    adjustment = np.array([
+        1.0 + (case.cost_risk if line.risk is None else line.risk) if line.kind == "cost"
+        else 1.0 - (case.benefit_risk if line.risk is None else line.risk) for line in case.lines], dtype=float)
     if factors is not None:
         adjustment = adjustment * np.asarray(factors, dtype=float)
     return values * adjustment[:, None]

@@ -108,7 +108,8 @@ class Line:
     (:data:`COST_COMPONENTS`), empty for a benefit.  ``conservative`` and ``optimistic`` are the
     line's scenario factors on its expected amounts (a benefit: conservative ≤ 1 ≤ optimistic; a
     cost: optimistic ≤ 1 ≤ conservative).  ``source`` names where a line came from (a process
-    map's savings, a vendor's quote) when another area made it.
+    map's savings, a vendor's quote) when another area made it.  ``risk`` is the line's own TEI
+    risk adjustment (a benefit reduced by, a cost raised by), in place of the case's when given.
     """
 
     id: str
@@ -123,6 +124,7 @@ class Line:
     conservative: float = 1.0
     optimistic: float = 1.0
     source: str = ""
+    risk: float | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id.strip() or len(self.id) > 40:
@@ -177,6 +179,9 @@ class Line:
                                   "most 1, got %(low)s and %(high)s", "conservative", low=conservative, high=optimistic)
         object.__setattr__(self, "conservative", conservative)
         object.__setattr__(self, "optimistic", optimistic)
+        if self.risk is not None:
+            object.__setattr__(self, "risk", number(self.risk, "risk", low=0,
+                                                    high=1 if self.kind == "benefit" else MAX_FACTOR))
 
     def default_ramp(self, horizon: int) -> tuple[float, ...]:
         """Where a formula line's full-year amount falls when no ramp is given: a construction cost
@@ -208,7 +213,8 @@ class BusinessCase:
     """A business case over ``horizon`` years after year 0.
 
     Rates are fractions (0.08 = 8 %).  ``benefit_risk`` and ``cost_risk`` are the TEI-style risk
-    adjustment: every benefit is reduced by ``benefit_risk``, every cost raised by ``cost_risk``.
+    adjustment: every benefit is reduced by ``benefit_risk``, every cost raised by ``cost_risk``
+    (a line with its own ``risk`` by that instead).
     ``tax_rate`` (optional) scales the yearly net cash flows by ``1 - tax_rate`` (costs treated as
     deductible in the year they fall, a loss year as saving tax on the company's other profit).
     """

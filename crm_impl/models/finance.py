@@ -74,6 +74,8 @@ class CaseLine(Versioned, Base):
     gross_margin: Mapped[float | None] = mapped_column(Float, nullable=True, info=bounded(0, 1))
     conservative: Mapped[float] = mapped_column(Float, default=1.0, info=bounded(0, 10))
     optimistic: Mapped[float] = mapped_column(Float, default=1.0, info=bounded(0, 10))
+    #: The line's own TEI risk adjustment (fraction), in place of the case's; ``None``: the case's.
+    risk: Mapped[float | None] = mapped_column(Float, nullable=True, info=bounded(0, 10))
     #: Where the line came from when another area made it (a process map, a vendor quote).
     source: Mapped[str] = mapped_column(String(200), default="")
     kpi: Mapped[str] = mapped_column(String(80), default="")

@@ -65,7 +65,7 @@ DAYS_PER_YEAR = 365.25
 
 #: A line's fields in the project file (``id`` is the stored ``key``).
 LINE_FIELDS = ("id", "kind", "category", "component", "name", "name_zh", "amounts", "formula", "ramp",
-               "gross_margin", "conservative", "optimistic", "source", "kpi")
+               "gross_margin", "conservative", "optimistic", "risk", "source", "kpi")
 
 
 @dataclass(frozen=True)
@@ -216,6 +216,8 @@ def _clean_line(data: Mapping[str, Any]) -> dict[str, Any]:
             raise ValidationError("give the amounts per year or a formula", "amounts")
     if line.get("kind") == "benefit":
         line["component"] = ""
+    if line.get("risk") in ("", None):
+        line.pop("risk", None)
     if line.get("category") != "revenue_growth":
         line.pop("gross_margin", None)
     elif line.get("gross_margin") in (None, ""):
@@ -264,7 +266,8 @@ def save_line(session: Session, project: Project, data: Mapping[str, Any], *, li
         "amounts": list(checked.amounts) if checked.amounts is not None else None,
         "formula": checked.formula or "", "ramp": list(checked.ramp) if checked.ramp is not None else None,
         "gross_margin": checked.gross_margin, "conservative": checked.conservative,
-        "optimistic": checked.optimistic, "source": clean.get("source", ""), "kpi": clean.get("kpi", ""),
+        "optimistic": checked.optimistic, "risk": checked.risk, "source": clean.get("source", ""),
+        "kpi": clean.get("kpi", ""),
     }
     if line is None:
         line = CaseLine(project_id=project.id, position=max((item.position for item in rows.lines), default=-1) + 1,

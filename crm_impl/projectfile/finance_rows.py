@@ -31,6 +31,8 @@ def _line_data(line: CaseLine) -> dict[str, Any]:
     if line.gross_margin is not None:
         data["gross_margin"] = line.gross_margin
     data["conservative"], data["optimistic"] = line.conservative, line.optimistic
+    if line.risk is not None:
+        data["risk"] = line.risk
     if line.source:
         data["source"] = line.source
     if line.kpi:
@@ -68,7 +70,8 @@ def rows_of(project: Project, section: Mapping[str, Any]) -> list[Any]:
                       name_zh=raw.get("name_zh", ""),
                       amounts=list(line.amounts) if line.amounts is not None else None, formula=line.formula or "",
                       ramp=list(line.ramp) if line.ramp is not None else None, gross_margin=line.gross_margin,
-                      conservative=line.conservative, optimistic=line.optimistic, source=raw.get("source", ""),
+                      conservative=line.conservative, optimistic=line.optimistic, risk=line.risk,
+                      source=raw.get("source", ""),
                       kpi=raw.get("kpi", ""))
              for position, (line, raw) in enumerate(zip(case.lines, section.get("lines") or (), strict=True))]
     notes = {raw["year"]: raw.get("note", "") for raw in section.get("actuals") or ()}

@@ -63,6 +63,7 @@ def upgrade() -> None:
     sa.Column('gross_margin', sa.Float(), nullable=True),
     sa.Column('conservative', sa.Float(), nullable=False),
     sa.Column('optimistic', sa.Float(), nullable=False),
+    sa.Column('risk', sa.Float(), nullable=True),
     sa.Column('source', sa.String(length=200), nullable=False),
     sa.Column('kpi', sa.String(length=80), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),

@@ -73,6 +73,15 @@ def test_editing_a_cost_line_changes_npv(client, login, retail, db):
     assert client.post(url, data=data).status_code == 302
     after = npv_shown(client.get(f"/projects/{retail.id}/finance/"))
     assert float(before.replace(",", "")) - float(after.replace(",", "")) == pytest.approx(200_000, abs=1)
+    # the line's own risk adjustment, in per cent on the form, a fraction in the case
+    db.expire_all()
+    line = next(line for line in case_rows(db, retail).lines if line.key == "C_LIC")
+    assert client.post(url, data=data | {"risk": "20", "version": line.version}).status_code == 302
+    db.expire_all()
+    assert case_section(db, retail)["lines"][1]["risk"] == 0.2
+    assert re.search(r'id="risk"[^>]*value="20.0"', client.get(url).text)
+    risked = npv_shown(client.get(f"/projects/{retail.id}/finance/"))
+    assert float(after.replace(",", "")) - float(risked.replace(",", "")) == pytest.approx(250_000, abs=1)
 
 
 @pytest.mark.parametrize(("changes", "reason"), [

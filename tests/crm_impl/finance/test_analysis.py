@@ -3,6 +3,8 @@ import dataclasses
 import numpy as np
 import pytest
 
+from crm_impl.errors import ValidationError
+
 from crm_impl.finance import MONTH, BusinessCase, Line, cost_of_delay, evaluate, scenarios, shift_benefits, tornado
 
 from .conftest import retail_case
@@ -63,6 +65,20 @@ def test_risk_adjustment_reduces_benefits_and_raises_costs(retail):
     assert adjusted.benefits == pytest.approx(base.benefits * 0.9)
     assert adjusted.tco == pytest.approx(base.tco * 1.05)
     assert adjusted.npv < base.npv
+
+
+def test_a_lines_own_risk_adjustment_replaces_the_cases():
+    case = retail_case(benefit_risk=0.10, cost_risk=0.05)
+    lines = list(case.lines)
+    rep, lic = case.line_index("B_REP"), case.line_index("C_LIC")
+    lines[rep] = dataclasses.replace(lines[rep], risk=0.30)
+    lines[lic] = dataclasses.replace(lines[lic], risk=0.0)
+    result = evaluate(dataclasses.replace(case, lines=tuple(lines)))
+    assert result.revenue_growth_total == pytest.approx(5_346_000 * 0.70)
+    assert result.cost_reduction_total == pytest.approx(3_995_000 * 0.90)
+    assert result.tco == pytest.approx(1_050_000 + (7_110_000 - 1_050_000) * 1.05)
+    with pytest.raises(ValidationError):
+        dataclasses.replace(lines[rep], risk=1.5)
 
 
 def test_tax_scales_the_cash_flows_not_the_roi(retail):

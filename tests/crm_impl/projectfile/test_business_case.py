@@ -83,9 +83,12 @@ def test_bad_case_is_refused_with_its_path(db, user, change, path, text):
 
 
 def test_export_import_keeps_the_case_with_actuals(db, user):
-    doc = _with(lambda s: s.update(go_live="2025-10-06", benefit_risk=0.1, tax_rate=0.25,
-                                   actuals=[{"year": 0, "benefits": 0, "costs": 4_400_000, "note": "closing"},
-                                            {"year": 1, "benefits": 1_700_000, "costs": 900_000}]))
+    def line_risk(section):
+        section["lines"][14]["risk"] = 0.25
+    doc = _with(line_risk)
+    doc["business_case"].update(go_live="2025-10-06", benefit_risk=0.1, tax_rate=0.25,
+                                actuals=[{"year": 0, "benefits": 0, "costs": 4_400_000, "note": "closing"},
+                                         {"year": 1, "benefits": 1_700_000, "costs": 900_000}])
     project = import_project(db, user, doc)
     db.commit()
     db.expire_all()
