@@ -263,4 +263,8 @@ ZH = {
     (None, "Download CSV"): "下载CSV",
     (None, "a number in a formula may be at most %(limit)s"): "公式中的数字最大为 %(limit)s",
     (None, "give the amounts per year or a formula, not both"): "请填写各年金额或公式，不能同时填写",
+    (None, "A benefit reduced by, a cost raised by this share instead of the case's. Empty: the case's."):
+        "收益按此比例下调、成本按此比例上调，代替业务论证的统一比例。留空：使用业务论证的比例。",
+    (None, "Own risk adjustment (%)"): "本行风险调整（%）",
+    (None, "own risk adjustment %(share)s"): "本行风险调整 %(share)s",
 }
