@@ -35,7 +35,6 @@ COMPONENTS = [
     ("labor", _l("Staff")),
     ("license_renewal", _l("Licence renewals")),
 ]
-assert {key for key, _ in COMPONENTS} == {"", *COST_COMPONENTS["construction"], *COST_COMPONENTS["usage"]}
 
 _SEPARATORS = re.compile(r"[\s;]+")
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -36,7 +36,6 @@ from crm_impl.finance import (
     BusinessCase, CaseResult, FinanceSimulation, ScenarioResult, TornadoBar, cost_of_delay, evaluate,
     scenarios, simulate, tornado,
 )
-from crm_impl.finance.case import COST_COMPONENTS
 from crm_impl.finance.montecarlo import DEFAULT_RUNS, DEFAULT_SEED
 from crm_impl.finance.tracking import Actual, Tracking, track
 from crm_impl.formats.finance_csv import cash_flow_csv
@@ -53,7 +52,7 @@ __all__ = [
     "GO_LIVE_GATES", "GO_LIVE_PHASES", "DAYS_PER_YEAR", "SETTINGS", "LINE_FIELDS", "CaseRows", "GoLive",
     "FinanceReport", "case_rows", "case_section", "engine_case", "create_case", "update_settings", "save_line",
     "delete_line", "save_driver", "delete_driver", "record_actual", "delete_actual", "replace_case",
-    "go_live_milestone", "go_live", "go_live_offsets", "finance_report", "case_result", "cash_flows_csv",
+    "go_live_milestone", "go_live", "go_live_offsets", "finance_report", "cash_flows_csv",
 ]
 
 #: The gates whose milestone is the go-live (nine-phase G6, seven-step SG6: formal operation).
@@ -509,12 +508,6 @@ class FinanceReport:
     tracking: Tracking
     #: Whether the Monte Carlo drew the go-live from the schedule simulation (else the forecast's).
     go_live_drawn: bool = False
-    components: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(COST_COMPONENTS))
-
-
-def case_result(section: Mapping[str, Any], currency: str = "CNY", *, shift_years: float = 0.0) -> CaseResult:
-    """The result of a plain section (the command line's ``roi``)."""
-    return evaluate(engine_case(section, currency), shift_years=shift_years)
 
 
 def finance_report(session: Session, project: Project, today: date, *, runs: int = DEFAULT_RUNS,

@@ -240,3 +240,11 @@ def test_cash_flows_download_carries_the_convention(client, login, retail, user,
     assert "SP-RETAIL-01-cash-flows.csv" in response.headers["Content-Disposition"]
     client.post("/language/zh_Hans", data={"next": "/projects/"})
     assert "第1年" in client.get(f"/projects/{retail.id}/finance/cash-flows.csv").data.decode("utf-8-sig")
+
+
+def test_the_forms_offer_every_component_of_the_engine():
+    from blueprints.finance.forms import CATEGORIES, COMPONENTS
+    from crm_impl.finance import BENEFIT_TYPES, COST_COMPONENTS
+
+    assert {key for key, _ in COMPONENTS} == {"", *COST_COMPONENTS["construction"], *COST_COMPONENTS["usage"]}
+    assert {key for key, _ in CATEGORIES} == {*COST_COMPONENTS, *BENEFIT_TYPES}
