@@ -2,6 +2,7 @@
 
 from crm_impl.models.accounts import LOCALES, User
 from crm_impl.models.base import Base, Versioned
+from crm_impl.models.finance import BusinessCase, CaseActual, CaseDriver, CaseLine, LineKind
 from crm_impl.models.plan import Baseline, BaselineTask, Dependency, LinkType, Phase, Task
 from crm_impl.models.tracking import (
     ActionItem,
@@ -63,4 +64,9 @@ __all__ = [
     "Meeting",
     "ActionItem",
     "AuditEvent",
+    "BusinessCase",
+    "CaseLine",
+    "CaseDriver",
+    "CaseActual",
+    "LineKind",
 ]

@@ -27,6 +27,7 @@ from crm_impl.models import (
     TeamMember,
     User,
 )
+from crm_impl.projectfile.finance_rows import load_business_case
 from crm_impl.projectfile.tracking import load_tracking
 from crm_impl.projectfile.values import parse_date, utc_moment
 from crm_impl.projectfile.validate import validate_document
@@ -130,6 +131,7 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
     load_tracking(project, phases, data)
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)
+    load_business_case(session, project, data)
     # The new rows are not changes to an existing project: the caller records one event.
     session.info[audit.SUSPENDED] = True
     try:

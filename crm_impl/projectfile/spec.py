@@ -53,8 +53,9 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
     holds each field; columns name the fields kept under another name or naming a record by its key.
     """
     from crm_impl.models import (
-        ActionItem, AuditEvent, Baseline, BaselineTask, ChangeRequest, Deliverable, Dependency, GateRecord, Holiday,
-        KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task, TeamMember, WorkingDay,
+        ActionItem, AuditEvent, Baseline, BaselineTask, BusinessCase, CaseActual, CaseDriver, CaseLine, ChangeRequest,
+        Deliverable, Dependency, GateRecord, Holiday, KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task,
+        TeamMember, WorkingDay,
     )
 
     sections: dict[Where, type] = {
@@ -77,6 +78,10 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("meetings",): Meeting,
         ("meetings", "actions"): ActionItem,
         ("audit",): AuditEvent,
+        ("business_case",): BusinessCase,
+        ("business_case", "drivers"): CaseDriver,
+        ("business_case", "lines"): CaseLine,
+        ("business_case", "actuals"): CaseActual,
     }
     columns: dict[Where, Any] = {
         ("project", "template"): Project.template_id,
@@ -98,6 +103,7 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("kpi_targets", "measurements", "date"): KpiMeasurement.measured_on,
         ("calendar", "holidays", "date"): Holiday.day,
         ("calendar", "working_days", "date"): WorkingDay.day,
+        ("business_case", "lines", "id"): CaseLine.key,
     }
     return sections, columns
 

@@ -16,6 +16,7 @@ from jsonschema import Draft202012Validator
 from crm_impl.errors import ProjectFileError, ScheduleCycleError, ValidationError
 from crm_impl.i18n import msg
 from crm_impl.limits import EARLIEST_DATE, LATEST_DATE, unstorable_character
+from crm_impl.projectfile.finance import section_problems
 from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION, format_checker, schema
 from crm_impl.schedule.cpm import check_span
 from crm_impl.schedule.network import Activity, Link, build_network
@@ -265,6 +266,8 @@ def validate_document(data: Any) -> None:
             if not problems:
                 raise
         problems += [problem for problem in found if problem not in problems]
+    if not problems:
+        problems = section_problems(data)
     if not problems:
         problems = _span_problems(data)
     if problems:

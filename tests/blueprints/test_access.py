@@ -36,6 +36,7 @@ def _url(rule, project) -> str:
         "meeting_id": project.meetings[0].id,
         "action_id": project.meetings[0].actions[0].id,
         "job_id": "montecarlo-0",
+        **_case_ids(project),
     }
     missing = set(rule.arguments) - ids.keys()
     assert not missing, f"test does not know how to fill {missing} in {rule}"
@@ -43,6 +44,16 @@ def _url(rule, project) -> str:
     for name in rule.arguments:
         path = re.sub(rf"<(?:int:)?{name}>", str(ids[name]), path)
     return path
+
+
+def _case_ids(project) -> dict:
+    """The first line and driver of the sample's business case."""
+    from sqlalchemy.orm import object_session
+
+    from crm_impl.operations.finance import case_rows
+
+    rows = case_rows(object_session(project), project)
+    return {"line_id": rows.lines[0].id, "driver_id": rows.drivers[0].id}
 
 
 @pytest.fixture

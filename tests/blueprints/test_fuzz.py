@@ -24,6 +24,7 @@ from crm_impl.models import MemberRole
 from crm_impl.operations.changes import Assessment, ChangeDraft, assess_change, submit_change
 from crm_impl.operations.meetings import ActionDraft, MeetingDraft, add_action, add_meeting
 from crm_impl.operations.baselines import save_baseline
+from crm_impl.operations.finance import record_actual
 from crm_impl.operations.members import add_member
 from crm_impl.operations.phases import attach_file, sign_off
 from crm_impl.operations.planning import project_plan
@@ -162,6 +163,7 @@ def fuzz_project(db, user, make_user, load_sample):
     db.flush()
     sign_off(signed, signed.version, "pm@example.com", datetime.now(timezone.utc))
     save_baseline(db, project, "Re-plan")  # a baseline that is not the steering one
+    record_actual(db, project, 1, 1_800_000, 920_000)  # a business-case year to delete
     db.commit()
     return project
 

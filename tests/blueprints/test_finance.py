@@ -1,0 +1,250 @@
+"""Business-case pages through the app (SQLite and PostgreSQL): results with the NPV convention,
+edits that move NPV, bad input refused with its reason and nothing saved, permissions."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crm_impl.finance import MONTH, evaluate
+from crm_impl.models import MemberRole
+from crm_impl.operations.finance import case_rows, case_section, finance_report
+from crm_impl.operations.members import add_member
+
+ROOT = Path(__file__).resolve().parents[2]
+RETAIL = ROOT / "sample_projects" / "retail_chain_pengbo.json"
+
+
+@pytest.fixture
+def retail(db, user, load_sample):
+    """The retail sample reported at its start: the forecast go-live is the planned one."""
+    project = load_sample(user, RETAIL)
+    project.status_date = project.start_date
+    db.commit()
+    return project
+
+
+def npv_shown(page) -> str:
+    return re.search(r'data-testid="npv">([^<]+)<', page.text).group(1)
+
+
+def test_page_shows_the_worked_example_with_its_convention(client, login, retail):
+    login()
+    page = client.get(f"/projects/{retail.id}/finance/")
+    assert page.status_code == 200
+    text = page.text
+    assert 'data-testid="tco">7,110,000<' in text and 'data-testid="benefits">9,341,000<' in text
+    assert 'data-testid="roi-methodology">1.314<' in text and 'data-testid="roi">0.314<' in text
+    assert "2.30 years" in text
+    assert "=NPV(8%, year 1 … year 3) + year 0" in text        # the convention, printed
+    for chart in ("chart-cashflow", "chart-costs", "chart-npv", "chart-tornado"):
+        assert f'data-testid="{chart}"' in text
+    assert text.count("Plotly.newPlot") == 4 and "cdn.plot.ly" not in text
+    assert "Business case" in client.get(f"/projects/{retail.id}/").text   # linked from the navigation
+
+
+def test_a_late_forecast_lowers_npv_and_the_page_says_by_how_much(client, login, user, load_sample, db):
+    """Nothing reported done and no status date: the remaining plan starts today, go-live slips."""
+    project = load_sample(user, RETAIL)
+    login()
+    page = client.get(f"/projects/{project.id}/finance/")
+    from datetime import date
+    report = finance_report(db, project, date.today())
+    assert report.go_live.slip_days > 0 and report.go_live.assumed_from == "baseline"
+    assert report.result.npv < report.planned.npv
+    assert "calendar days later than assumed" in page.text and f"instead of {report.planned.npv:,.0f}" in page.text
+    shown = re.search(r'data-testid="cost-of-delay">([^<]+)<', page.text).group(1)
+    assert shown == f"{report.cost_of_delay:,.0f}"
+    shift = report.go_live.shift_years
+    assert evaluate(report.case, shift_years=shift).npv - evaluate(report.case, shift_years=shift + MONTH).npv == \
+        pytest.approx(report.cost_of_delay)
+    assert npv_shown(page) == f"{report.result.npv:,.0f}"
+
+
+def test_editing_a_cost_line_changes_npv(client, login, retail, db):
+    login()
+    before = npv_shown(client.get(f"/projects/{retail.id}/finance/"))
+    line = next(line for line in case_rows(db, retail).lines if line.key == "C_LIC")
+    url = f"/projects/{retail.id}/finance/lines/{line.id}/edit"
+    form = client.get(url)
+    assert form.status_code == 200 and "1,050,000 0 0 0" in form.text
+    data = {"id": "C_LIC", "category": "construction", "component": "software_license", "name": line.name,
+            "amounts": "1,250,000 0 0 0", "conservative": "1.2", "optimistic": "0.95", "version": line.version}
+    assert client.post(url, data=data).status_code == 302
+    after = npv_shown(client.get(f"/projects/{retail.id}/finance/"))
+    assert float(before.replace(",", "")) - float(after.replace(",", "")) == pytest.approx(200_000, abs=1)
+    # the line's own risk adjustment, in per cent on the form, a fraction in the case
+    db.expire_all()
+    line = next(line for line in case_rows(db, retail).lines if line.key == "C_LIC")
+    assert client.post(url, data=data | {"risk": "20", "version": line.version}).status_code == 302
+    db.expire_all()
+    assert case_section(db, retail)["lines"][1]["risk"] == 0.2
+    assert re.search(r'id="risk"[^>]*value="20.0"', client.get(url).text)
+    risked = npv_shown(client.get(f"/projects/{retail.id}/finance/"))
+    assert float(after.replace(",", "")) - float(risked.replace(",", "")) == pytest.approx(250_000, abs=1)
+
+
+@pytest.mark.parametrize(("changes", "reason"), [
+    ({"amounts": "1,050,000 lots 0 0"}, "must be a number, got &#39;lots&#39;"),
+    ({"amounts": "1 2"}, "needs 4 amounts"),
+    ({"amounts": "", "formula": "stores * 2"}, "unknown driver &#39;stores&#39;"),
+    ({"amounts": "", "formula": "open(1)"}, "may hold numbers"),
+    ({"component": "labor"}, "is not a construction component"),
+    ({"conservative": "0.5"}, "conservative factor is at least 1"),
+    ({"name": ""}, "This field is required"),
+])
+def test_bad_line_input_is_refused_with_its_reason_and_nothing_saved(client, login, retail, db, changes, reason):
+    login()
+    stored = case_section(db, retail)
+    line = next(line for line in case_rows(db, retail).lines if line.key == "C_LIC")
+    data = {"id": "C_LIC", "category": "construction", "component": "software_license", "name": line.name,
+            "amounts": "1,050,000 0 0 0", "conservative": "1.2", "optimistic": "0.95", "version": line.version}
+    response = client.post(f"/projects/{retail.id}/finance/lines/{line.id}/edit", data=data | changes)
+    assert response.status_code == 422 and reason in response.text
+    db.expire_all()
+    assert case_section(db, retail) == stored
+
+
+@pytest.mark.parametrize(("changes", "reason"), [
+    ({"horizon": "0"}, "between 3 and 30"),
+    ({"horizon": "31"}, "between 3 and 30"),
+    ({"discount_rate": "-100"}, "-99.9999"),
+    ({"discount_rate": "eight"}, "Not a valid float value"),
+])
+def test_bad_settings_are_refused(client, login, retail, db, changes, reason):
+    login()
+    stored = case_section(db, retail)
+    version = case_rows(db, retail).case.version
+    data = {"horizon": "3", "discount_rate": "8", "tax_rate": "0", "benefit_risk": "0", "cost_risk": "0",
+            "version": version}
+    response = client.post(f"/projects/{retail.id}/finance/settings", data=data | changes)
+    assert response.status_code == 422 and reason in response.text
+    db.expire_all()
+    assert case_section(db, retail) == stored
+
+
+def test_settings_risk_adjustment_and_a_later_go_live(client, login, retail, db):
+    login()
+    version = case_rows(db, retail).case.version
+    data = {"horizon": "3", "discount_rate": "8", "tax_rate": "0", "benefit_risk": "10", "cost_risk": "5",
+            "version": version}
+    assert client.post(f"/projects/{retail.id}/finance/settings", data=data).status_code == 302
+    page = client.get(f"/projects/{retail.id}/finance/")
+    assert 'data-testid="tco">7,465,500<' in page.text          # 7,110,000 × 1.05
+    assert "Risk-adjusted (TEI)" in page.text
+
+
+def test_drivers_and_formula_lines(client, login, retail, db):
+    login()
+    url = f"/projects/{retail.id}/finance"
+    assert client.post(f"{url}/drivers/new", data={"name": "stores", "value": "210"}).status_code == 302
+    assert client.post(f"{url}/drivers/new", data={"name": "2x", "value": "1"}).status_code == 422
+    bad_value = client.post(f"{url}/drivers/new", data={"name": "rent", "value": "lots"})
+    assert bad_value.status_code == 422 and "must be a number" in bad_value.text
+    line = {"category": "usage", "component": "communication", "name": "Store lines", "formula": "stores * 1000",
+            "conservative": "1", "optimistic": "1"}
+    assert client.post(f"{url}/lines/new", data=line).status_code == 302
+    section = case_section(db, retail)
+    added = section["lines"][-1]
+    assert added["formula"] == "stores * 1000" and added["id"] == "C16"
+    page = client.get(f"{url}/")
+    assert 'data-testid="tco">7,740,000<' in page.text           # + 210,000 a year for 3 years
+    stores = next(d for d in case_rows(db, retail).drivers if d.name == "stores")
+    refused = client.post(f"{url}/drivers/{stores.id}/delete", data={"version": stores.version}, follow_redirects=True)
+    assert "a formula uses this driver" in refused.text
+    assert any(d.name == "stores" for d in case_rows(db, retail).drivers)
+
+
+def test_actuals_are_recorded_and_bad_ones_refused(client, login, retail, db):
+    login()
+    url = f"/projects/{retail.id}/finance"
+    assert client.post(f"{url}/actuals", data={"year": "1", "benefits": "1,500,000", "costs": "950,000"}).status_code == 302
+    page = client.get(f"{url}/")
+    assert "1,500,000" in page.text and "re-forecast" in page.text
+    bad = client.post(f"{url}/actuals", data={"year": "9", "benefits": "1", "costs": "1"})
+    assert bad.status_code == 422 and "the year is 0 to 3" in bad.text
+    bad = client.post(f"{url}/actuals", data={"year": "2", "benefits": "plenty", "costs": "1"})
+    assert bad.status_code == 422 and "must be a number" in bad.text
+    assert [a.year for a in case_rows(db, retail).actuals] == [1]
+    assert client.post(f"{url}/actuals/delete", data={"year": "1"}).status_code == 302
+    assert case_rows(db, retail).actuals == []
+
+
+def test_viewers_see_but_do_not_edit(client, login, retail, db, make_user):
+    make_user("viewer@example.com")
+    add_member(db, retail, "viewer@example.com", MemberRole.VIEWER)
+    db.commit()
+    login("viewer@example.com")
+    page = client.get(f"/projects/{retail.id}/finance/")
+    assert page.status_code == 200 and "Add line" not in page.text
+    line = case_rows(db, retail).lines[0]
+    assert client.get(f"/projects/{retail.id}/finance/lines/{line.id}/edit").status_code == 403
+    assert client.post(f"/projects/{retail.id}/finance/actuals", data={"year": "1"}).status_code == 403
+
+
+def test_a_project_without_a_case_can_start_one(client, login, user, load_sample, db):
+    project = load_sample(user)
+    from crm_impl.operations.finance import replace_case
+    replace_case(db, project, None)
+    db.commit()
+    login()
+    page = client.get(f"/projects/{project.id}/finance/")
+    assert page.status_code == 200 and "Start the business case" in page.text
+    url = f"/projects/{project.id}/finance/settings"
+    assert client.get(url).status_code == 200
+    assert client.post(url, data={"horizon": "0", "discount_rate": "8"}).status_code == 422
+    assert case_section(db, project) is None
+    assert client.post(url, data={"horizon": "5", "discount_rate": "8", "benefit_risk": "10"}).status_code == 302
+    assert case_section(db, project)["horizon"] == 5 and case_section(db, project)["benefit_risk"] == 0.1
+    empty = client.get(f"/projects/{project.id}/finance/")         # a case without lines yet
+    assert empty.status_code == 200 and "No lines yet" in empty.text and 'data-testid="npv">0<' in empty.text
+
+
+def test_chinese_page(client, login, retail):
+    login()
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    page = client.get(f"/projects/{retail.id}/finance/")
+    assert page.status_code == 200
+    assert "软件使用权（许可）" in page.text and "=NPV(8%" in page.text
+    assert "Business case" not in page.text
+
+
+def test_bad_input_through_a_real_server_is_a_422(live_client, user, load_sample, app):
+    retail_project = load_sample(user, RETAIL)
+    client = live_client()
+    response = client.post(f"/projects/{retail_project.id}/finance/settings",
+                           data={"horizon": "31", "discount_rate": "8", "version": "1"})
+    assert response.status_code == 422
+
+
+def test_the_monte_carlo_can_draw_the_go_live_from_the_schedule(client, login, retail):
+    login()
+    fixed = client.get(f"/projects/{retail.id}/finance/")
+    assert 'data-testid="go-live-simulated"' in fixed.text
+    drawn = client.get(f"/projects/{retail.id}/finance/?go_live=simulated")
+    assert drawn.status_code == 200 and 'data-testid="go-live-fixed"' in drawn.text
+    assert npv_shown(drawn) == npv_shown(fixed)          # the headline stays at the forecast go-live
+    assert "schedule simulation of the work up to the go-live milestone" in drawn.text
+
+    def spread(page):
+        return re.search(r'data-testid="simulation">(.*?)</table>', page.text, re.S).group(1)
+    assert spread(drawn) != spread(fixed)                  # the runs' go-lives moved the distribution
+
+
+def test_cash_flows_download_carries_the_convention(client, login, retail, user, load_sample, db):
+    login()
+    response = client.get(f"/projects/{retail.id}/finance/cash-flows.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    text = response.data.decode("utf-8-sig")
+    assert "-4350000.00" in text and "npv,1150156.23" in text and "=NPV(8%, year 1 … year 3) + year 0" in text
+    assert "SP-RETAIL-01-cash-flows.csv" in response.headers["Content-Disposition"]
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    assert "第1年" in client.get(f"/projects/{retail.id}/finance/cash-flows.csv").data.decode("utf-8-sig")
+
+
+def test_the_forms_offer_every_component_of_the_engine():
+    from blueprints.finance.forms import CATEGORIES, COMPONENTS
+    from crm_impl.finance import BENEFIT_TYPES, COST_COMPONENTS
+
+    assert {key for key, _ in COMPONENTS} == {"", *COST_COMPONENTS["construction"], *COST_COMPONENTS["usage"]}
+    assert {key for key, _ in CATEGORIES} == {*COST_COMPONENTS, *BENEFIT_TYPES}
