@@ -17,6 +17,15 @@ from crm_impl.models.tracking import (
     Risk,
     RiskStatus,
 )
+from crm_impl.models.vendors import (
+    AhpComparison,
+    CriteriaGroup,
+    Evaluator,
+    SelectionCriterion,
+    ShortlistedVendor,
+    VendorScore,
+    VendorSelection,
+)
 from crm_impl.models.projects import (
     Holiday,
     KpiMeasurement,
@@ -63,4 +72,11 @@ __all__ = [
     "Meeting",
     "ActionItem",
     "AuditEvent",
+    "VendorSelection",
+    "CriteriaGroup",
+    "SelectionCriterion",
+    "ShortlistedVendor",
+    "Evaluator",
+    "VendorScore",
+    "AhpComparison",
 ]
