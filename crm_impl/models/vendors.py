@@ -86,6 +86,7 @@ class CriteriaGroup(Versioned, Base):
     weight: Mapped[float] = mapped_column(Float, default=1.0, info=bounded(0, MAX_WEIGHT))
 
     selection: Mapped[VendorSelection] = relationship(back_populates="groups")
+    project: Mapped["Project"] = relationship()  # noqa: F821
 
 
 class SelectionCriterion(Versioned, Base):
@@ -112,6 +113,7 @@ class SelectionCriterion(Versioned, Base):
     area: Mapped[str] = mapped_column(String(20), default="")
 
     selection: Mapped[VendorSelection] = relationship(back_populates="criteria")
+    project: Mapped["Project"] = relationship()  # noqa: F821
 
 
 class ShortlistedVendor(Versioned, Base):
@@ -140,6 +142,7 @@ class ShortlistedVendor(Versioned, Base):
     quotation_file_data: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, nullable=True))
 
     selection: Mapped[VendorSelection] = relationship(back_populates="vendors")
+    project: Mapped["Project"] = relationship()  # noqa: F821
 
 
 class Evaluator(Versioned, Base):
@@ -157,6 +160,7 @@ class Evaluator(Versioned, Base):
     email: Mapped[str] = mapped_column(String(254), default="")
 
     selection: Mapped[VendorSelection] = relationship(back_populates="evaluators")
+    project: Mapped["Project"] = relationship()  # noqa: F821
     user: Mapped["User | None"] = relationship()  # noqa: F821
     scores: Mapped[list[VendorScore]] = relationship(
         back_populates="evaluator", cascade="all, delete-orphan", order_by="VendorScore.id", lazy="selectin"
@@ -180,6 +184,7 @@ class VendorScore(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
 
     evaluator: Mapped[Evaluator] = relationship(back_populates="scores")
+    project: Mapped["Project"] = relationship()  # noqa: F821
 
 
 class AhpComparison(Base):
@@ -199,3 +204,4 @@ class AhpComparison(Base):
     value: Mapped[float] = mapped_column(Float, info=bounded(1 / 9, 9))
 
     selection: Mapped[VendorSelection] = relationship(back_populates="comparisons")
+    project: Mapped["Project"] = relationship()  # noqa: F821

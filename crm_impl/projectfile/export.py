@@ -7,6 +7,7 @@ from typing import Any
 
 from crm_impl.models import Project
 from crm_impl.projectfile.tracking import export_tracking
+from crm_impl.projectfile.vendors import export_vendor_selection
 from crm_impl.projectfile.values import iso_date, utc_text
 from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION
 
@@ -89,6 +90,7 @@ def export_project(project: Project) -> dict[str, Any]:
             for b in project.baselines
         ],
         **export_tracking(project),
+        **export_vendor_selection(project),
     }
 
 

@@ -56,6 +56,9 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ActionItem, AuditEvent, Baseline, BaselineTask, ChangeRequest, Deliverable, Dependency, GateRecord, Holiday,
         KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task, TeamMember, WorkingDay,
     )
+    from crm_impl.models.vendors import (
+        AhpComparison, CriteriaGroup, Evaluator, SelectionCriterion, ShortlistedVendor, VendorScore, VendorSelection,
+    )
 
     sections: dict[Where, type] = {
         ("project",): Project,
@@ -77,6 +80,13 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("meetings",): Meeting,
         ("meetings", "actions"): ActionItem,
         ("audit",): AuditEvent,
+        ("vendor_selection",): VendorSelection,
+        ("vendor_selection", "groups"): CriteriaGroup,
+        ("vendor_selection", "criteria"): SelectionCriterion,
+        ("vendor_selection", "vendors"): ShortlistedVendor,
+        ("vendor_selection", "evaluators"): Evaluator,
+        ("vendor_selection", "evaluators", "scores"): VendorScore,
+        ("vendor_selection", "comparisons"): AhpComparison,
     }
     columns: dict[Where, Any] = {
         ("project", "template"): Project.template_id,
@@ -98,6 +108,12 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("kpi_targets", "measurements", "date"): KpiMeasurement.measured_on,
         ("calendar", "holidays", "date"): Holiday.day,
         ("calendar", "working_days", "date"): WorkingDay.day,
+        ("vendor_selection", "criteria", "group"): SelectionCriterion.group_key,
+        ("vendor_selection", "vendors", "quotation", "name"): ShortlistedVendor.quotation_file_name,
+        ("vendor_selection", "evaluators", "scores", "vendor"): VendorScore.vendor_key,
+        ("vendor_selection", "evaluators", "scores", "criterion"): VendorScore.criterion_key,
+        ("vendor_selection", "comparisons", "a"): AhpComparison.item_a,
+        ("vendor_selection", "comparisons", "b"): AhpComparison.item_b,
     }
     return sections, columns
 
