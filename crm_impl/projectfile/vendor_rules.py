@@ -16,7 +16,7 @@ from crm_impl.vendors.ahp import comparison_matrix
 from crm_impl.vendors.criteria import CriteriaTree, Criterion, Group, direct_weights
 from crm_impl.vendors.selection import ROOT
 
-__all__ = ["SECTION", "vendor_problems"]
+__all__ = ["SECTION", "vendor_problems", "selection_from_document"]
 
 SECTION = "vendor_selection"
 
@@ -28,7 +28,7 @@ def _duplicates(values) -> list:
 def _tree(section: dict[str, Any]) -> CriteriaTree:
     return CriteriaTree(
         tuple(Group(g["key"], g["name"], g.get("name_zh", ""), g.get("weight", 1.0)) for g in section["groups"]),
-        tuple(Criterion(c["key"], c["name"], c["group"], scale=c.get("scale", 5),
+        tuple(Criterion(c["key"], c["name"], c["group"], name_zh=c.get("name_zh", ""), scale=c.get("scale", 5),
                         higher_is_better=c.get("higher_is_better", True), knockout=c.get("knockout"),
                         weight=c.get("weight", 1.0), from_figures=c.get("from_figures", False), unit=c.get("unit", ""),
                         area=c.get("area", ""))
@@ -133,3 +133,27 @@ def vendor_problems(data: dict[str, Any]) -> list[tuple[str, Any]]:
             if len(node_items) > 1 and node not in compared:
                 problems.append((f"{where}.comparisons", msg("nobody compared the items of %(node)s", node=node)))
     return problems
+
+
+def selection_from_document(data: dict[str, Any]):
+    """The file's selection as the engine's :class:`~crm_impl.vendors.selection.Selection` (or
+    ``None``), for commands that analyse a file without a database.  ``data`` is validated."""
+    from crm_impl.vendors.scoring import Score, Vendor
+    from crm_impl.vendors.selection import Comparison, Quotation, Selection
+
+    section = data.get(SECTION)
+    if not section:
+        return None
+    vendors = section.get("vendors", [])
+    return Selection(
+        tree=_tree(section),
+        vendors=tuple(Vendor(v["key"], v["name"], v.get("name_zh", ""), dict(v.get("figures", {}))) for v in vendors),
+        scores=tuple(Score(e["name"], s["vendor"], s["criterion"], s["value"], s.get("comment", ""))
+                     for e in section.get("evaluators", []) for s in e.get("scores", [])),
+        weighting=section.get("weighting", "direct"),
+        comparisons=tuple(Comparison(c["stakeholder"], c["node"], c["a"], c["b"], c["value"])
+                          for c in section.get("comparisons", [])),
+        quotations={v["key"]: Quotation(v.get("licence_cost", 0), v.get("implementation_cost", 0),
+                                        v.get("running_cost_per_year", 0)) for v in vendors},
+        horizon_years=section.get("horizon_years", 3),
+    )

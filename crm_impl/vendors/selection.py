@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from crm_impl.errors import ValidationError
-from crm_impl.i18n import Message, msg
+from crm_impl.i18n import Message, is_chinese, msg
 from crm_impl.vendors.ahp import RANDOM_INDEX, NodeResult, node_weights
 from crm_impl.vendors.criteria import CriteriaTree, Weights, direct_weights
 from crm_impl.vendors.scoring import Evaluation, Knockout, Score, Vendor, evaluate, quotation_total
@@ -129,7 +129,8 @@ class Analysis:
                 parts = []
                 for k in vendor.knockouts:
                     c = tree.criterion(k.criterion)
-                    parts.append(knockout_reason(k, c.key, c.higher_is_better or c.from_figures).render(locale))
+                    name = c.name_zh if is_chinese(locale) and c.name_zh else c.name
+                    parts.append(knockout_reason(k, name, c.higher_is_better or c.from_figures).render(locale))
                 out[vendor.key] = "; ".join(parts)
         return out
 

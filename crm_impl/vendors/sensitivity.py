@@ -90,26 +90,28 @@ def _flip(evaluation: Evaluation, j: int, winner: int) -> Flip:
     totals = utility @ w
     a = utility[:, j]
     b = (totals - w0 * a) / (1.0 - w0)
-    nearest: float | None = None
+    crossings = []
     for other in evaluation.qualified:
         if other == winner:
             continue
         slope = (a[other] - b[other]) - (a[winner] - b[winner])
         if abs(slope) < 1e-15:
             continue
-        crossing = -(b[other] - b[winner]) / slope
-        if not (0.0 <= crossing <= 1.0) or abs(crossing - w0) < 1e-15:
-            continue
-        if nearest is None or abs(crossing - w0) < abs(nearest - w0):
-            nearest = float(crossing)
-    if nearest is None:
-        return Flip(key, w0)
-    if nearest > w0:
-        applied = min(1.0, round(math.ceil(nearest / _STEP + 1e-6) * _STEP, 6))
-    else:
-        applied = max(0.0, round(math.floor(nearest / _STEP - 1e-6) * _STEP, 6))
-    new_winner = winner_at(evaluation, reweighted(w, j, applied))
-    return Flip(key, w0, applied, nearest, new_winner)
+        crossing = float(-(b[other] - b[winner]) / slope)
+        if 0.0 <= crossing <= 1.0 and abs(crossing - w0) >= 1e-15:
+            crossings.append(crossing)
+    current = evaluation.vendors[winner].name
+    # The nearest crossing that really hands the lead to someone else (a tie at the end of the
+    # range, where two vendors score alike on the criterion, hands it to nobody).
+    for crossing in sorted(crossings, key=lambda c: abs(c - w0)):
+        if crossing > w0:
+            applied = min(1.0, round(math.ceil(crossing / _STEP + 1e-6) * _STEP, 6))
+        else:
+            applied = max(0.0, round(math.floor(crossing / _STEP - 1e-6) * _STEP, 6))
+        new_winner = winner_at(evaluation, reweighted(w, j, applied))
+        if new_winner not in (None, current):
+            return Flip(key, w0, applied, crossing, new_winner)
+    return Flip(key, w0)
 
 
 def weight_sensitivity(evaluation: Evaluation) -> list[Flip]:

@@ -70,7 +70,7 @@ def test_disqualified_vendor_in_json_has_reason_and_no_rank(example):
     by_name = {v["name"]: v for v in out["vendors"]}
     assert by_name["Kingdee"]["rank"] == 1
     assert by_name["Yonyou"]["disqualified"] and by_name["Yonyou"]["rank"] is None
-    assert by_name["Yonyou"]["reason"] == "cost scored 3.5, under the knock-out minimum of 4"
+    assert by_name["Yonyou"]["reason"] == "Cost scored 3.5, under the knock-out minimum of 4"
     assert out["vendors"][-1]["disqualified"]
 
 
