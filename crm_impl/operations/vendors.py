@@ -41,6 +41,7 @@ __all__ = [
     "add_evaluator", "remove_evaluator", "evaluator_candidates", "sheet_of", "readable_sheets", "save_sheet",
     "close_scoring", "reopen_scoring", "node_items", "save_comparisons", "delete_stakeholder", "stakeholders",
     "node_preview", "selection_shape", "analyse_selection", "results_visible", "sheet_progress", "vendor_costs",
+    "save_vendor",
 ]
 
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
@@ -628,3 +629,20 @@ def selection_shape(selection: VendorSelection, locale: object = None) -> Select
 def analyse_selection(selection: VendorSelection, locale: object = None) -> Analysis:
     """The whole analysis (raises :class:`ValidationError` when the selection cannot be scored yet)."""
     return analyse(selection_shape(selection, locale))
+
+
+def save_vendor(session: Session, selection: VendorSelection, vendor: ShortlistedVendor | None,
+                expected_version: int | None, draft: VendorDraft,
+                quotation: tuple[str, bytes] | None = None) -> ShortlistedVendor:
+    """Add (``vendor`` is ``None``) or edit a short-listed vendor, with its quotation file if one
+    came along; all checked before anything changes."""
+    if quotation is not None and not quotation[1]:
+        raise ValidationError("the file is empty", field="quotation")
+    if vendor is None:
+        vendor = add_vendor(session, selection, draft)
+    else:
+        update_vendor(selection, vendor, expected_version, draft)
+    if quotation is not None:
+        attach_quotation(vendor, *quotation)
+    session.flush()
+    return vendor
