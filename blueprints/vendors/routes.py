@@ -160,7 +160,9 @@ def sheet(project):
     selection = _selection(project)
     evaluator = sheet_of(selection, current_user)
     if evaluator is None:
-        abort(403, description=_("You were not chosen as an evaluator of this selection."))
+        if request.method == "POST":
+            abort(403, description=_("You were not chosen as an evaluator of this selection."))
+        return render_template("vendors/sheet.html", project=project, selection=selection, evaluator=None)
     form = sheet_form(selection, evaluator) if request.method == "POST" else sheet_form(selection, evaluator, False)
     outcome = form.validate_on_submit() and save_edit(
         form, lambda: sheet_form(selection, evaluator, False), save_sheet, get_db(), selection, evaluator,

@@ -36,6 +36,9 @@ def _url(rule, project) -> str:
         "meeting_id": project.meetings[0].id,
         "action_id": project.meetings[0].actions[0].id,
         "job_id": "montecarlo-0",
+        "vendor_id": project.vendor_selection.vendors[0].id,
+        "criterion_id": project.vendor_selection.criteria[0].id,
+        "evaluator_id": project.vendor_selection.evaluators[0].id,
     }
     missing = set(rule.arguments) - ids.keys()
     assert not missing, f"test does not know how to fill {missing} in {rule}"

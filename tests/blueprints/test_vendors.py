@@ -183,13 +183,14 @@ def test_evaluators_see_and_edit_only_their_own_sheet_until_scoring_closes(clien
     assert all(v == 4 for (name, *_), v in scores.items() if name == "ann")
 
     login("vi@example.com")
-    assert client.get(f"{base}/sheet").status_code == 403
+    assert client.get(f"{base}/sheet").status_code == 403  # a viewer's role cannot evaluate at all
     assert client.post(f"{base}/sheet", data=fields).status_code == 403
     assert client.post(f"{base}/close", data={"version": "1"}).status_code == 403
     client.post("/auth/logout")
 
     login()  # the owner closes scoring; not an evaluator, so no sheet of their own
-    assert client.get(f"{base}/sheet").status_code == 403
+    assert 'data-testid="not-evaluator"' in client.get(f"{base}/sheet").text
+    assert client.post(f"{base}/sheet", data=fields).status_code == 403
     selection = db.query(VendorSelection).one()
     assert client.post(f"{base}/close", data={"version": selection.version}).status_code == 302
     client.post("/auth/logout")
