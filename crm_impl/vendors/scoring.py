@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from crm_impl.errors import ValidationError
+from crm_impl.i18n import N_
 from crm_impl.vendors.catalogue import CRM7_AREAS
 from crm_impl.vendors.criteria import CriteriaTree, Criterion, Weights
 
@@ -267,8 +268,8 @@ def evaluate(tree: CriteriaTree, weights: Weights, vendors: Sequence[Vendor], sc
             raise ValidationError("vendor %(vendor)s has no scores", field="scores", vendor=vendor.name)
         for c, weight in zip(criteria, w):
             if weight > 0 and (vendor.key, c.key) not in cells:
-                what = ("vendor %(vendor)s has no figure for %(criterion)s" if c.from_figures
-                        else "vendor %(vendor)s has no score on %(criterion)s")
+                what = (N_("vendor %(vendor)s has no figure for %(criterion)s") if c.from_figures
+                        else N_("vendor %(vendor)s has no score on %(criterion)s"))
                 raise ValidationError(what, field="scores", vendor=vendor.name, criterion=c.key)
     utility = np.array([[c.utility(cells[v.key, c.key].mean) if (v.key, c.key) in cells else 1.0
                          for c in criteria] for v in vendors])
