@@ -130,8 +130,6 @@ def vendor_form(selection: VendorSelection, vendor: ShortlistedVendor | None = N
                 FloatField(f"{c.name}{unit}", validators=[Optional(), NumberRange(min=0)],
                            description=_l("Left empty for money: the quotation's total over the horizon.")
                            if c.unit == "money" else ""))
-    if formdata and vendor is None:
-        return SelectionVendorForm()
     if formdata:
         return SelectionVendorForm()
     form = SelectionVendorForm(formdata=None, obj=vendor)

@@ -77,7 +77,9 @@ def _number(value: object, name: str, low: float, high: float) -> float:
     return number
 
 
-def _open(selection: VendorSelection) -> None:
+def _scoring_open(selection: VendorSelection) -> None:
+    """Sheets, and what they are scored against (criteria, vendors, evaluators), change only while
+    scoring is open: after closing, the results must stay those everyone read."""
     if selection.scoring_closed:
         raise ValidationError("scoring is closed: reopen it to change the score sheets")
 
@@ -195,7 +197,7 @@ def add_group(session: Session, selection: VendorSelection, draft: GroupDraft) -
 def delete_group(session: Session, selection: VendorSelection, group: CriteriaGroup) -> None:
     if any(c.group_key == group.key for c in selection.criteria):
         raise ValidationError("group %(group)r still has criteria: delete or move them first", group=group.key)
-    _scoring_untouched(selection)
+    _scoring_open(selection)
     selection.groups.remove(group)
     session.delete(group)
     _drop_comparisons(session, selection, {group.key})
@@ -239,13 +241,8 @@ class CriterionDraft:
         }
 
 
-def _scoring_untouched(selection: VendorSelection) -> None:
-    if selection.scoring_closed:
-        raise ValidationError("scoring is closed: reopen it to change the score sheets")
-
-
 def add_criterion(session: Session, selection: VendorSelection, draft: CriterionDraft) -> SelectionCriterion:
-    _scoring_untouched(selection)
+    _scoring_open(selection)
     criterion = SelectionCriterion(project_id=selection.project_id, position=len(selection.criteria),
                                    **draft.fields(selection))
     selection.criteria.append(criterion)
@@ -260,7 +257,7 @@ def update_criterion(session: Session, selection: VendorSelection, criterion: Se
     check_version(criterion, expected_version)
     old_key, old_group, old_scale = criterion.key, criterion.group_key, criterion.scale
     if (values["key"], values["group_key"], values["scale"]) != (old_key, old_group, old_scale):
-        _scoring_untouched(selection)
+        _scoring_open(selection)
     changed = apply_changes(criterion, expected_version, values)
     if values["key"] != old_key or values["group_key"] != old_group:
         _drop_comparisons(session, selection, {old_group, values["group_key"]})
@@ -277,7 +274,7 @@ def update_criterion(session: Session, selection: VendorSelection, criterion: Se
 
 
 def delete_criterion(session: Session, selection: VendorSelection, criterion: SelectionCriterion) -> None:
-    _scoring_untouched(selection)
+    _scoring_open(selection)
     if sum(c.group_key == criterion.group_key for c in selection.criteria) == 1:
         raise ValidationError("group %(group)r has no criteria", group=criterion.group_key)
     for evaluator in selection.evaluators:
@@ -351,7 +348,7 @@ def update_vendor(selection: VendorSelection, vendor: ShortlistedVendor, expecte
                   draft: VendorDraft) -> bool:
     values = draft.fields(selection, vendor)
     if values["key"] != vendor.key:
-        _scoring_untouched(selection)
+        _scoring_open(selection)
         for evaluator in selection.evaluators:
             for score in evaluator.scores:
                 if score.vendor_key == vendor.key:
@@ -360,7 +357,7 @@ def update_vendor(selection: VendorSelection, vendor: ShortlistedVendor, expecte
 
 
 def delete_vendor(session: Session, selection: VendorSelection, vendor: ShortlistedVendor) -> None:
-    _scoring_untouched(selection)
+    _scoring_open(selection)
     for evaluator in selection.evaluators:
         for score in [s for s in evaluator.scores if s.vendor_key == vendor.key]:
             evaluator.scores.remove(score)
@@ -437,7 +434,7 @@ def add_evaluator(session: Session, selection: VendorSelection, user_id: int, na
 
 
 def remove_evaluator(session: Session, selection: VendorSelection, evaluator: Evaluator) -> None:
-    _scoring_untouched(selection)
+    _scoring_open(selection)
     selection.evaluators.remove(evaluator)
     session.delete(evaluator)
 
@@ -465,7 +462,7 @@ def save_sheet(session: Session, selection: VendorSelection, evaluator: Evaluato
     """
     if evaluator.user_id != user.id:
         raise PermissionDeniedError("only the evaluator can change their score sheet")
-    _open(selection)
+    _scoring_open(selection)
     check_version(evaluator, expected_version)
     vendors = {v.key for v in selection.vendors}
     criteria = {c.key: c for c in selection.criteria}
