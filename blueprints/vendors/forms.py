@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
-from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, FloatField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from crm_impl.models import SelectionCriterion, ShortlistedVendor, VendorSelection
@@ -37,8 +37,10 @@ class SettingsForm(VersionedForm):
                              self.horizon_years.data, self.notes.data or "")
 
 
-class StartForm(Form):
-    title = StringField(_l("Title"))
+class ScoringForm(VersionedForm):
+    """The project manager's switch: ``closed`` "1" closes scoring, "0" reopens it."""
+
+    closed = HiddenField()
 
 
 class CriterionForm(VersionedForm):

@@ -10,10 +10,10 @@ from crm_impl.charts.vendors import (
 from crm_impl.errors import NotFoundError, ValidationError
 from crm_impl.i18n import is_chinese
 from crm_impl.operations.vendors import (
-    add_criterion, add_evaluator, analyse_selection, close_scoring, delete_criterion, delete_stakeholder,
-    delete_vendor, evaluator_candidates, node_items, node_preview, readable_sheets, remove_evaluator, reopen_scoring,
-    results_visible, save_comparisons, save_sheet, save_vendor, save_weights, sheet_of, sheet_progress,
-    stakeholders, start_selection, update_criterion, update_settings,
+    add_criterion, add_evaluator, analyse_selection, delete_criterion, delete_stakeholder,
+    delete_vendor, evaluator_candidates, node_items, node_preview, readable_sheets, remove_evaluator,
+    results_visible, save_comparisons, save_settings, save_sheet, save_vendor, save_weights, set_scoring_closed,
+    sheet_of, sheet_progress, stakeholders, update_criterion,
 )
 from crm_impl.vendors.ahp import CR_LIMIT, scale_label
 from crm_impl.vendors.catalogue import CRM7_AREAS
@@ -23,7 +23,7 @@ from blueprints.database import get_db
 from blueprints.kit import ActionForm, act, chart_html, download, render_form, save_edit, submit
 from blueprints.vendors import bp
 from blueprints.vendors.forms import (
-    CriterionForm, EvaluatorForm, SettingsForm, StartForm, comparison_form, sheet_form, vendor_form, weights_form,
+    CriterionForm, EvaluatorForm, ScoringForm, SettingsForm, comparison_form, sheet_form, vendor_form, weights_form,
 )
 
 
@@ -50,7 +50,7 @@ def _back(project, endpoint="vendors.index", **params):
 def index(project):
     selection = project.vendor_selection
     if selection is None:
-        return render_template("vendors/start.html", project=project, form=StartForm())
+        return render_template("vendors/start.html", project=project, form=SettingsForm(formdata=None))
     evaluator_form = EvaluatorForm()
     evaluator_form.user.choices = [(m.user_id, f"{m.user.display_name} ({m.user.email})")
                                    for m in evaluator_candidates(get_db(), project)]
@@ -59,23 +59,15 @@ def index(project):
                            evaluator_form=evaluator_form)
 
 
-@bp.post("/start")
-@project_view(Action.EDIT)
-def start(project):
-    form = StartForm()
-    act(form, _("Vendor selection started with the methodology's criteria."), start_selection, get_db(), project,
-        form.title.data or "")
-    return _back(project)
-
-
 @bp.route("/settings", methods=["GET", "POST"])
 @project_view(Action.EDIT)
 def settings(project):
-    selection = _selection(project)
+    """The selection's settings; saving them the first time starts the selection."""
+    selection = project.vendor_selection
     form = SettingsForm() if request.method == "POST" else SettingsForm(formdata=None, obj=selection)
     outcome = form.validate_on_submit() and save_edit(
-        form, lambda: SettingsForm(formdata=None, obj=selection), update_settings, selection, form.expected_version(),
-        form.draft())
+        form, lambda: SettingsForm(formdata=None, obj=project.vendor_selection), save_settings, get_db(), project,
+        form.expected_version(), form.draft())
     if outcome:
         flash(_("Selection saved."), "success")
         return _back(project)
@@ -182,23 +174,15 @@ def sheets(project):
                            sheets=readable_sheets(selection, current_user))
 
 
-@bp.post("/close")
+@bp.post("/scoring")
 @project_view(Action.CLOSE_SCORING)
-def close(project):
+def scoring(project):
     selection = _selection(project)
-    form = ActionForm()
-    act(form, _("Scoring closed: every member now sees all sheets and the results."), close_scoring, selection,
-        form.expected_version(), current_user.email)
-    return _back(project)
-
-
-@bp.post("/reopen")
-@project_view(Action.CLOSE_SCORING)
-def reopen(project):
-    selection = _selection(project)
-    form = ActionForm()
-    act(form, _("Scoring reopened: each evaluator sees only their own sheet again."), reopen_scoring, selection,
-        form.expected_version())
+    form = ScoringForm()
+    closed = form.closed.data == "1"
+    done = (_("Scoring closed: every member now sees all sheets and the results.") if closed
+            else _("Scoring reopened: each evaluator sees only their own sheet again."))
+    act(form, done, set_scoring_closed, selection, form.expected_version(), closed, current_user.email)
     return _back(project)
 
 

@@ -41,7 +41,7 @@ __all__ = [
     "add_evaluator", "remove_evaluator", "evaluator_candidates", "sheet_of", "readable_sheets", "save_sheet",
     "close_scoring", "reopen_scoring", "node_items", "save_comparisons", "delete_stakeholder", "stakeholders",
     "node_preview", "selection_shape", "analyse_selection", "results_visible", "sheet_progress", "vendor_costs",
-    "save_vendor",
+    "save_vendor", "save_settings", "set_scoring_closed",
 ]
 
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
@@ -131,6 +131,20 @@ class SettingsDraft:
 
 def update_settings(selection: VendorSelection, expected_version: int | None, draft: SettingsDraft) -> bool:
     return apply_changes(selection, expected_version, draft.fields())
+
+
+def save_settings(session: Session, project: Project, expected_version: int | None,
+                  draft: SettingsDraft) -> VendorSelection:
+    """Save the selection's settings; the first save starts the selection (tree seeded from the
+    methodology catalogue)."""
+    values = draft.fields()
+    selection = project.vendor_selection
+    if selection is None:
+        selection = start_selection(session, project)
+        expected_version = selection.version
+    apply_changes(selection, expected_version, values)
+    session.flush()
+    return selection
 
 
 def _tree(selection: VendorSelection, groups=None, criteria=None) -> CriteriaTree:
@@ -525,6 +539,14 @@ def close_scoring(selection: VendorSelection, expected_version: int | None, acto
     selection.scoring_closed = True
     selection.closed_by = actor[:254]
     selection.closed_at = datetime.now(timezone.utc)
+
+
+def set_scoring_closed(selection: VendorSelection, expected_version: int | None, closed: bool, actor: str) -> None:
+    """Close scoring (``closed``) or reopen it: the project manager's one switch."""
+    if closed:
+        close_scoring(selection, expected_version, actor)
+    else:
+        reopen_scoring(selection, expected_version)
 
 
 def reopen_scoring(selection: VendorSelection, expected_version: int | None) -> None:

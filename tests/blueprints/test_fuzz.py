@@ -27,6 +27,7 @@ from crm_impl.operations.baselines import save_baseline
 from crm_impl.operations.members import add_member
 from crm_impl.operations.phases import attach_file, sign_off
 from crm_impl.operations.planning import project_plan
+from crm_impl.operations.vendors import add_evaluator
 from tests.conftest import SAMPLES
 from tests.strategies import NASTY_TEXTS, document_bytes, nasty_text
 
@@ -162,6 +163,9 @@ def fuzz_project(db, user, make_user, load_sample):
     db.flush()
     sign_off(signed, signed.version, "pm@example.com", datetime.now(timezone.utc))
     save_baseline(db, project, "Re-plan")  # a baseline that is not the steering one
+    # The vendor selection with scoring open and the owner as an evaluator: every form of it shows.
+    project.vendor_selection.scoring_closed = False
+    add_evaluator(db, project.vendor_selection, user.id)
     db.commit()
     return project
 

@@ -56,7 +56,8 @@ def test_every_page_of_the_sample_answers(client, login, user, load_sample):
 
 def _start(client, project):
     base = f"/projects/{project.id}/vendors"
-    assert client.post(f"{base}/start", data={"title": "CRM product"}).status_code == 302
+    assert client.post(f"{base}/settings", data={"title": "CRM product", "weighting": "direct",
+                                                 "horizon_years": "3"}).status_code == 302
     return base
 
 
@@ -187,14 +188,14 @@ def test_evaluators_see_and_edit_only_their_own_sheet_until_scoring_closes(clien
     login("vi@example.com")
     assert client.get(f"{base}/sheet").status_code == 403  # a viewer's role cannot evaluate at all
     assert client.post(f"{base}/sheet", data=fields).status_code == 403
-    assert client.post(f"{base}/close", data={"version": "1"}).status_code == 403
+    assert client.post(f"{base}/scoring", data={"version": "1", "closed": "1"}).status_code == 403
     client.post("/auth/logout")
 
     login()  # the owner closes scoring; not an evaluator, so no sheet of their own
     assert 'data-testid="not-evaluator"' in client.get(f"{base}/sheet").text
     assert client.post(f"{base}/sheet", data=fields).status_code == 403
     selection = db.query(VendorSelection).one()
-    assert client.post(f"{base}/close", data={"version": selection.version}).status_code == 302
+    assert client.post(f"{base}/scoring", data={"version": selection.version, "closed": "1"}).status_code == 302
     client.post("/auth/logout")
 
     login("bo@example.com")
