@@ -52,6 +52,7 @@ def test_every_page_of_the_sample_answers(client, login, user, load_sample):
     assert client.get(f"{base}/ahp?node=consulting").status_code == 404  # one criterion: nothing to compare
     ahp = client.get(f"{base}/ahp").text
     assert "Shen Guoliang (steering)" in ahp and "Jiang Ning (IT)" in ahp and 'data-testid="group-cr"' in ahp
+    assert 'data-testid="group-matrix"' in ahp
 
 
 def _start(client, project):

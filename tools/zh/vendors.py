@@ -263,3 +263,7 @@ ZH.update({
     (None, "vendor %(vendor)s has no figure for %(criterion)s"): "供应商 %(vendor)s 缺少 %(criterion)s 的数据",
     (None, "vendor %(vendor)s has no score on %(criterion)s"): "供应商 %(vendor)s 在 %(criterion)s 上没有评分",
 })
+
+ZH.update({
+    (None, "Group matrix (geometric mean of the stakeholders)"): "群体矩阵（各干系人的几何平均）",
+})

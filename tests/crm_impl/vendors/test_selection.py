@@ -75,4 +75,14 @@ def test_disqualified_vendor_in_json_has_reason_and_no_rank(example):
 
 
 def test_hierarchy_cr_weights_group_matrices_by_priority():
-    assert hierarchy_cr([], {}) is None
+    from crm_impl.vendors.ahp import RANDOM_INDEX, node_weights
+
+    root = node_weights("root", ["g", "h", "k"], {"A": {("g", "h"): 3, ("g", "k"): 1 / 2, ("h", "k"): 4}})
+    group = node_weights("g", ["x", "y", "z"], {"A": {("x", "y"): 5, ("x", "z"): 1 / 3, ("y", "z"): 2}})
+    pair = node_weights("h", ["u", "v"], {"A": {("u", "v"): 7}})  # two items: always consistent, left out
+    priority = dict(zip(root.items, root.result.weights))
+    expected = (root.result.consistency_index + priority["g"] * group.result.consistency_index) / (
+        RANDOM_INDEX[3] + priority["g"] * RANDOM_INDEX[3])
+    assert hierarchy_cr([root, group, pair], priority) == pytest.approx(expected)
+    assert root.result.consistency_ratio > 0 and group.result.consistency_ratio > 0
+    assert hierarchy_cr([pair], priority) is None
