@@ -129,7 +129,7 @@ def contributions_figure(evaluation: Evaluation, group_names: Mapping[str, str],
     fig.update_layout(
         barmode="stack", title={"text": esc(words["contributions"])},
         xaxis={"title": {"text": esc(words["score"])}, "range": [0, RESULT_SCALE * 1.08]},
-        yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.2},
+        yaxis={"autorange": "reversed"}, legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
         margin={"l": 200, "r": 30, "t": 60, "b": 60}, height=140 + 60 * len(ranking),
     )
     return fig
