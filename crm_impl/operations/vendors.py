@@ -41,7 +41,7 @@ __all__ = [
     "add_evaluator", "remove_evaluator", "evaluator_candidates", "sheet_of", "readable_sheets", "save_sheet",
     "close_scoring", "reopen_scoring", "node_items", "save_comparisons", "delete_stakeholder", "stakeholders",
     "node_preview", "selection_shape", "analyse_selection", "results_visible", "sheet_progress", "vendor_costs",
-    "save_vendor", "save_settings", "set_scoring_closed",
+    "save_vendor", "save_settings", "set_scoring_closed", "link_evaluators",
 ]
 
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
@@ -438,6 +438,13 @@ def add_evaluator(session: Session, selection: VendorSelection, user_id: int, na
     if any(e.user_id == user_id for e in selection.evaluators):
         raise ValidationError("%(name)s is an evaluator already", field="user", name=membership.user.email)
     label = _text(name, "name", 120) or membership.user.display_name or membership.user.email
+    # A sheet kept under a name (imported from a file) becomes the member's: by e-mail or by the name given.
+    unlinked = next((e for e in selection.evaluators if e.user_id is None and (
+        (e.email and e.email.lower() == membership.user.email.lower()) or (name.strip() and e.name == label))), None)
+    if unlinked is not None:
+        unlinked.user_id, unlinked.email = user_id, membership.user.email
+        session.flush()
+        return unlinked
     if any(e.name == label for e in selection.evaluators):
         raise ValidationError("%(name)s is an evaluator already", field="name", name=label)
     evaluator = Evaluator(project_id=selection.project_id, user_id=user_id, name=label[:120],
@@ -445,6 +452,24 @@ def add_evaluator(session: Session, selection: VendorSelection, user_id: int, na
     selection.evaluators.append(evaluator)
     session.flush()
     return evaluator
+
+
+def link_evaluators(project: Project) -> list[Evaluator]:
+    """Give each sheet kept under an e-mail (a restored or imported file) to the member with that
+    e-mail, where the member may evaluate; returns the sheets linked."""
+    selection = project.vendor_selection
+    if selection is None:
+        return []
+    members = {m.user.email.lower(): m for m in project.memberships if allowed(m.role, Action.EVALUATE)}
+    taken = {e.user_id for e in selection.evaluators if e.user_id is not None}
+    linked = []
+    for evaluator in selection.evaluators:
+        member = members.get((evaluator.email or "").lower())
+        if evaluator.user_id is None and member is not None and member.user.id not in taken:
+            evaluator.user = member.user
+            taken.add(member.user.id)
+            linked.append(evaluator)
+    return linked
 
 
 def remove_evaluator(session: Session, selection: VendorSelection, evaluator: Evaluator) -> None:

@@ -198,3 +198,35 @@ def test_duplicate_vendor_and_bad_figure_are_refused(setup):
         add_vendor(db, selection, VendorDraft("new", "New", figures={"implementation_time": 0}))
     with pytest.raises(ValidationError, match="not scored from figures"):
         add_vendor(db, selection, VendorDraft("new", "New", figures={"security": 3}))
+
+
+def test_a_sheet_imported_under_a_name_is_linked_to_its_member(setup):
+    db, project, selection, users = setup
+    from crm_impl.models import Evaluator
+
+    selection.evaluators.append(Evaluator(project_id=project.id, name="Wu Lei", email=""))
+    db.commit()
+    linked = add_evaluator(db, selection, users["bo"].id, "Wu Lei")
+    db.commit()
+    assert len(selection.evaluators) == 1 and linked.user_id == users["bo"].id and linked.email == "bo@example.com"
+
+
+def test_backup_and_restore_give_each_sheet_back_to_its_member(setup, tmp_path):
+    db, project, selection, users = setup
+    from crm_impl.models import Project
+    from crm_impl.operations.backup import restore_backup, write_backup
+    from tests.conftest import _empty_all_tables
+
+    small(db, selection)
+    sheet = add_evaluator(db, selection, users["ann"].id)
+    db.commit()
+    save_sheet(db, selection, sheet, users["ann"], sheet.version, {("cloud", "security"): (4, "ok")})
+    db.commit()
+    write_backup(db, tmp_path / "b")
+    _empty_all_tables(db.get_bind())
+    db.expire_all()
+    restore_backup(db, tmp_path / "b")
+    db.commit()
+    restored = db.query(Project).one().vendor_selection
+    ann = next(e for e in restored.evaluators if e.email == "ann@example.com")
+    assert ann.user.email == "ann@example.com" and [(s.vendor_key, s.value) for s in ann.scores] == [("cloud", 4.0)]
