@@ -18,6 +18,7 @@ from crm_impl.operations.vendors import (
 from crm_impl.vendors.ahp import CR_LIMIT, scale_label
 from crm_impl.vendors.catalogue import CRM7_AREAS
 from crm_impl.vendors.selection import ROOT
+from crm_impl.vendors.sensitivity import nearest_flip
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.kit import ActionForm, act, chart_html, download, render_form, save_edit, submit
@@ -331,7 +332,8 @@ def results(project):
     g.analysis = analysis
     return render_template("vendors/results.html", analysis=analysis, charts=_charts(selection, analysis, locale),
                            reasons=analysis.reasons(locale), **context,
-                           flips=sorted(analysis.flips, key=lambda f: (f.change is None, abs(f.change or 0.0))))
+                           flips=sorted(analysis.flips, key=lambda f: (f.change is None, abs(f.change or 0.0))),
+                           nearest=nearest_flip(analysis.flips))
 
 
 def _charts(selection, analysis, locale):

@@ -28,6 +28,8 @@ The methodology's worked example (6.5): seven criteria, one per group.
 [('Yonyou', '3.990', 1), ('Salesforce', '3.930', 2), ('Kingdee', '3.770', 3)]
 >>> result.topsis_winner, result.methods_agree  # the margin is thin: TOPSIS prefers the cloud leader
 ('Salesforce', False)
+>>> round(result.margin, 3)
+0.06
 """
 
 from __future__ import annotations
@@ -145,6 +147,13 @@ class Evaluation:
     def topsis_winner(self) -> str | None:
         best = [v for v in self.vendors if v.topsis_rank == 1]
         return best[0].name if len(best) == 1 else None
+
+    @property
+    def margin(self) -> float | None:
+        """How far the winner leads the runner-up (weighted totals, 1–5 scale); ``None`` with
+        fewer than two qualified vendors."""
+        totals = sorted((v.total for v in self.vendors if not v.disqualified), reverse=True)
+        return totals[0] - totals[1] if len(totals) >= 2 else None
 
     @property
     def methods_agree(self) -> bool:

@@ -27,7 +27,7 @@ import numpy as np
 from crm_impl.errors import ValidationError
 from crm_impl.vendors.scoring import Evaluation
 
-__all__ = ["Flip", "reweighted", "winner_at", "weight_sensitivity", "first_probabilities", "DEFAULT_RUNS",
+__all__ = ["Flip", "nearest_flip", "reweighted", "winner_at", "weight_sensitivity", "first_probabilities", "DEFAULT_RUNS",
            "DEFAULT_SPREAD", "DEFAULT_SEED", "MAX_RUNS"]
 
 DEFAULT_RUNS = 10_000
@@ -123,6 +123,12 @@ def weight_sensitivity(evaluation: Evaluation) -> list[Flip]:
         return []
     winner = next(i for i, v in enumerate(evaluation.vendors) if v.rank == 1)
     return [_flip(evaluation, j, winner) for j in range(len(evaluation.criteria))]
+
+
+def nearest_flip(flips: list[Flip]) -> Flip | None:
+    """The flip needing the smallest weight change, or ``None`` when no weight changes the winner."""
+    found = [f for f in flips if f.change is not None]
+    return min(found, key=lambda f: abs(f.change or 0.0)) if found else None
 
 
 def first_probabilities(evaluation: Evaluation, runs: int = DEFAULT_RUNS, spread: float = DEFAULT_SPREAD,

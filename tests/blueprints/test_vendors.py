@@ -29,6 +29,8 @@ def test_sample_results_show_ranking_knockout_topsis_sensitivity_and_charts(clie
     assert 'data-testid="agreement"' in text and "agree" in text
     assert text.count("Plotly.newPlot") == 5 and "cdn.plot.ly" not in text
     assert "Winner changes at" in text and 'data-testid="consolidated"' in text
+    assert "ErpLink CRM (domestic ERP-integrated suite) leads the runner-up by 0.320 points of 5." in text
+    assert "The smallest weight change that hands the lead to another vendor: Analytics and AI prediction" in text
     assert "Vendor selection" in client.get(f"/projects/{project.id}/").text  # linked from the navigation
     client.post("/language/zh_Hans", data={"next": "/projects/"})
     chinese = client.get(f"/projects/{project.id}/vendors/results").text

@@ -267,3 +267,10 @@ ZH.update({
 ZH.update({
     (None, "Group matrix (geometric mean of the stakeholders)"): "群体矩阵（各干系人的几何平均）",
 })
+
+ZH.update({
+    (None, "%(name)s leads the runner-up by %(margin)s points of 5."): "%(name)s 领先第二名 %(margin)s 分（满分 5 分）。",
+    (None, "The smallest weight change that hands the lead to another vendor: %(criterion)s from %(now)s to %(then)s "
+           "(%(vendor)s wins)."): "使另一供应商领先所需的最小权重变化：%(criterion)s 由 %(now)s 变为 %(then)s（%(vendor)s 胜出）。",
+    (None, "No change of a single weight hands the lead to another vendor."): "改变任何单个权重都不会使另一供应商领先。",
+})
