@@ -41,7 +41,7 @@ __all__ = [
     "add_evaluator", "remove_evaluator", "evaluator_candidates", "sheet_of", "readable_sheets", "save_sheet",
     "close_scoring", "reopen_scoring", "node_items", "save_comparisons", "delete_stakeholder", "stakeholders",
     "node_preview", "selection_shape", "analyse_selection", "results_visible", "sheet_progress", "vendor_costs",
-    "save_vendor", "save_settings", "set_scoring_closed", "link_evaluators",
+    "save_vendor", "save_settings", "set_scoring_closed", "link_evaluators", "readable_export",
 ]
 
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
@@ -690,3 +690,20 @@ def save_vendor(session: Session, selection: VendorSelection, vendor: Shortliste
         attach_quotation(vendor, *quotation)
     session.flush()
     return vendor
+
+
+def readable_export(document: dict, project: Project, user: User, role) -> dict:
+    """An exported project ``document`` as ``user`` (with project ``role``) may read it.
+
+    While scoring is open a file must not reveal the other evaluators' sheets: their scores are
+    left out, unless the reader's role closes scoring (the project manager, who backs the
+    selection up).  Closed scoring, or no selection: the document as it is.
+    """
+    selection = project.vendor_selection
+    section = document.get("vendor_selection")
+    if selection is None or not section or selection.scoring_closed or allowed(role, Action.CLOSE_SCORING):
+        return document
+    own = sheet_of(selection, user)
+    evaluators = [e if own is not None and e["name"] == own.name else {**e, "scores": []}
+                  for e in section.get("evaluators", [])]
+    return {**document, "vendor_selection": {**section, "evaluators": evaluators}}

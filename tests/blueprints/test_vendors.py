@@ -177,6 +177,8 @@ def test_evaluators_see_and_edit_only_their_own_sheet_until_scoring_closes(clien
     assert 'data-testid="results-hidden"' in client.get(f"{base}/results").text
     audit = client.get(f"/projects/{project.id}/audit")
     assert audit.status_code == 200 and "secret remark" not in audit.text
+    exported = client.get(f"/projects/{project.id}/export.json").get_json()["vendor_selection"]["evaluators"]
+    assert [len(e["scores"]) for e in exported] == [0, 0] and "secret remark" not in str(exported)
     # Bo's post changes Bo's sheet only, whatever fields it names.
     bo_page = client.get(f"{base}/sheet").text
     bo_version = re.search(r'name="version" type="hidden" value="(\d+)"', bo_page).group(1)
@@ -203,6 +205,7 @@ def test_evaluators_see_and_edit_only_their_own_sheet_until_scoring_closes(clien
 
     login("bo@example.com")
     assert "a secret remark" in client.get(f"{base}/sheets").text
+    assert "a secret remark" in client.get(f"/projects/{project.id}/export.json").text
     closed = client.post(f"{base}/sheet", data={**fields, "s__a__security": "5", "version": bo_version})
     assert closed.status_code in (409, 422)
     db.expire_all()

@@ -230,3 +230,28 @@ def test_backup_and_restore_give_each_sheet_back_to_its_member(setup, tmp_path):
     restored = db.query(Project).one().vendor_selection
     ann = next(e for e in restored.evaluators if e.email == "ann@example.com")
     assert ann.user.email == "ann@example.com" and [(s.vendor_key, s.value) for s in ann.scores] == [("cloud", 4.0)]
+
+
+def test_an_export_before_closing_shows_a_reader_only_their_own_sheet(setup):
+    db, project, selection, users = setup
+    from crm_impl.operations.vendors import readable_export
+    from crm_impl.projectfile import export_project
+
+    small(db, selection)
+    for who, value in (("ann", 4), ("bo", 2)):
+        sheet = add_evaluator(db, selection, users[who].id)
+        db.commit()
+        save_sheet(db, selection, sheet, users[who], sheet.version, {("cloud", "security"): (value, "")})
+        db.commit()
+    document = export_project(project)
+
+    def scores(user, role):
+        section = readable_export(document, project, user, role)["vendor_selection"]
+        return {e["name"]: [s["value"] for s in e["scores"]] for e in section["evaluators"]}
+
+    assert scores(users["ann"], MemberRole.CONSULTANT) == {"ann": [4.0], "bo": []}
+    assert scores(users["viewer"], MemberRole.VIEWER) == {"ann": [], "bo": []}
+    assert scores(users["pm"], MemberRole.OWNER) == {"ann": [4.0], "bo": [2.0]}  # the manager backs it up
+    close_scoring(selection, selection.version, "pm@example.com")
+    db.commit()
+    assert scores(users["viewer"], MemberRole.VIEWER) == {"ann": [4.0], "bo": [2.0]}
