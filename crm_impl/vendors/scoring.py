@@ -13,6 +13,8 @@ score on a knock-out criterion is on the wrong side of its threshold is disquali
 rank, and the reason names the criterion and the score.  TOPSIS (Hwang and Yoon 1981: vector
 normalisation, distances to the ideal and anti-ideal vendor, relative closeness) ranks the qualified
 vendors a second way; :attr:`Evaluation.methods_agree` says whether both choose the same winner.
+TOPSIS is written in numpy here: ``pymcdm`` would bring scipy, pandas and matplotlib into the web
+app for twenty lines of arithmetic.
 
 The methodology's worked example (6.5): seven criteria, one per group.
 

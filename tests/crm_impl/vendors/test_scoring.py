@@ -89,14 +89,6 @@ def test_topsis_matches_a_hand_computation():
     assert topsis(matrix, weights) == pytest.approx(d_worst / (d_best + d_worst))
 
 
-def test_topsis_agrees_with_pymcdm_when_installed(example):
-    pymcdm = pytest.importorskip("pymcdm")
-    result = run(example)
-    reference = pymcdm.methods.TOPSIS(normalization_function=pymcdm.normalizations.vector_normalization)
-    expected = reference(result.utility, result.weights, np.ones(len(result.weights)))
-    assert [v.topsis for v in result.vendors] == pytest.approx(list(expected))
-
-
 def test_the_worked_example_weighted_sum_and_topsis_disagree(example):
     result = run(example)
     assert result.winner == "Yonyou" and result.topsis_winner == "Salesforce" and not result.methods_agree
