@@ -6,7 +6,7 @@ A comparison ``(a, b, v)`` says that ``a`` is ``v`` times as important as ``b``;
 consistency ratio ``CR = CI / RI(n)`` with Saaty's random index.  A CR above 0.10 asks the
 stakeholder to revise: the most inconsistent comparison is the one whose value departs most (in
 ratio) from what the weights imply, ``w_a / w_b``, and the suggested value is the Saaty scale value
-between the entered and the implied one that lowers the CR most.  Several stakeholders' matrices
+from the entered one to (and nearest) the implied one that lowers the CR most.  Several stakeholders' matrices
 combine into the group's by the element-wise geometric mean (Aczél and Saaty 1983), which keeps
 the matrix reciprocal.
 
@@ -152,8 +152,8 @@ def _suggest(array: np.ndarray, weights: np.ndarray) -> Suggestion:
     low, high = sorted((current, implied))
     candidates = [v for v in SAATY_VALUES if low * (1 - 1e-9) <= v <= high * (1 + 1e-9) and abs(v - current) > 1e-9]
     nearest = min(SAATY_VALUES, key=lambda v: abs(math.log(v / implied)))
-    if not candidates:
-        candidates = [nearest]
+    if nearest not in candidates:  # the scale value nearest the implied one may lie just beyond it
+        candidates.append(nearest)
 
     def cr_with(value: float) -> float:
         trial = array.copy()
