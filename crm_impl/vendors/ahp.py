@@ -152,8 +152,11 @@ def _suggest(array: np.ndarray, weights: np.ndarray) -> Suggestion:
     low, high = sorted((current, implied))
     candidates = [v for v in SAATY_VALUES if low * (1 - 1e-9) <= v <= high * (1 + 1e-9) and abs(v - current) > 1e-9]
     nearest = min(SAATY_VALUES, key=lambda v: abs(math.log(v / implied)))
-    if nearest not in candidates:  # the scale value nearest the implied one may lie just beyond it
+    if nearest not in candidates and abs(nearest - current) > 1e-9:  # it may lie just beyond the implied one
         candidates.append(nearest)
+    if not candidates:  # the entry is already the scale value nearest the implied one: its neighbour that way
+        step = [v for v in SAATY_VALUES if (v > current if implied > current else v < current)]
+        candidates = [min(step, key=lambda v: abs(math.log(v / current)))] if step else [current]
 
     def cr_with(value: float) -> float:
         trial = array.copy()
