@@ -142,29 +142,40 @@ def _cr(array: np.ndarray) -> float:
     return max(0.0, (lam - n) / (n - 1)) / RANDOM_INDEX[n]
 
 
-def _suggest(array: np.ndarray, weights: np.ndarray) -> Suggestion:
+def _candidates(current: float, implied: float) -> list[float]:
+    """Saaty scale values to try instead of ``current``: those from it to the ``implied`` value and
+    the one nearest the implied value (never ``current`` itself)."""
+    low, high = sorted((current, implied))
+    found = [v for v in SAATY_VALUES if low * (1 - 1e-9) <= v <= high * (1 + 1e-9) and abs(v - current) > 1e-9]
+    nearest = min(SAATY_VALUES, key=lambda v: abs(math.log(v / implied)))
+    if nearest not in found and abs(nearest - current) > 1e-9:  # it may lie just beyond the implied one
+        found.append(nearest)
+    if not found:  # the entry is the scale value nearest the implied one: its neighbour that way, if any
+        step = [v for v in SAATY_VALUES if (v > current if implied > current else v < current)]
+        found = [min(step, key=lambda v: abs(math.log(v / current)))] if step else []
+    return found
+
+
+def _suggest(array: np.ndarray, weights: np.ndarray) -> Suggestion | None:
     n = len(array)
     ratio = array * weights[np.newaxis, :] / weights[:, np.newaxis]  # a_ij · w_j / w_i: 1 when consistent
     deviation = np.abs(np.log(ratio))
-    deviation[np.tril_indices(n)] = -1
-    i, j = map(int, np.unravel_index(int(np.argmax(deviation)), deviation.shape))
-    current, implied = float(array[i, j]), float(weights[i] / weights[j])
-    low, high = sorted((current, implied))
-    candidates = [v for v in SAATY_VALUES if low * (1 - 1e-9) <= v <= high * (1 + 1e-9) and abs(v - current) > 1e-9]
-    nearest = min(SAATY_VALUES, key=lambda v: abs(math.log(v / implied)))
-    if nearest not in candidates and abs(nearest - current) > 1e-9:  # it may lie just beyond the implied one
-        candidates.append(nearest)
-    if not candidates:  # the entry is already the scale value nearest the implied one: its neighbour that way
-        step = [v for v in SAATY_VALUES if (v > current if implied > current else v < current)]
-        candidates = [min(step, key=lambda v: abs(math.log(v / current)))] if step else [current]
+    pairs = sorted(((float(deviation[i, j]), i, j) for i in range(n) for j in range(i + 1, n)), reverse=True)
 
-    def cr_with(value: float) -> float:
+    def cr_with(i: int, j: int, value: float) -> float:
         trial = array.copy()
         trial[i, j], trial[j, i] = value, 1 / value
         return _cr(trial)
 
-    best = min(candidates, key=lambda v: (cr_with(v), abs(math.log(v / implied))))
-    return Suggestion(i, j, current, implied, best, cr_with(best))
+    # The most inconsistent comparison that the scale lets change (one already at 9 or 1/9 and
+    # pointing further out cannot be moved that way: the next one is named).
+    for _, i, j in pairs:
+        current, implied = float(array[i, j]), float(weights[i] / weights[j])
+        candidates = _candidates(current, implied)
+        if candidates:
+            best = min(candidates, key=lambda v: (cr_with(i, j, v), abs(math.log(v / implied))))
+            return Suggestion(i, j, current, implied, best, cr_with(i, j, best))
+    return None
 
 
 def ahp(matrix: Sequence[Sequence[float]], labels: Sequence[str] | None = None, where: str = "matrix") -> AhpResult:
