@@ -99,7 +99,7 @@ class VendorForm(VersionedForm):
     licence_cost = FloatField(_l("Licence (one-off)"), default=0, validators=[Optional()])
     implementation_cost = FloatField(_l("Implementation (one-off)"), default=0, validators=[Optional()])
     running_cost_per_year = FloatField(_l("Running cost per year"), default=0, validators=[Optional()])
-    quotation = FileField(_l("Quotation (file, at most 20 MB)"))
+    quotation = FileField(_l("Quotation (file, at most 10 MB)"))
 
     figure_keys: list[str] = []
 

@@ -26,6 +26,7 @@ from crm_impl.models import (
     AhpComparison, CriteriaGroup, Evaluator, Membership, Project, SelectionCriterion, ShortlistedVendor, User,
     VendorScore, VendorSelection,
 )
+from crm_impl.limits import MAX_FILE_BYTES
 from crm_impl.models.vendors import MAX_HORIZON_YEARS, MAX_WEIGHT
 from crm_impl.permissions import Action, allowed
 from crm_impl.vendors.ahp import NodeResult, comparison_matrix, node_weights
@@ -380,17 +381,14 @@ def delete_vendor(session: Session, selection: VendorSelection, vendor: Shortlis
     session.delete(vendor)
 
 
-MAX_QUOTATION_BYTES = 20 * 1024 * 1024
-
-
 def attach_quotation(vendor: ShortlistedVendor, file_name: str, data: bytes) -> None:
     """Keep the vendor's quotation document (replacing an earlier one)."""
     name = _text(file_name.replace("\\", "/").rsplit("/", 1)[-1], "quotation", 255, required=True)
     if not data:
         raise ValidationError("the file is empty", field="quotation")
-    if len(data) > MAX_QUOTATION_BYTES:
+    if len(data) > MAX_FILE_BYTES:
         raise ValidationError("the file is larger than %(limit)s MB", field="quotation",
-                              limit=MAX_QUOTATION_BYTES // (1024 * 1024))
+                              limit=MAX_FILE_BYTES // (1024 * 1024))
     vendor.quotation_file_name = name
     vendor.quotation_file_data = data
 

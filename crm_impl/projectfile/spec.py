@@ -22,7 +22,9 @@ from typing import Any
 from jsonschema import FormatChecker
 from rfc3339_validator import validate_rfc3339
 
-from crm_impl.limits import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_INT, MAX_LINKS, MAX_TASKS, MAX_TEXT
+from crm_impl.limits import (
+    EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_FILE_BASE64, MAX_INT, MAX_LINKS, MAX_TASKS, MAX_TEXT,
+)
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "SCHEMA_FILE", "schema", "format_checker", "complete", "column_at", "MAX_ROWS"]
 
@@ -142,6 +144,8 @@ def _complete(node: dict[str, Any], where: Where) -> None:
     if "string" in types:
         stored = column is not None and isinstance(column.type, String | Text)
         node["maxLength"] = text_limit(column) if stored else MAX_TEXT
+        if node.get("contentEncoding") == "base64":  # an uploaded document: as large as an upload may be
+            node["maxLength"] = MAX_FILE_BASE64
     if types & {"integer", "number"}:
         numeric = column is not None and isinstance(column.type, Integer | Float)
         default = (-MAX_INT - 1, MAX_INT) if "integer" in types else (-MAX_AMOUNT, MAX_AMOUNT)

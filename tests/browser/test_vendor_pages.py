@@ -79,7 +79,7 @@ def test_build_a_selection_score_it_and_read_the_results_in_both_languages(page,
             page.get_by_label("Implementation (one-off)").fill(costs[1])
             page.get_by_label("Running cost per year").fill(costs[2])
             page.get_by_label("Time to complete the solution (months)").fill(months)
-            page.get_by_label("Quotation (file, at most 20 MB)").set_input_files(
+            page.get_by_label("Quotation (file, at most 10 MB)").set_input_files(
                 {"name": f"quotation-{key}.txt", "mimeType": "text/plain", "buffer": f"Quotation {name}".encode()})
             page.get_by_role("button", name="Save").click()
             page.wait_for_url(re.compile(r"/vendors/$"))

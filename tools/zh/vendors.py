@@ -116,7 +116,7 @@ ZH = {
     ("chart", "Probability of ranking first (weights varied)"): "排名第一的概率（权重变动）",
     (None, "Project member"): "项目成员",
     (None, "Quotation"): "报价",
-    (None, "Quotation (file, at most 20 MB)"): "报价（文件，最大 20 MB）",
+    (None, "Quotation (file, at most 10 MB)"): "报价（文件，最大 10 MB）",
     (None, "Rank"): "排名",
     (None, "Ranked first (Monte Carlo)"): "排名第一（蒙特卡洛）",
     (None, "Ranking"): "排名",

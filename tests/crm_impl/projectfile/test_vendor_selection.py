@@ -132,3 +132,22 @@ def test_a_refused_file_saves_nothing(db, make_user):
         import_project(db, make_user("o@example.com"), bad(change))
     db.rollback()
     assert db.query(VendorSelection).count() == 0 and db.query(Project).count() == 0
+
+
+def test_a_large_quotation_survives_export_and_import(db, make_user):
+    from crm_impl.limits import MAX_FILE_BYTES
+
+    owner = make_user("o@example.com")
+    project = import_project(db, owner, copy.deepcopy(SAMPLE))
+    db.commit()
+    quotation = bytes(range(256)) * (2 * 1024 * 1024 // 256)  # 2 MB: far beyond a text field's length
+    vendor = project.vendor_selection.vendors[0]
+    vendor.quotation_file_name, vendor.quotation_file_data = "quotation.pdf", quotation
+    db.commit()
+    document = json.loads(json.dumps(export_project(project)))
+    copy_ = import_project(db, owner, document)
+    db.commit()
+    assert copy_.vendor_selection.vendors[0].quotation_file_data == quotation
+    too_big = copy.deepcopy(document)
+    too_big["vendor_selection"]["vendors"][0]["quotation"]["content_base64"] = "A" * (4 * (MAX_FILE_BYTES // 3 + 2))
+    assert any("is longer than" in line for line in _problems(too_big))
