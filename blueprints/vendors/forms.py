@@ -8,8 +8,8 @@ from flask_wtf.file import FileField
 from wtforms import BooleanField, FloatField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
-from crm_impl.models import SelectionCriterion, ShortlistedVendor, VendorSelection
-from crm_impl.operations.vendors import CriterionDraft, SettingsDraft, VendorDraft
+from crm_impl.models import CriteriaGroup, SelectionCriterion, ShortlistedVendor, VendorSelection
+from crm_impl.operations.vendors import CriterionDraft, GroupDraft, SettingsDraft, VendorDraft
 from crm_impl.vendors.ahp import SAATY_VALUES, scale_label
 from crm_impl.vendors.catalogue import CRM7_AREAS
 from blueprints.kit import Form, VersionedForm, choices
@@ -41,6 +41,18 @@ class ScoringForm(VersionedForm):
     """The project manager's switch: ``closed`` "1" closes scoring, "0" reopens it."""
 
     closed = HiddenField()
+
+
+class GroupForm(Form):
+    model = CriteriaGroup
+
+    key = StringField(_l("Key"), validators=[DataRequired()], description=_l("Letters, digits, _ - ."))
+    name = StringField(_l("Name"), validators=[DataRequired()])
+    name_zh = StringField(_l("Name (Chinese)"))
+    weight = FloatField(_l("Weight"), default=1.0, validators=[InputRequired()])
+
+    def draft(self) -> GroupDraft:
+        return GroupDraft(self.key.data or "", self.name.data or "", self.name_zh.data or "", self.weight.data)
 
 
 class CriterionForm(VersionedForm):

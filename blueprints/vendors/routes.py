@@ -10,7 +10,7 @@ from crm_impl.charts.vendors import (
 from crm_impl.errors import NotFoundError, ValidationError
 from crm_impl.i18n import is_chinese
 from crm_impl.operations.vendors import (
-    add_criterion, add_evaluator, analyse_selection, delete_criterion, delete_stakeholder,
+    add_criterion, add_evaluator, add_group, delete_group, analyse_selection, delete_criterion, delete_stakeholder,
     delete_vendor, evaluator_candidates, node_items, node_preview, readable_sheets, remove_evaluator,
     results_visible, save_comparisons, save_settings, save_sheet, save_vendor, save_weights, set_scoring_closed,
     sheet_of, sheet_progress, stakeholders, update_criterion,
@@ -21,10 +21,10 @@ from crm_impl.vendors.selection import ROOT
 from crm_impl.vendors.sensitivity import nearest_flip
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
-from blueprints.kit import ActionForm, act, chart_html, download, render_form, save_edit, submit
+from blueprints.kit import ActionForm, act, chart_html, download, form_status, render_form, save_edit, submit
 from blueprints.vendors import bp
 from blueprints.vendors.forms import (
-    CriterionForm, EvaluatorForm, ScoringForm, SettingsForm, comparison_form, sheet_form, vendor_form, weights_form,
+    CriterionForm, EvaluatorForm, GroupForm, ScoringForm, SettingsForm, comparison_form, sheet_form, vendor_form, weights_form,
 )
 
 
@@ -196,7 +196,7 @@ def criteria(project):
     return _criteria_page(project, selection, weights_form(selection, formdata=False), 200)
 
 
-def _criteria_page(project, selection, form, status):
+def _criteria_page(project, selection, form, status, group_form=None):
     from crm_impl.vendors.criteria import direct_weights
     from crm_impl.operations.vendors import selection_shape
 
@@ -206,7 +206,7 @@ def _criteria_page(project, selection, form, status):
         effective = None
     return render_template("vendors/criteria.html", project=project, selection=selection, form=form,
                            names=_names(selection), effective=effective, areas=CRM7_AREAS,
-                           zh=is_chinese(get_locale())), status
+                           zh=is_chinese(get_locale()), group_form=group_form or GroupForm(formdata=None)), status
 
 
 @bp.post("/weights")
@@ -220,6 +220,28 @@ def weights(project):
         flash(_("Weights saved."), "success")
         return _back(project, "vendors.criteria")
     return _criteria_page(project, selection, form, 409 if getattr(outcome, "stale", False) else 422)
+
+
+@bp.post("/groups")
+@project_view(Action.EDIT)
+def group_new(project):
+    selection = _selection(project)
+    form = GroupForm()
+    outcome = form.validate_on_submit() and submit(form, add_group, get_db(), selection, form.draft())
+    if outcome:
+        flash(_("Group %(key)s added: give it criteria.", key=outcome.result.key), "success")
+        return _back(project, "vendors.criteria")
+    return _criteria_page(project, selection, weights_form(selection, formdata=False), form_status(form, outcome),
+                          group_form=form)
+
+
+@bp.post("/groups/<int:group_id>/delete")
+@project_view(Action.EDIT)
+def group_delete(project, group_id: int):
+    selection = _selection(project)
+    group = one_of(selection.groups, group_id)
+    act(ActionForm(), _("Group %(key)s deleted.", key=group.key), delete_group, get_db(), selection, group)
+    return _back(project, "vendors.criteria")
 
 
 @bp.route("/criteria/new", methods=["GET", "POST"])

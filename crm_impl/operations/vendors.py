@@ -199,12 +199,13 @@ class GroupDraft:
 
 def add_group(session: Session, selection: VendorSelection, draft: GroupDraft) -> CriteriaGroup:
     key = _key(draft.key)
-    if any(g.key == key for g in selection.groups):
+    if key == ROOT or any(g.key == key for g in selection.groups) or any(c.key == key for c in selection.criteria):
         raise ValidationError("group %(group)r is used more than once", field="key", group=key)
     group = CriteriaGroup(project_id=selection.project_id, key=key, position=len(selection.groups),
                           name=_text(draft.name, "name", 200, required=True), name_zh=_text(draft.name_zh, "name_zh", 200),
                           weight=_number(draft.weight, "weight", 0, MAX_WEIGHT))
     selection.groups.append(group)
+    _drop_comparisons(session, selection, {ROOT})  # the groups' matrix has a new row: compare again
     session.flush()
     return group
 
@@ -212,10 +213,9 @@ def add_group(session: Session, selection: VendorSelection, draft: GroupDraft) -
 def delete_group(session: Session, selection: VendorSelection, group: CriteriaGroup) -> None:
     if any(c.group_key == group.key for c in selection.criteria):
         raise ValidationError("group %(group)r still has criteria: delete or move them first", group=group.key)
-    _scoring_open(selection)
     selection.groups.remove(group)
     session.delete(group)
-    _drop_comparisons(session, selection, {group.key})
+    _drop_comparisons(session, selection, {group.key, ROOT})
 
 
 @dataclass

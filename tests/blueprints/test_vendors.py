@@ -228,3 +228,29 @@ def test_bad_input_through_a_real_server_gives_a_reason_not_a_500(live_client, u
     assert response.status_code == 422 and "letters, digits" in response.text
     response = client.post(f"{base}/ahp?node=root", data={"stakeholder": ""})
     assert response.status_code == 422
+
+
+def test_add_and_delete_a_group(client, login, user, load_sample, db):
+    project = load_sample(user, PHARMA)
+    login()
+    base = f"/projects/{project.id}/vendors"
+    selection = project.vendor_selection
+    roots = sum(c.node == "root" for c in selection.comparisons)
+    assert roots == 42  # two stakeholders × 21 pairs of seven groups
+    assert client.post(f"{base}/groups", data={"key": "poc", "name": "POC result", "weight": "0.1"}).status_code == 302
+    db.expire_all()
+    selection = db.get(VendorSelection, selection.id)
+    assert [g.key for g in selection.groups][-1] == "poc"
+    assert not [c for c in selection.comparisons if c.node == "root"]  # the groups' matrix must be compared again
+    results = client.get(f"{base}/results").text
+    assert 'data-testid="results-problem"' in results and "nobody compared the items of root" in results
+    duplicate = client.post(f"{base}/groups", data={"key": "functions", "name": "Again", "weight": "1"})
+    assert duplicate.status_code == 422 and "used more than once" in duplicate.text
+    full = next(g for g in selection.groups if g.key == "functions")
+    client.post(f"{base}/groups/{full.id}/delete")
+    db.expire_all()
+    assert any(g.key == "functions" for g in db.get(VendorSelection, selection.id).groups)  # refused: it has criteria
+    poc = next(g for g in selection.groups if g.key == "poc")
+    assert client.post(f"{base}/groups/{poc.id}/delete").status_code == 302
+    db.expire_all()
+    assert [g.key for g in db.get(VendorSelection, selection.id).groups][-1] == "cost"

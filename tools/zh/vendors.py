@@ -274,3 +274,11 @@ ZH.update({
            "(%(vendor)s wins)."): "使另一供应商领先所需的最小权重变化：%(criterion)s 由 %(now)s 变为 %(then)s（%(vendor)s 胜出）。",
     (None, "No change of a single weight hands the lead to another vendor."): "改变任何单个权重都不会使另一供应商领先。",
 })
+
+ZH.update({
+    (None, "Add a group"): "添加组",
+    (None, "Add group"): "添加组",
+    (None, "Group %(key)s added: give it criteria."): "已添加组 %(key)s：请为它添加准则。",
+    (None, "Group %(key)s deleted."): "已删除组 %(key)s。",
+    (None, "Delete this group? Only a group without criteria can be deleted."): "删除该组？只有没有准则的组才能删除。",
+})
