@@ -282,3 +282,7 @@ ZH.update({
     (None, "Group %(key)s deleted."): "已删除组 %(key)s。",
     (None, "Delete this group? Only a group without criteria can be deleted."): "删除该组？只有没有准则的组才能删除。",
 })
+
+ZH.update({
+    (None, "Delete a group"): "删除组",
+})
