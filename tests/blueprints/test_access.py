@@ -39,6 +39,7 @@ def _url(rule, project) -> str:
         "vendor_id": project.vendor_selection.vendors[0].id,
         "criterion_id": project.vendor_selection.criteria[0].id,
         "evaluator_id": project.vendor_selection.evaluators[0].id,
+        "group_id": project.vendor_selection.groups[0].id,
     }
     missing = set(rule.arguments) - ids.keys()
     assert not missing, f"test does not know how to fill {missing} in {rule}"
