@@ -66,3 +66,35 @@ def test_reweighted_keeps_the_sum_and_the_proportions():
     w = np.array([0.5, 0.3, 0.2])
     out = reweighted(w, 1, 0.6)
     assert out.sum() == pytest.approx(1) and out[0] / out[2] == pytest.approx(2.5)
+
+
+def test_on_random_selections_every_threshold_flips_and_99_percent_of_it_does_not():
+    """200 random selections (2–5 vendors, 3–9 criteria): each flip found changes the winner to the
+    vendor named, 99 % of the change keeps the winner, and a criterion without a flip keeps the
+    winner over the whole range 0–1."""
+    from crm_impl.vendors.criteria import CriteriaTree, Criterion, Group
+    from crm_impl.vendors.scoring import Score, Vendor
+
+    rng = np.random.default_rng(5)
+    checked = 0
+    for _ in range(200):
+        n_vendors, n_criteria = int(rng.integers(2, 6)), int(rng.integers(3, 10))
+        criteria = [Criterion(f"c{j}", f"C{j}", "g", weight=float(rng.uniform(0.1, 3))) for j in range(n_criteria)]
+        tree = CriteriaTree((Group("g", "G"),), tuple(criteria))
+        vendors = [Vendor(f"v{i}", f"V{i}") for i in range(n_vendors)]
+        scores = [Score("e", v.key, c.key, float(rng.integers(2, 11)) / 2) for v in vendors for c in criteria]
+        evaluation = evaluate(tree, direct_weights(tree), vendors, scores)
+        winner = evaluation.winner
+        if winner is None:
+            continue
+        for flip in weight_sensitivity(evaluation):
+            j = evaluation.criteria.index(flip.criterion)
+            if flip.flip_at_weight is None:
+                for t in np.linspace(0, 1, 21):
+                    assert winner_at(evaluation, reweighted(evaluation.weights, j, float(t))) in (winner, None)
+                continue
+            checked += 1
+            assert winner_at(evaluation, reweighted(evaluation.weights, j, flip.flip_at_weight)) == flip.new_winner
+            almost = flip.weight + 0.99 * (flip.flip_at_weight - flip.weight)
+            assert winner_at(evaluation, reweighted(evaluation.weights, j, almost)) == winner
+    assert checked > 100
