@@ -30,6 +30,10 @@ def _report(out: dict, locale: str) -> str:
         if vendor["disqualified"]:
             line += f"  ({vendor['reason']})"
         lines.append(line)
+    qualified = [v for v in out["vendors"] if not v["disqualified"]]
+    if len(qualified) >= 2:
+        lines.append(msg("%(name)s leads the runner-up by %(margin)s points of 5.", name=qualified[0]["name"],
+                         margin=f"{qualified[0]['score'] - qualified[1]['score']:.3f}").render(locale))
     if out["consistency_ratio"] is not None:
         lines.append(msg("AHP consistency ratio: %(cr)s", cr=f"{out['consistency_ratio']:.3f}").render(locale))
     for flip in out["sensitivity"]:

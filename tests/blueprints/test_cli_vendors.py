@@ -73,6 +73,7 @@ def test_table_and_chinese_reason():
     path = next(p for p in SAMPLES if "pharma" in p.stem)
     table = run(path)
     assert table.exit_code == 0 and "SmartSME" in table.output and "knock-out" in table.output
+    assert "leads the runner-up by 0.320 points of 5." in table.output
     chinese = json.loads(run(path, "--json", env={"CRM_IMPL_LANG": "zh_Hans"}).output)
     reason = next(v["reason"] for v in chinese["vendors"] if v["disqualified"])
     assert "安全性" in reason
