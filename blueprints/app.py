@@ -79,12 +79,12 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
 def _register_blueprints(app: Flask) -> None:
     from blueprints import (
         assets, auth, changes, dashboard, finance, health, jobs, meetings, members, phases, plan, projects, raci,
-        risks, schedule, team, work,
+        risks, schedule, team, vendors, work,
     )
     from blueprints.work.routes import work_count
 
     app.jinja_env.globals["work_count"] = work_count
 
     for module in (assets, health, auth, projects, members, team, plan, schedule, raci, dashboard, phases,
-                   risks, changes, meetings, jobs, work, finance):
+                   risks, changes, meetings, jobs, work, vendors, finance):
         app.register_blueprint(module.bp)

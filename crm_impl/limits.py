@@ -33,6 +33,8 @@ __all__ = [
     "MAX_AMOUNT",
     "MAX_TEXT",
     "MAX_INT",
+    "MAX_FILE_BYTES",
+    "MAX_FILE_BASE64",
     "check_text",
     "check_amount",
     "check_date",
@@ -69,6 +71,10 @@ MAX_AMOUNT = 1e14
 MAX_TEXT = 20_000
 #: The largest whole number a column holds (32-bit integers on every database).
 MAX_INT = 2**31 - 1
+#: The largest uploaded document (a deliverable's file, a vendor's quotation).
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: The same document in a project file, as base64 text.
+MAX_FILE_BASE64 = 4 * math.ceil(MAX_FILE_BYTES / 3)
 
 # NUL cannot be stored by PostgreSQL; lone surrogates are not Unicode text at all.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")

@@ -25,6 +25,8 @@ class Action(enum.StrEnum):
     DELETE = "delete"  # delete the project with everything in it
     APPROVE_CHANGES = "approve_changes"  # approve or reject change requests (see crm_impl.operations.changes)
     STEERING_BASELINE = "steering_baseline"  # choose the baseline the steering committee measures against
+    EVALUATE = "evaluate"  # score vendors on one's own sheet when chosen as an evaluator (crm_impl.operations.vendors)
+    CLOSE_SCORING = "close_scoring"  # close (or reopen) a vendor selection's scoring
 
 
 _READ = {Action.VIEW}
@@ -34,11 +36,13 @@ _WRITE = _READ | {Action.EDIT}
 #: Steering members, managers and owners decide on change requests (a change above the remaining
 #: budget reserve only by steering members: that rule is in the domain, it depends on the change).
 #: Which baseline the committee measures against is for steering members and owners to say.
+#: Every role but viewers may be chosen to score vendors; the manager closes scoring.
 ROLE_ACTIONS: dict[MemberRole, frozenset[Action]] = {
     MemberRole.VIEWER: frozenset(_READ),
-    MemberRole.STEERING: frozenset(_READ | {Action.APPROVE_CHANGES, Action.STEERING_BASELINE}),
-    MemberRole.CONSULTANT: frozenset(_WRITE),
-    MemberRole.MANAGER: frozenset(_WRITE | {Action.ARCHIVE, Action.APPROVE_CHANGES}),
+    MemberRole.STEERING: frozenset(_READ | {Action.APPROVE_CHANGES, Action.STEERING_BASELINE, Action.EVALUATE}),
+    MemberRole.CONSULTANT: frozenset(_WRITE | {Action.EVALUATE}),
+    MemberRole.MANAGER: frozenset(_WRITE | {Action.ARCHIVE, Action.APPROVE_CHANGES, Action.EVALUATE,
+                                            Action.CLOSE_SCORING}),
     MemberRole.OWNER: frozenset(Action),
 }
 

@@ -1,6 +1,6 @@
 from datetime import date
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required
 
@@ -12,6 +12,7 @@ from crm_impl.projectfile import dumps, export_project, import_project
 from crm_impl.operations.audit import audit_page
 from crm_impl.operations.portfolio import RAG_ORDER, SORTS, portfolio
 from crm_impl.tracking.rag import AREAS, area_label, rag_label
+from crm_impl.operations.vendors import readable_export
 from crm_impl.operations.projects import create_project, delete_project, projects_of, set_archived, update_project
 from blueprints.access import Action, project_view
 from blueprints.database import get_db
@@ -126,7 +127,8 @@ def delete(project):
 @bp.get("/<int:project_id>/export.json")
 @project_view(Action.VIEW)
 def export(project):
-    return download(dumps(export_project(project)), f"{file_stem(project)}.json", "application/json")
+    document = readable_export(export_project(project), project, current_user, g.membership.role)
+    return download(dumps(document), f"{file_stem(project)}.json", "application/json")
 
 
 @bp.get("/<int:project_id>/audit")

@@ -85,16 +85,28 @@ def _short(text: str) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _hidden(record: Base) -> frozenset[str]:
+    """Columns a model keeps out of the trail (``audit_hidden``): confidential values."""
+    return getattr(type(record), "audit_hidden", frozenset())
+
+
 def _columns(record: Base) -> dict[str, Any]:
     mapper = inspect(record).mapper
-    return {c.key: _plain(getattr(record, c.key)) for c in mapper.column_attrs if c.key not in _SKIPPED and not c.key.endswith("_id") and c.key != "id"}
+    hidden = _hidden(record)
+    return {c.key: _plain(getattr(record, c.key)) for c in mapper.column_attrs
+            if c.key not in _SKIPPED and c.key not in hidden and not c.key.endswith("_id") and c.key != "id"}
 
 
 def _changes(record: Base) -> dict[str, Any]:
     state = inspect(record)
     changes = {}
+    hidden = _hidden(record)
     for attr in state.mapper.column_attrs:
         if attr.key in _SKIPPED:
+            continue
+        if attr.key in hidden:
+            if state.attrs[attr.key].history.has_changes():
+                changes[attr.key] = "changed"
             continue
         history = state.attrs[attr.key].history
         if history.has_changes():

@@ -18,6 +18,15 @@ from crm_impl.models.tracking import (
     Risk,
     RiskStatus,
 )
+from crm_impl.models.vendors import (
+    AhpComparison,
+    CriteriaGroup,
+    Evaluator,
+    SelectionCriterion,
+    ShortlistedVendor,
+    VendorScore,
+    VendorSelection,
+)
 from crm_impl.models.projects import (
     Holiday,
     KpiMeasurement,
@@ -69,4 +78,11 @@ __all__ = [
     "CaseDriver",
     "CaseActual",
     "LineKind",
+    "VendorSelection",
+    "CriteriaGroup",
+    "SelectionCriterion",
+    "ShortlistedVendor",
+    "Evaluator",
+    "VendorScore",
+    "AhpComparison",
 ]

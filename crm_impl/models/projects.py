@@ -133,6 +133,9 @@ class Project(Versioned, Base):
         back_populates="project", cascade="all, delete-orphan", order_by="AuditEvent.id",
         passive_deletes=True,
     )
+    vendor_selection: Mapped["VendorSelection | None"] = relationship(  # noqa: F821
+        back_populates="project", cascade="all, delete-orphan", uselist=False
+    )
 
     def __repr__(self) -> str:
         return f"<Project {self.id} {self.title!r}>"

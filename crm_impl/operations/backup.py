@@ -31,6 +31,7 @@ from crm_impl.errors import ValidationError
 from crm_impl.models import MemberRole, Membership, Project, User
 from crm_impl.projectfile import dumps, export_project, read, validate_document
 from crm_impl.projectfile.load import add_project
+from crm_impl.operations.vendors import link_evaluators
 
 __all__ = ["BACKUP_FORMAT", "BackupSummary", "write_backup", "restore_backup"]
 
@@ -191,6 +192,8 @@ def restore_backup(session: Session, folder: Path) -> BackupSummary:
             # add_project made ``owner`` a member; the others join as they were.
             project.memberships.extend(Membership(user=users[m["email"]], role=MemberRole(m["role"]))
                                        for m in members if users[m["email"]] is not owner)
+            session.flush()
+            link_evaluators(project)  # each vendor score sheet back with its member
             session.flush()
         finally:
             session.info.pop(audit.SUSPENDED, None)

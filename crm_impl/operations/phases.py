@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import PurePosixPath
 
 from crm_impl.db.locking import apply_changes, check_version
+from crm_impl.limits import MAX_FILE_BYTES  # the largest document a deliverable may carry
 from crm_impl.errors import ScheduleError, ValidationError
 from crm_impl.i18n import DECISION_LABELS, Message, msg
 from crm_impl.i18n import localized
@@ -57,8 +58,6 @@ __all__ = [
     "due_dates",
 ]
 
-#: Largest document a deliverable may carry (10 MB).
-MAX_FILE_BYTES = 10 * 1024 * 1024
 #: The decisions that let a phase complete.
 PASSED = frozenset({GateDecision.PASS, GateDecision.PASS_WITH_CONDITIONS})
 _UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")

@@ -8,6 +8,7 @@ from typing import Any
 from crm_impl.models import Project
 from crm_impl.projectfile.finance_rows import export_business_case
 from crm_impl.projectfile.tracking import export_tracking
+from crm_impl.projectfile.vendors import export_vendor_selection
 from crm_impl.projectfile.values import iso_date, utc_text
 from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION
 
@@ -91,6 +92,7 @@ def export_project(project: Project) -> dict[str, Any]:
         ],
         **export_tracking(project),
         **export_business_case(project),
+        **export_vendor_selection(project),
     }
 
 

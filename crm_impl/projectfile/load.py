@@ -29,6 +29,7 @@ from crm_impl.models import (
 )
 from crm_impl.projectfile.finance_rows import load_business_case
 from crm_impl.projectfile.tracking import load_tracking
+from crm_impl.projectfile.vendors import load_vendor_selection
 from crm_impl.projectfile.values import parse_date, utc_moment
 from crm_impl.projectfile.validate import validate_document
 
@@ -129,6 +130,7 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
         # Files from before the steering baseline: the dashboard measured against the newest.
         project.baselines[-1].steering = True
     load_tracking(project, phases, data)
+    load_vendor_selection(project, data, owner)
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)
     load_business_case(session, project, data)

@@ -22,7 +22,9 @@ from typing import Any
 from jsonschema import FormatChecker
 from rfc3339_validator import validate_rfc3339
 
-from crm_impl.limits import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_INT, MAX_LINKS, MAX_TASKS, MAX_TEXT
+from crm_impl.limits import (
+    EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_FILE_BASE64, MAX_INT, MAX_LINKS, MAX_TASKS, MAX_TEXT,
+)
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "SCHEMA_FILE", "schema", "format_checker", "complete", "column_at", "MAX_ROWS"]
 
@@ -57,6 +59,9 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         Deliverable, Dependency, GateRecord, Holiday, KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task,
         TeamMember, WorkingDay,
     )
+    from crm_impl.models.vendors import (
+        AhpComparison, CriteriaGroup, Evaluator, SelectionCriterion, ShortlistedVendor, VendorScore, VendorSelection,
+    )
 
     sections: dict[Where, type] = {
         ("project",): Project,
@@ -82,6 +87,13 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("business_case", "drivers"): CaseDriver,
         ("business_case", "lines"): CaseLine,
         ("business_case", "actuals"): CaseActual,
+        ("vendor_selection",): VendorSelection,
+        ("vendor_selection", "groups"): CriteriaGroup,
+        ("vendor_selection", "criteria"): SelectionCriterion,
+        ("vendor_selection", "vendors"): ShortlistedVendor,
+        ("vendor_selection", "evaluators"): Evaluator,
+        ("vendor_selection", "evaluators", "scores"): VendorScore,
+        ("vendor_selection", "comparisons"): AhpComparison,
     }
     columns: dict[Where, Any] = {
         ("project", "template"): Project.template_id,
@@ -104,6 +116,12 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("calendar", "holidays", "date"): Holiday.day,
         ("calendar", "working_days", "date"): WorkingDay.day,
         ("business_case", "lines", "id"): CaseLine.key,
+        ("vendor_selection", "criteria", "group"): SelectionCriterion.group_key,
+        ("vendor_selection", "vendors", "quotation", "name"): ShortlistedVendor.quotation_file_name,
+        ("vendor_selection", "evaluators", "scores", "vendor"): VendorScore.vendor_key,
+        ("vendor_selection", "evaluators", "scores", "criterion"): VendorScore.criterion_key,
+        ("vendor_selection", "comparisons", "a"): AhpComparison.item_a,
+        ("vendor_selection", "comparisons", "b"): AhpComparison.item_b,
     }
     return sections, columns
 
@@ -132,6 +150,8 @@ def _complete(node: dict[str, Any], where: Where) -> None:
     if "string" in types:
         stored = column is not None and isinstance(column.type, String | Text)
         node["maxLength"] = text_limit(column) if stored else MAX_TEXT
+        if node.get("contentEncoding") == "base64":  # an uploaded document: as large as an upload may be
+            node["maxLength"] = MAX_FILE_BASE64
     if types & {"integer", "number"}:
         numeric = column is not None and isinstance(column.type, Integer | Float)
         default = (-MAX_INT - 1, MAX_INT) if "integer" in types else (-MAX_AMOUNT, MAX_AMOUNT)

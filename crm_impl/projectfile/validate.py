@@ -18,6 +18,7 @@ from crm_impl.i18n import msg
 from crm_impl.limits import EARLIEST_DATE, LATEST_DATE, unstorable_character
 from crm_impl.projectfile.finance import section_problems
 from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION, format_checker, schema
+from crm_impl.projectfile.vendor_rules import vendor_problems
 from crm_impl.schedule.cpm import check_span
 from crm_impl.schedule.network import Activity, Link, build_network
 
@@ -159,6 +160,7 @@ def _semantic_problems(data: dict[str, Any], problems: Problems) -> None:
         problems.append(("baselines", msg("only one baseline can be the steering baseline")))
 
     problems.extend(_tracking_problems(data, set(phases), ids, known_roles))
+    problems.extend(vendor_problems(data))
 
     calendar = data.get("calendar", {})
     for day in _duplicates(h["date"] for h in calendar.get("holidays", [])):

@@ -37,6 +37,10 @@ def _url(rule, project) -> str:
         "action_id": project.meetings[0].actions[0].id,
         "job_id": "montecarlo-0",
         **_case_ids(project),
+        "vendor_id": project.vendor_selection.vendors[0].id,
+        "criterion_id": project.vendor_selection.criteria[0].id,
+        "evaluator_id": project.vendor_selection.evaluators[0].id,
+        "group_id": project.vendor_selection.groups[0].id,
     }
     missing = set(rule.arguments) - ids.keys()
     assert not missing, f"test does not know how to fill {missing} in {rule}"

@@ -28,6 +28,7 @@ from crm_impl.operations.finance import record_actual
 from crm_impl.operations.members import add_member
 from crm_impl.operations.phases import attach_file, sign_off
 from crm_impl.operations.planning import project_plan
+from crm_impl.operations.vendors import add_evaluator
 from tests.conftest import SAMPLES
 from tests.strategies import NASTY_TEXTS, document_bytes, nasty_text
 
@@ -164,6 +165,9 @@ def fuzz_project(db, user, make_user, load_sample):
     sign_off(signed, signed.version, "pm@example.com", datetime.now(timezone.utc))
     save_baseline(db, project, "Re-plan")  # a baseline that is not the steering one
     record_actual(db, project, 1, 1_800_000, 920_000)  # a business-case year to delete
+    # The vendor selection with scoring open and the owner as an evaluator: every form of it shows.
+    project.vendor_selection.scoring_closed = False
+    add_evaluator(db, project.vendor_selection, user.id)
     db.commit()
     return project
 

@@ -11,7 +11,12 @@ def test_role_matrix_reads_edits_and_owns():
     editors = {MemberRole.MANAGER, MemberRole.CONSULTANT}
     assert ROLE_ACTIONS[MemberRole.VIEWER] == {Action.VIEW}
     # Steering members read, decide on change requests and choose the baseline they measure against.
-    assert ROLE_ACTIONS[MemberRole.STEERING] == {Action.VIEW, Action.APPROVE_CHANGES, Action.STEERING_BASELINE}
+    assert ROLE_ACTIONS[MemberRole.STEERING] == {Action.VIEW, Action.APPROVE_CHANGES, Action.STEERING_BASELINE,
+                                                 Action.EVALUATE}
+    # Everyone but viewers may score vendors when chosen; managers and owners close scoring.
+    assert {role for role in MemberRole if allowed(role, Action.EVALUATE)} == set(MemberRole) - {MemberRole.VIEWER}
+    assert {role for role in MemberRole if allowed(role, Action.CLOSE_SCORING)} == {MemberRole.MANAGER,
+                                                                                   MemberRole.OWNER}
     assert {role for role in MemberRole if allowed(role, Action.STEERING_BASELINE)} == {
         MemberRole.STEERING, MemberRole.OWNER}
     for role in readers:
