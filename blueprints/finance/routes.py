@@ -4,11 +4,13 @@ from functools import partial
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
-from crm_impl.charts.finance import cashflow_figure, costs_figure, finance_labels, npv_histogram_figure, tornado_figure
+from crm_impl.charts.finance import (
+    cashflow_figure, costs_figure, finance_labels, npv_histogram_figure, tornado_figure, vendor_cases_figure,
+)
 from crm_impl.i18n import is_chinese
 from crm_impl.operations.finance import (
     case_rows, cash_flows_csv, create_case, delete_actual, delete_driver, delete_line, finance_report, record_actual, save_driver,
-    save_line, update_settings,
+    save_line, update_settings, vendor_cases,
 )
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
@@ -53,6 +55,21 @@ def _page(project, actual_form, status: int = 200):
     }
     return render_template("finance/index.html", project=project, report=report, charts=charts, names=names,
                            words=finance_labels(locale), categories=dict(CATEGORIES), actual_form=actual_form), status
+
+
+@bp.get("/vendors")
+@project_view(Action.VIEW)
+def vendors(project):
+    _rows(project)
+    locale = str(get_locale())
+    zh = is_chinese(locale)
+    cases = vendor_cases(get_db(), project, date.today())
+    # Ranked vendors first in their order, then the others as listed.
+    cases.sort(key=lambda c: (c.rank is None, c.rank or 0))
+    label = {c.key: (c.name_zh if zh and c.name_zh else c.name) for c in cases}
+    chart = chart_html(vendor_cases_figure([(label[c.key], c.result) for c in cases], currency=project.currency,
+                                           locale=locale)) if cases else None
+    return render_template("finance/vendors.html", project=project, cases=cases, label=label, chart=chart)
 
 
 @bp.get("/cash-flows.csv")

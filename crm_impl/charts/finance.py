@@ -18,7 +18,7 @@ from crm_impl.finance.case import COST_COMPONENTS
 from crm_impl.i18n import NC_, translations
 
 __all__ = ["FINANCE_LABELS", "COMPONENT_LABELS", "finance_labels", "cashflow_figure", "costs_figure",
-           "npv_histogram_figure", "tornado_figure"]
+           "npv_histogram_figure", "tornado_figure", "vendor_cases_figure"]
 
 FINANCE_LABELS: dict[str, tuple[str, str]] = {
     "cashflow_title": NC_("chart", "Cash flow and payback"),
@@ -41,6 +41,10 @@ FINANCE_LABELS: dict[str, tuple[str, str]] = {
     "optimistic": NC_("scenario", "Optimistic"),
     "construction": NC_("cost category", "Construction"),
     "usage": NC_("cost category", "Usage"),
+    "vendors_title": NC_("chart", "TCO and NPV per vendor"),
+    "tco_construction": NC_("chart", "TCO: construction"),
+    "tco_usage": NC_("chart", "TCO: usage"),
+    "npv_marker": NC_("chart", "NPV"),
 }
 
 #: A cost component's name for people.
@@ -181,3 +185,24 @@ def tornado_figure(bars: Sequence[TornadoBar], base_npv: float, *, names: Mappin
                   annotation_text=f"{esc(text['expected_npv'])} {_money(base_npv)}")
     return _layout(fig, text["tornado_title"], barmode="overlay", height=max(320, 60 + 34 * len(ordered)),
                    xaxis={"title": text["npv"].replace("%(currency)s", currency), "tickformat": ",.0f"})
+
+
+def vendor_cases_figure(cases: Sequence[tuple[str, CaseResult]], *, currency: str = "CNY",
+                        locale: str = "en") -> go.Figure:
+    """Each vendor's TCO (construction and usage stacked) beside its NPV, vendor by vendor in the
+    order given (the selection's ranking)."""
+    text = finance_labels(locale)
+    names = [esc(short(name, 30)) for name, _ in cases]
+    fig = go.Figure()
+    for key, color in (("construction", _CONSTRUCTION[2]), ("usage", _USAGE[1])):
+        values = [result.construction_total if key == "construction" else result.usage_total for _, result in cases]
+        fig.add_bar(x=names, y=values, name=esc(text[f"tco_{key}"]), marker_color=color, offsetgroup="tco",
+                    hovertemplate="%{x}: %{y:,.0f}<extra>" + esc(text[f"tco_{key}"]) + "</extra>")
+    npvs = [result.npv for _, result in cases]
+    fig.add_bar(x=names, y=npvs, name=esc(text["npv_marker"]), offsetgroup="npv",
+                marker_color=[_POSITIVE if v >= 0 else _NEGATIVE for v in npvs],
+                text=[_money(v) for v in npvs], textposition="outside",
+                hovertemplate="%{x}: %{y:,.0f}<extra>" + esc(text["npv_marker"]) + "</extra>")
+    fig.add_hline(y=0, line={"color": "#555", "width": 1})
+    return _layout(fig, text["vendors_title"], barmode="relative",
+                   yaxis={"title": text["amount"].replace("%(currency)s", currency), "tickformat": ",.0f"})

@@ -37,6 +37,7 @@ from crm_impl.finance import (
     scenarios, simulate, tornado,
 )
 from crm_impl.finance.montecarlo import DEFAULT_RUNS, DEFAULT_SEED
+from crm_impl.finance.quotes import with_quotation
 from crm_impl.finance.tracking import Actual, Tracking, track
 from crm_impl.formats.finance_csv import cash_flow_csv
 from crm_impl.models import BusinessCase as CaseRecord
@@ -533,6 +534,50 @@ def finance_report(session: Session, project: Project, today: date, *, runs: int
         tracking=track(case, section_actuals(section, case.horizon), shift_years=0.0),
         go_live_drawn=drawn is not None,
     )
+
+
+@dataclass(frozen=True)
+class VendorCase:
+    """One short-listed vendor's business case (its quotation in the case) beside its ranking."""
+
+    key: str
+    name: str
+    name_zh: str
+    result: CaseResult
+    #: The selection's weighted score and rank once scoring is closed (else ``None``).
+    score: float | None = None
+    rank: int | None = None
+    disqualified: bool = False
+
+
+def vendor_cases(session: Session, project: Project, today: date) -> list[VendorCase]:
+    """TCO, NPV and ROI per short-listed vendor at the forecast go-live, beside the selection's
+    ranking (:func:`crm_impl.finance.quotes.with_quotation`: each vendor's quotation in place of
+    licences, implementation and running fees).  Empty without a case or without vendors."""
+    from crm_impl.operations.vendors import analyse_selection, results_visible, vendor_costs
+
+    rows = case_rows(session, project)
+    costs = vendor_costs(project)
+    if rows is None or not costs:
+        return []
+    case = engine_case(_section(rows), project.currency)
+    shift = go_live(project, rows.case, today).shift_years
+    ranking = {}
+    selection = project.vendor_selection
+    if selection is not None and results_visible(selection):
+        try:
+            ranking = {v.key: v for v in analyse_selection(selection).evaluation.vendors}
+        except ValidationError:
+            ranking = {}  # not scored far enough to rank: the money still compares
+    out = []
+    for cost in costs:
+        quoted = with_quotation(case, cost.name, licence=cost.licence, implementation=cost.implementation,
+                                running_per_year=cost.running_per_year)
+        ranked = ranking.get(cost.key)
+        out.append(VendorCase(cost.key, cost.name, cost.name_zh, evaluate(quoted, shift_years=shift),
+                              score=ranked.total if ranked else None, rank=ranked.rank if ranked else None,
+                              disqualified=bool(ranked and ranked.knockouts)))
+    return out
 
 
 def cash_flows_csv(session: Session, project: Project, today: date, locale: str = "en") -> str | None:

@@ -248,3 +248,37 @@ def test_the_forms_offer_every_component_of_the_engine():
 
     assert {key for key, _ in COMPONENTS} == {"", *COST_COMPONENTS["construction"], *COST_COMPONENTS["usage"]}
     assert {key for key, _ in CATEGORIES} == {*COST_COMPONENTS, *BENEFIT_TYPES}
+
+
+def test_the_per_vendor_page_puts_each_quotation_in_the_case_beside_the_ranking(live_client, user, load_sample, db):
+    import re
+    from datetime import date
+
+    from crm_impl.operations.finance import vendor_cases
+    from crm_impl.operations.vendors import analyse_selection
+    from tests.conftest import SAMPLES
+
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    client = live_client()
+    page = client.get(f"/projects/{project.id}/finance/vendors")
+    assert page.status_code == 200, page.text
+    cases = vendor_cases(db, project, date.today())
+    ranking = {v.key: v.rank for v in analyse_selection(project.vendor_selection).evaluation.vendors}
+    assert [c.rank for c in cases] == [ranking[c.key] for c in cases] and len(cases) == 3
+    rows = re.findall(r'<tr data-vendor="([^"]+)">', page.text)
+    assert rows == [c.key for c in sorted(cases, key=lambda c: c.rank)]  # in the selection's order
+    for case in cases:
+        assert f"{case.result.npv:,.0f}" in page.text
+    assert 'class="plotly-graph-div' in page.text
+    # Only the quotations differ: the dearest quotation has the highest TCO.
+    dearest = max(project.vendor_selection.vendors, key=lambda v: v.licence_cost + v.implementation_cost
+                  + 3 * v.running_cost_per_year)
+    assert max(cases, key=lambda c: c.result.tco).key == dearest.key
+
+
+def test_the_per_vendor_page_without_vendors_says_where_to_add_them(live_client, user, load_sample, db):
+    project = load_sample(user)
+    project.vendor_selection.vendors.clear()
+    db.commit()
+    page = live_client().get(f"/projects/{project.id}/finance/vendors")
+    assert page.status_code == 200 and 'data-testid="no-vendors"' in page.text
