@@ -52,17 +52,25 @@ def queue():
 
 def start(function: Callable[..., Any], *args: Any, job_id: str, project_id: int) -> Any:
     """Queue ``function(*args)`` as job ``job_id`` of ``project_id``; a job of that id still
-    queued or running is returned instead of starting another."""
+    queued or running is returned instead of starting another.
+
+    Ids are kept per queue (two installations may share a Redis), and a job that says it is
+    queued but is no longer in its queue (the queue was emptied, Redis lost the list) is queued
+    again instead of being waited for forever.
+    """
     from rq.exceptions import NoSuchJobError
     from rq.job import Job
 
     jobs = queue()
+    job_id = f"{jobs.name}-{job_id}"[:120]
     try:
         running = Job.fetch(job_id, connection=jobs.connection)
     except NoSuchJobError:
         running = None
     if running is not None and running.get_status(refresh=False) in _RUNNING:
-        return running
+        lost = running.get_status(refresh=False) == "queued" and job_id not in jobs.get_job_ids()
+        if not lost:
+            return running
     return jobs.enqueue(
         function, *args, job_id=job_id, job_timeout=JOB_TIMEOUT, result_ttl=KEEP_RESULT, failure_ttl=KEEP_RESULT,
         meta={"project_id": project_id, "progress": 0.0},

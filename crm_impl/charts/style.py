@@ -98,7 +98,7 @@ def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` character cells with an ellipsis (a column of a grid).
 
     >>> fit("Requirements workshop", 12), fit("业务蓝图的初步确定", 12)
-    ('Requirement…', '业务蓝图的初…')
+    ('Requirement…', '业务蓝图的…')
     """
     if cells(text) <= width:
         return text

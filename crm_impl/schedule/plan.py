@@ -12,9 +12,9 @@ line and the file formats all read that.
 ...             links=(Link("A", "G"),))
 >>> s = plan.schedule()
 >>> [(t.id, t.start.isoformat(), t.finish.isoformat(), t.critical) for t in s.tasks]
-[('A', '2025-03-07', '2025-03-10', True), ('G', '2025-03-11', '2025-03-11', True)]
->>> s.duration, s.finish.isoformat()
-(2, '2025-03-11')
+[('A', '2025-03-07', '2025-03-10', True), ('G', '2025-03-10', '2025-03-10', True)]
+>>> s.duration, s.finish.isoformat()  # the gate at the end of A's last day, as MS Project has it
+(2, '2025-03-10')
 """
 
 from __future__ import annotations

@@ -83,3 +83,18 @@ def test_without_redis_a_big_simulation_runs_inline_and_is_kept(app, client, log
     again = client.get(BIG.format(project.id) + "&target=2025-12-31")
     assert first.status_code == again.status_code == 200 and "data-job-url" not in first.text
     assert len(calls) == 1 and 'data-testid="probability"' in again.text
+
+
+def test_a_job_lost_from_its_queue_is_queued_again_not_waited_for(queued_app):
+    from blueprints.jobs import queue, start
+
+    with queued_app.app_context():
+        jobs = queue()
+        first = start(print, "hello", job_id="lost-one", project_id=1)
+        assert first.id in jobs.get_job_ids() and first.id.startswith(f"{jobs.name}-")
+        again = start(print, "hello", job_id="lost-one", project_id=1)
+        assert again.id == first.id and jobs.count == 1  # a queued job is joined, not doubled
+        jobs.remove(first.id)  # the queue lost it; its record still says "queued"
+        assert first.get_status(refresh=True) == "queued" and jobs.count == 0
+        revived = start(print, "hello", job_id="lost-one", project_id=1)
+        assert revived.id == first.id and revived.id in jobs.get_job_ids()
