@@ -244,16 +244,26 @@ def worker_command(obj, burst: bool) -> None:
         Worker([jobs], connection=jobs.connection).work(burst=burst, logging_level="WARNING")
 
 
+#: How far into its plan each demo project is: the work before that point reported as planned.
+DEMO_PROGRESS = 0.45
+
+
 def _demo_as_project_manager(app: Flask, project_ids: list[int]) -> None:
     """The demo account is the enterprise project manager (E_PM) on every sample's team, so
-    "My work" shows what waits for that role."""
+    "My work" shows what waits for that role; each project is shown in the middle of its rollout
+    (the work planned before its status date reported as planned), not untouched months late."""
     from crm_impl.models import Project
+    from crm_impl.operations.plan import progress_as_planned
+    from crm_impl.operations.planning import plan_schedule
 
     with _session(app, cli_actor(DEMO_EMAIL)) as session:
         for project_id in project_ids:
-            member = next((m for m in session.get(Project, project_id).team if m.role_id == "E_PM"), None)
+            project = session.get(Project, project_id)
+            member = next((m for m in project.team if m.role_id == "E_PM"), None)
             if member is not None:
                 member.email = DEMO_EMAIL
+            plan = plan_schedule(project)
+            progress_as_planned(project, plan.calendar.date_at(int(plan.duration * DEMO_PROGRESS)))
         session.commit()
 
 

@@ -92,3 +92,9 @@ class TableImportForm(Form):
         _l("Task table (CSV or Excel)"),
         validators=[FileRequired(), FileAllowed(["csv", "xlsx"], _l("Choose a .csv or .xlsx task table."))],
     )
+
+
+class ProgressAsPlannedForm(Form):
+    """MS Project's "Update Project": the work planned before a date reported as done as planned."""
+
+    status_date = DateField(_l("Status date"), validators=[DataRequired()])

@@ -1,17 +1,19 @@
 from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import format_date, gettext as _
 
 from crm_impl.operations.overview import project_overview
 from crm_impl.errors import TaskTableError
-from crm_impl.operations.plan import add_task, delete_task, predecessor_notations, reschedule_task, update_phase, update_task
+from crm_impl.operations.plan import (
+    add_task, delete_task, predecessor_notations, progress_as_planned, reschedule_task, update_phase, update_task,
+)
 from crm_impl.operations.task_table import import_task_table
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.kit import ActionForm, act, form_messages, form_status, phase_choices, render_form, save_edit, submit
 from blueprints.plan import bp
-from blueprints.plan.forms import PhaseForm, QuickEditForm, TableImportForm, TaskForm
+from blueprints.plan.forms import PhaseForm, ProgressAsPlannedForm, QuickEditForm, TableImportForm, TaskForm
 
 
 def _with_draft(form, operation):
@@ -20,13 +22,17 @@ def _with_draft(form, operation):
     return lambda *args: operation(*args, form.draft())
 
 
-def _table(project, row_errors=None, status=200, typed=None, table_form=None, table_problems=()):
+def _table(project, row_errors=None, status=200, typed=None, table_form=None, table_problems=(), update_form=None):
     """The task table; a refused row keeps what was typed in it (``typed``) beside its reasons."""
     summary = project_overview(project, today=date.today())
+    if update_form is None:
+        update_form = ProgressAsPlannedForm(formdata=None)
+        update_form.status_date.data = date.today()
     return render_template(
         "plan/index.html", project=project, summary=summary,
         predecessors=predecessor_notations(project), row_errors=row_errors or {}, typed=typed or {},
         table_form=table_form or TableImportForm(formdata=None), table_problems=table_problems,
+        update_form=update_form,
     ), status
 
 
@@ -51,6 +57,18 @@ def import_table(project):
         return _table(project, status=422, table_form=form, table_problems=error.problems)
     flash(_("Task table read: %(added)s tasks added, %(updated)s updated, %(untouched)s left as they were.",
             added=len(result.added), updated=len(result.updated), untouched=result.untouched), "success")
+    return redirect(url_for("plan.index", project_id=project.id))
+
+
+@bp.post("/progress-as-planned")
+@project_view(Action.EDIT)
+def update_progress(project):
+    form = ProgressAsPlannedForm()
+    outcome = form.validate_on_submit() and submit(form, progress_as_planned, project, form.status_date.data)
+    if not outcome:
+        return _table(project, status=422, update_form=form)
+    flash(_("Progress reported as planned up to %(date)s: %(count)s tasks updated; the status date is now %(date)s.",
+            date=format_date(form.status_date.data), count=len(outcome.result)), "success")
     return redirect(url_for("plan.index", project_id=project.id))
 
 

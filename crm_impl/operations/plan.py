@@ -31,6 +31,7 @@ __all__ = [
     "resolve_predecessor",
     "set_predecessors",
     "reschedule_task",
+    "progress_as_planned",
 ]
 
 
@@ -306,3 +307,36 @@ def reschedule_task(
         predecessors=parse_predecessors(predecessors),
     )
     update_task(project, task, expected_version, draft)
+
+
+def progress_as_planned(project: Project, status_date: date) -> list[str]:
+    """MS Project's "Update Project": report the work planned before ``status_date`` as done on
+    its planned dates, the work planned across it as started on time with the share of its days
+    gone by, and make ``status_date`` the project's status date.  Progress already reported is
+    never lowered and actual dates already recorded are kept.  Returns the ids of the tasks changed.
+    """
+    import math
+
+    from crm_impl.operations.planning import plan_schedule
+
+    check_date(status_date, "status_date")
+    plan = plan_schedule(project)
+    status = plan.calendar.offset_of(status_date)
+    changed = []
+    for task in project.tasks:
+        scheduled = plan.task(task.key)
+        before = (task.progress, task.actual_start, task.actual_finish)
+        if scheduled.finish < status_date:
+            task.progress = 100
+            task.actual_start = task.actual_start or scheduled.start
+            task.actual_finish = task.actual_finish or max(scheduled.finish, task.actual_start)
+        elif scheduled.start < status_date and scheduled.duration:
+            task.actual_start = task.actual_start or scheduled.start
+            # Rounded up: the forecast's remaining days (rounded up from the share left) are then
+            # exactly the days still to go, so chained running tasks add no rounding slip.
+            share = math.ceil(100 * (status - scheduled.es) / scheduled.duration)
+            task.progress = max(task.progress, min(99, share))
+        if (task.progress, task.actual_start, task.actual_finish) != before:
+            changed.append(task.key)
+    project.status_date = status_date
+    return changed

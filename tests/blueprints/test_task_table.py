@@ -65,3 +65,22 @@ def test_a_viewer_downloads_the_table_but_cannot_read_one_in(live_client, make_u
     assert client.get(f"{base}/schedule/tasks.xlsx").status_code == 200
     refused = client.post(f"{base}/plan/import-table", files={"file": ("t.csv", b"id,name\nR01,x\n", "text/csv")})
     assert refused.status_code == 403
+
+
+def test_progress_as_planned_from_the_plan_page(live_client, user, load_sample, db):
+    project = load_sample(user)
+    client = live_client()
+    base = f"/projects/{project.id}"
+    assert 'data-testid="progress-as-planned"' in client.get(f"{base}/plan/").text
+    done = client.post(f"{base}/plan/progress-as-planned", data={"status_date": "2025-05-12"})
+    assert done.status_code == 302
+    page = client.get(f"{base}/plan/")
+    assert "the status date is now" in page.text
+    db.expire_all()
+    assert str(project.status_date) == "2025-05-12" and project.tasks[0].progress == 100
+    bad = client.post(f"{base}/plan/progress-as-planned", data={"status_date": "not a date"})
+    assert bad.status_code == 422 and "is-invalid" in bad.text
+    ancient = client.post(f"{base}/plan/progress-as-planned", data={"status_date": "0001-01-01"})
+    assert ancient.status_code == 422
+    db.expire_all()
+    assert str(project.status_date) == "2025-05-12"

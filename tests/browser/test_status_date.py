@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.conftest import log_in
 from tests.conftest import SAMPLES, serving
-from tests.crm_impl.operations.test_status import _finish_as_planned_until
+from crm_impl.operations.plan import progress_as_planned
 
 pytestmark = pytest.mark.browser
 
@@ -17,10 +17,10 @@ STATUS_DATE = date(2025, 7, 15)
 
 def test_mid_rollout_dashboard_gantt_and_portfolio(page, app, user, load_sample, db, artifacts):
     retail = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
-    _finish_as_planned_until(retail, date(2025, 6, 16))  # a month behind by the status date
+    progress_as_planned(retail, date(2025, 6, 16))  # a month behind by the status date
     retail.status_date = STATUS_DATE
     others = [load_sample(user, path) for path in SAMPLES if "retail" not in path.stem]
-    _finish_as_planned_until(others[0], date(2025, 7, 15))
+    progress_as_planned(others[0], date(2025, 7, 15))
     others[0].status_date = STATUS_DATE
     db.commit()
     with serving(app) as url:

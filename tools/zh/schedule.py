@@ -45,3 +45,11 @@ ZH = {
     (None, 'unknown methodology role %(role)r'): '未知的方法论角色 %(role)r',
     (None, 'row %(row)s · %(column)s'): '第 %(row)s 行 · %(column)s',
 }
+ZH.update({
+    (None, "Like MS Project’s “Update Project”: the tasks planned to finish before the date are reported done on their planned dates, the tasks planned across it as started on time with the share of their days gone by, and the date becomes the project’s status date. Progress already reported is never lowered."):
+        "与 MS Project 的“更新项目”相同：计划在该日期之前完成的任务按计划日期报告为已完成，跨越该日期的任务按时开始并按已过工作日的比例报告进度，该日期成为项目的状态日期。已报告的进度不会被降低。",
+    (None, "Progress reported as planned up to %(date)s: %(count)s tasks updated; the status date is now %(date)s."):
+        "已按计划报告截至 %(date)s 的进度：更新了 %(count)s 个任务；状态日期现为 %(date)s。",
+    (None, "Report progress"): "报告进度",
+    (None, "Report progress as planned up to a status date"): "按计划报告截至状态日期的进度",
+})

@@ -242,3 +242,37 @@ def test_the_estimate_follows_a_duration_edit_and_the_simulation_sees_it(db, use
     update_task(project, r06, r06.version, replace(TaskDraft.of(r06), duration=10, optimistic=9, most_likely=10,
                                                    pessimistic=30))
     assert (r06.optimistic, r06.most_likely, r06.pessimistic) == (9, 10, 30)
+
+
+def test_progress_as_planned_reports_the_work_before_the_status_date_like_ms_project_update(db, project):
+    from crm_impl.operations.plan import progress_as_planned
+    from crm_impl.operations.planning import plan_schedule
+    from crm_impl.operations.status import project_dashboard
+
+    plan = plan_schedule(project)
+    day = date(2025, 5, 12)
+    by_key = {t.key: t for t in project.tasks}
+    by_key["R10"].progress = 100  # reported early by the team: kept
+    by_key["R10"].actual_start = by_key["R10"].actual_finish = date(2025, 4, 30)
+    changed = progress_as_planned(project, day)
+    db.flush()
+    assert project.status_date == day
+    for task in project.tasks:
+        planned = plan.task(task.key)
+        if task.key == "R10":
+            assert (task.progress, task.actual_finish) == (100, date(2025, 4, 30))
+        elif planned.finish < day:
+            assert (task.progress, task.actual_start, task.actual_finish) == (100, planned.start, planned.finish)
+            assert task.key in changed
+        elif planned.start < day and planned.duration:
+            assert 0 < task.progress < 100 and task.actual_start == planned.start and task.actual_finish is None
+        else:
+            assert task.progress == 0 and task.actual_start is None and task.key not in changed
+    # Reported as planned: on schedule at the status date.
+    assert project_dashboard(project, day).facts.schedule_slip_days <= 1
+    # Again a week later: nothing reported is lowered, more work is done.
+    before = {t.key: t.progress for t in project.tasks}
+    progress_as_planned(project, date(2025, 5, 19))
+    assert all(t.progress >= before[t.key] for t in project.tasks)
+    with pytest.raises(ValidationError):
+        progress_as_planned(project, date(1, 1, 1))

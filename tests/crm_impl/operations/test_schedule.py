@@ -122,11 +122,11 @@ def test_gantt_draws_the_forecast_from_the_status_date_over_the_baseline(db, use
 
 
 def test_monte_carlo_from_a_status_date_simulates_only_what_remains(db, user, load_sample):
-    from tests.crm_impl.operations.test_status import _finish_as_planned_until
+    from crm_impl.operations.plan import progress_as_planned
 
     project = load_sample(user, RETAIL)
     whole = run_monte_carlo(project, iterations=2000, seed=3)
-    _finish_as_planned_until(project, date(2025, 8, 1))
+    progress_as_planned(project, date(2025, 8, 1))
     rest = run_monte_carlo(project, iterations=2000, seed=3, status_date=date(2025, 8, 1))
     assert rest.result.std_dev < whole.result.std_dev  # less work left, less uncertainty
     assert rest.percentiles[0].finish >= date(2025, 8, 1)

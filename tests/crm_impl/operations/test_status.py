@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from crm_impl.operations.plan import progress_as_planned
 from crm_impl.models import ChangeRequest, ChangeStatus
 from crm_impl.operations.status import project_dashboard
 from tests.conftest import SAMPLES
@@ -44,26 +45,6 @@ def test_facts_from_risks_people_changes_and_kpis(db, user, load_sample):
     assert {"requirement_doc_completeness", "training_coverage", "data_migration_accuracy"} <= set(rows)
 
 
-def _finish_as_planned_until(project, day):
-    """Report the work planned before ``day`` as done on its planned dates, and the work planned
-    across it as started on time with the share of its days gone by."""
-    import math
-
-    from crm_impl.operations.planning import plan_schedule
-
-    plan = plan_schedule(project)
-    status = plan.calendar.offset_of(day)
-    for task in project.tasks:
-        scheduled = plan.task(task.key)
-        if scheduled.finish < day:
-            task.progress, task.actual_start, task.actual_finish = 100, scheduled.start, scheduled.finish
-        elif scheduled.start < day and scheduled.duration:
-            task.actual_start = scheduled.start
-            # Rounded up: the forecast's remaining days (rounded up from the share left) are then
-            # exactly the days still to go, so chained running tasks do not add up rounding slip.
-            task.progress = math.ceil(100 * (status - scheduled.es) / scheduled.duration)
-
-
 def test_a_project_months_late_at_zero_percent_is_red_with_its_slip_in_working_days(db, user, load_sample):
     project = load_sample(user, RETAIL)  # planned from 2025-03-03, nothing reported
     dashboard = project_dashboard(project, date(2025, 7, 1))
@@ -78,7 +59,7 @@ def test_a_project_months_late_at_zero_percent_is_red_with_its_slip_in_working_d
 
 def test_a_project_on_track_is_green_and_the_forecast_keeps_its_finish(db, user, load_sample):
     project = load_sample(user, RETAIL)
-    _finish_as_planned_until(project, date(2025, 7, 1))
+    progress_as_planned(project, date(2025, 7, 1))
     dashboard = project_dashboard(project, date(2025, 7, 1))
     # Progress is whole percent: the remainder of running work rounds up to at most a day.
     assert dashboard.facts.schedule_slip_days <= 1 and dashboard.status.area("schedule").rag == "green"
@@ -116,6 +97,6 @@ def test_earned_value_and_slip_agree_in_sign_on_every_sample(db, user, load_samp
         assert project_dashboard(late, day).facts.schedule_slip_days > 0 and spi < 1, path.stem
         on_plan = load_sample(user, path)  # everything reported as planned: on time by both
         day = date(2025, 9, 1)
-        _finish_as_planned_until(on_plan, day)
+        progress_as_planned(on_plan, day)
         spi = project_earned_value(on_plan, steering_baseline(on_plan), day).spi
         assert project_dashboard(on_plan, day).facts.schedule_slip_days <= 1 and spi >= 0.95, path.stem
