@@ -17,6 +17,13 @@ from crm_impl.models.tracking import (
     Risk,
     RiskStatus,
 )
+from crm_impl.models.processes import (
+    FishboneCause,
+    FishboneDiagram,
+    MapKind,
+    ProcessCandidate,
+    ProcessMapRecord,
+)
 from crm_impl.models.projects import (
     Holiday,
     KpiMeasurement,
@@ -31,6 +38,11 @@ from crm_impl.models.projects import (
 )
 
 __all__ = [
+    "FishboneCause",
+    "FishboneDiagram",
+    "MapKind",
+    "ProcessCandidate",
+    "ProcessMapRecord",
     "Base",
     "Versioned",
     "User",

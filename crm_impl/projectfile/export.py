@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from crm_impl.models import Project
+from crm_impl.projectfile.processes import export_processes
 from crm_impl.projectfile.tracking import export_tracking
 from crm_impl.projectfile.values import iso_date, utc_text
 from crm_impl.projectfile.spec import FORMAT, FORMAT_VERSION
@@ -89,6 +90,7 @@ def export_project(project: Project) -> dict[str, Any]:
             for b in project.baselines
         ],
         **export_tracking(project),
+        **export_processes(project),
     }
 
 

@@ -27,6 +27,7 @@ from crm_impl.models import (
     TeamMember,
     User,
 )
+from crm_impl.projectfile.processes import load_processes
 from crm_impl.projectfile.tracking import load_tracking
 from crm_impl.projectfile.values import parse_date, utc_moment
 from crm_impl.projectfile.validate import validate_document
@@ -128,6 +129,7 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
         # Files from before the steering baseline: the dashboard measured against the newest.
         project.baselines[-1].steering = True
     load_tracking(project, phases, data)
+    load_processes(project, data)
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)
     # The new rows are not changes to an existing project: the caller records one event.

@@ -22,7 +22,17 @@ from typing import Any
 from jsonschema import FormatChecker
 from rfc3339_validator import validate_rfc3339
 
-from crm_impl.limits import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_INT, MAX_LINKS, MAX_TASKS, MAX_TEXT
+from crm_impl.limits import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_AMOUNT,
+    MAX_BPMN_BYTES,
+    MAX_INT,
+    MAX_LINKS,
+    MAX_PROCESS_NODES,
+    MAX_TASKS,
+    MAX_TEXT,
+)
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "SCHEMA_FILE", "schema", "format_checker", "complete", "column_at", "MAX_ROWS"]
 
@@ -42,6 +52,12 @@ MAX_ITEMS: dict[Where, int] = {
     ("tasks",): MAX_TASKS,
     ("dependencies",): MAX_LINKS,
     ("baselines", "tasks"): MAX_TASKS,
+    ("processes", "maps"): MAX_PROCESS_NODES,
+}
+
+#: Texts with their own bound, not a column's (a map's BPMN file is stored as bytes).
+MAX_LENGTHS: dict[Where, int] = {
+    ("processes", "maps", "bpmn"): MAX_BPMN_BYTES,
 }
 
 
@@ -53,8 +69,9 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
     holds each field; columns name the fields kept under another name or naming a record by its key.
     """
     from crm_impl.models import (
-        ActionItem, AuditEvent, Baseline, BaselineTask, ChangeRequest, Deliverable, Dependency, GateRecord, Holiday,
-        KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task, TeamMember, WorkingDay,
+        ActionItem, AuditEvent, Baseline, BaselineTask, ChangeRequest, Deliverable, Dependency, FishboneCause,
+        FishboneDiagram, GateRecord, Holiday, KpiMeasurement, KpiTarget, Meeting, Phase, ProcessCandidate,
+        ProcessMapRecord, Project, Risk, Task, TeamMember, WorkingDay,
     )
 
     sections: dict[Where, type] = {
@@ -77,6 +94,10 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("meetings",): Meeting,
         ("meetings", "actions"): ActionItem,
         ("audit",): AuditEvent,
+        ("processes", "maps"): ProcessMapRecord,
+        ("processes", "fishbones"): FishboneDiagram,
+        ("processes", "fishbones", "categories", "causes"): FishboneCause,
+        ("processes", "candidates"): ProcessCandidate,
     }
     columns: dict[Where, Any] = {
         ("project", "template"): Project.template_id,
@@ -98,6 +119,9 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("kpi_targets", "measurements", "date"): KpiMeasurement.measured_on,
         ("calendar", "holidays", "date"): Holiday.day,
         ("calendar", "working_days", "date"): WorkingDay.day,
+        ("processes", "maps", "as_is"): ProcessMapRecord.key,
+        ("processes", "fishbones", "categories", "name"): FishboneCause.category,
+        ("processes", "fishbones", "categories", "name_zh"): FishboneCause.category_zh,
     }
     return sections, columns
 
@@ -125,7 +149,7 @@ def _complete(node: dict[str, Any], where: Where) -> None:
     types, column = _types(node), column_at(where)
     if "string" in types:
         stored = column is not None and isinstance(column.type, String | Text)
-        node["maxLength"] = text_limit(column) if stored else MAX_TEXT
+        node["maxLength"] = MAX_LENGTHS[where] if where in MAX_LENGTHS else text_limit(column) if stored else MAX_TEXT
     if types & {"integer", "number"}:
         numeric = column is not None and isinstance(column.type, Integer | Float)
         default = (-MAX_INT - 1, MAX_INT) if "integer" in types else (-MAX_AMOUNT, MAX_AMOUNT)

@@ -158,6 +158,10 @@ def _semantic_problems(data: dict[str, Any], problems: Problems) -> None:
         problems.append(("baselines", msg("only one baseline can be the steering baseline")))
 
     problems.extend(_tracking_problems(data, set(phases), ids, known_roles))
+    if data.get("processes"):
+        from crm_impl.projectfile.processes import process_problems
+
+        problems.extend(process_problems(data))
 
     calendar = data.get("calendar", {})
     for day in _duplicates(h["date"] for h in calendar.get("holidays", [])):
