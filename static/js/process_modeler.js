@@ -51,14 +51,12 @@
   const form = document.querySelector("form[data-bpmn-save]");
   if (!form) return;
   form.addEventListener("submit", (event) => {
-    if (form.dataset.ready === "true") return; // the XML is in: let the form go
     event.preventDefault();
     modeler
       .saveXML({ format: true })
       .then(({ xml }) => {
         form.querySelector("textarea[name=xml]").value = xml;
-        form.dataset.ready = "true";
-        form.requestSubmit();
+        form.submit(); // no second submit event: the XML is in
       })
       .catch((error) => fail(error && error.message ? error.message : String(error)));
   });
