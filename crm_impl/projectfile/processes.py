@@ -10,17 +10,48 @@ on validation, every problem placed at ``processes.maps[i].bpmn``.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from crm_impl.errors import ValidationError
 from crm_impl.formats.bpmn import import_bpmn
 from crm_impl.i18n import msg
-from crm_impl.processes import ProcessMapError, check_map, diff_maps
+from crm_impl.processes import MapDiff, ProcessMap, ProcessMapError, ProcessMetrics, check_map, diff_maps, process_metrics
 from crm_impl.processes.serial import map_from_dict, map_to_dict
 
-__all__ = ["export_processes", "load_processes", "process_problems"]
+__all__ = ["export_processes", "load_processes", "process_problems", "document_maps", "DocumentMap"]
 
 Problems = list[tuple[str, Any]]
+
+
+@dataclass(frozen=True)
+class DocumentMap:
+    """One map of a (validated) document: its entry, the map and what it measures; a to-be map
+    with an as-is map also its diff (savings per case and a year)."""
+
+    key: str
+    kind: str
+    cases_per_year: int
+    benefit: str
+    process: ProcessMap
+    bpmn: bytes
+    metrics: ProcessMetrics
+    as_is: str | None = None
+    diff: MapDiff | None = None
+
+
+def document_maps(data: dict[str, Any]) -> list[DocumentMap]:
+    """Every map of a validated project-file document, measured (for ``crm-impl processes``)."""
+    items = (data.get("processes") or {}).get("maps", [])
+    maps = {item["key"]: import_bpmn(item["bpmn"].encode("utf-8")).process for item in items}
+    out = []
+    for item in items:
+        pm, as_is = maps[item["key"]], item.get("as_is")
+        diff = diff_maps(maps[as_is], pm, item.get("cases_per_year", 0)) if as_is else None
+        out.append(DocumentMap(item["key"], item.get("kind", "as_is"), item.get("cases_per_year", 0),
+                               item.get("benefit", ""), pm, item["bpmn"].encode("utf-8"),
+                               diff.after if diff else process_metrics(pm), as_is, diff))
+    return out
 
 
 def export_processes(project) -> dict[str, Any]:
