@@ -42,7 +42,15 @@
     .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
     .then((xml) => modeler.importXML(xml))
     .then(() => {
-      modeler.get("canvas").zoom("fit-viewport", "auto");
+      const canvas = modeler.get("canvas");
+      canvas.zoom("fit-viewport", "auto");
+      // keep the diagram clear of the palette on the left
+      const palette = box.querySelector(".djs-palette");
+      if (palette) {
+        const box = canvas.viewbox();
+        const pad = (palette.getBoundingClientRect().width + 16) / box.scale;
+        canvas.viewbox({ x: box.x - pad, y: box.y, width: box.width + pad, height: box.height * (1 + pad / box.width) });
+      }
       mark();
       box.dataset.state = "ready";
     })

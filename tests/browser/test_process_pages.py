@@ -105,4 +105,15 @@ def test_draw_save_edit_copy_and_see_the_diff(page, app, user, load_sample, db, 
         assert _metric(page, "cycle_time") == "0.50"
         page.get_by_test_id("modeler").scroll_into_view_if_needed()
         page.screenshot(path=artifacts / f"process-diff-{language}.png", full_page=False)
+
+        # the sample's redesigned repair process: added steps green, changed ones amber, deltas beside
+        repair = db.query(ProcessMapRecord).filter_by(project_id=project.id, key="retail_repair_to_be").one()
+        page.goto(f"{url}/projects/{project.id}/processes/{repair.id}")
+        _ready(page)
+        assert page.locator(".djs-shape.diff-added").count() >= 1
+        assert page.locator(".djs-connection.diff-added").count() >= 1
+        assert page.locator(".djs-shape.diff-changed").count() >= 1
+        assert words["added"] in page.get_by_test_id("diff-legend").inner_text()
+        page.get_by_test_id("modeler").scroll_into_view_if_needed()
+        page.screenshot(path=artifacts / f"process-diff-repair-{language}.png", full_page=False)
     assert all(r.startswith(url) for r in requests), [r for r in requests if not r.startswith(url)][:3]
