@@ -246,3 +246,27 @@ def test_viewers_read_but_cannot_change(client, login, project, make_user, db):
     answer = client.post(f"/projects/{project.id}/processes/{record.id}/bpmn",
                          data={"csrf_token": token, "version": record.version, "xml": record.bpmn.decode()})
     assert answer.status_code == 403
+
+
+def test_a_big_simulation_runs_on_a_worker_and_the_page_then_shows_it(queued_app, user, load_sample):
+    from tests.conftest import SAMPLES, start_worker
+
+    queued_app.config["INLINE_SIMULATION_LIMIT"] = 1_000  # cases × nodes: this scenario is "big"
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    to_be = next(m for m in project.process_maps if m.key == "retail_repair_to_be")
+    client = queued_app.test_client()
+    client.post("/auth/login", data={"email": "pm@example.com", "password": "correct horse"})
+    url = f"/projects/{project.id}/processes/{to_be.id}/simulate"
+    query = {"arrival_rate": "2", "cases": "200", "variability": "0.3", "seed": "7", "day_start": "9",
+             "day_hours": "8", "p0-1": "2", "p1-1": "2"}
+    page = client.get(url, query_string=query)
+    assert page.status_code == 202 and "js/jobs.js" in page.text
+    job_url = re.search(r'data-job-url="([^"]+)"', page.text).group(1)
+    assert client.get(job_url).json["state"] == "queued"
+    worker = start_worker(queued_app)
+    errors = worker.communicate(timeout=120)[1]
+    assert worker.returncode == 0, errors
+    assert client.get(job_url).json == {"state": "finished", "progress": 1.0}
+    done = client.get(url, query_string=query)
+    assert done.status_code == 200 and "data-job-url" not in done.text
+    assert done.text.count('data-testid="p90"') == 2
