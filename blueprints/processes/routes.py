@@ -400,7 +400,7 @@ def fishbones(project):
     return _fishbones_page(project)
 
 
-def _fishbones_page(project, form=None, cause_forms=None, outcome=None):
+def _fishbones_page(project, form=None, cause_forms=None, outcome=None, edit_errors=None):
     locale = str(get_locale())
     diagrams = []
     for record in project.fishbones:
@@ -413,7 +413,8 @@ def _fishbones_page(project, form=None, cause_forms=None, outcome=None):
             diagrams.append((record, None, None, None))
     page = render_template("processes/fishbones.html", project=project, diagrams=diagrams,
                            form=form or FishboneForm(formdata=None),
-                           cause_forms=cause_forms or {}, blank_cause=CauseForm(formdata=None))
+                           cause_forms=cause_forms or {}, blank_cause=CauseForm(formdata=None),
+                           edit_errors=edit_errors or {})
     status = 200 if outcome is None else outcome.status if outcome is not False else 422
     return page, status
 
@@ -461,7 +462,7 @@ def edit_cause(project, fishbone_id: int, cause_id: int):
     if outcome:
         flash(_("Cause saved."), "success")
         return redirect(url_for("processes.fishbones", project_id=project.id))
-    return _fishbones_page(project, cause_forms={record.id: form}, outcome=outcome)
+    return _fishbones_page(project, outcome=outcome, edit_errors={record.id: form_messages(form)})
 
 
 @bp.post("/fishbones/<int:fishbone_id>/causes/<int:cause_id>/delete")

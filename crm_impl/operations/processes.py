@@ -348,11 +348,12 @@ def _free_key(project: Project, key: str) -> str:
 
 
 def delete_map(session: Session, project: Project, record: ProcessMapRecord) -> None:
-    for to_be in list(record.to_be_maps):
-        to_be.as_is = None
-        refresh_savings(to_be)
-    project.process_maps.remove(record)
-    session.delete(record)
+    with session.no_autoflush:
+        for to_be in list(record.to_be_maps):
+            to_be.as_is = None
+            refresh_savings(to_be)
+        session.delete(record)
+        project.process_maps.remove(record)
 
 
 # ------------------------------------------------------------------ measuring
@@ -474,8 +475,9 @@ def update_candidate(project: Project, record: ProcessCandidate, expected_versio
 
 
 def delete_candidate(session: Session, project: Project, record: ProcessCandidate) -> None:
-    project.process_candidates.remove(record)
-    session.delete(record)
+    with session.no_autoflush:
+        session.delete(record)
+        project.process_candidates.remove(record)
 
 
 def ranked_candidates(project: Project, weights: Weights = Weights(), method: str = "weighted") -> list[RankedProcess]:
@@ -500,8 +502,12 @@ def add_fishbone(session: Session, project: Project, key: str, problem: str, pro
 
 
 def delete_fishbone(session: Session, project: Project, record: FishboneDiagram) -> None:
-    project.fishbones.remove(record)
-    session.delete(record)
+    """Delete a fishbone with its causes."""
+    # The causes are loaded first; no autoflush may remove the orphaned fishbone in between.
+    with session.no_autoflush:
+        list(record.causes)
+        session.delete(record)
+        project.fishbones.remove(record)
 
 
 @dataclass
@@ -537,8 +543,9 @@ def update_cause(fishbone: FishboneDiagram, cause: FishboneCause, expected_versi
 
 
 def delete_cause(session: Session, fishbone: FishboneDiagram, cause: FishboneCause) -> None:
-    fishbone.causes.remove(cause)
-    session.delete(cause)
+    with session.no_autoflush:
+        session.delete(cause)
+        fishbone.causes.remove(cause)
 
 
 def fishbone_of(record: FishboneDiagram) -> Fishbone:

@@ -213,7 +213,18 @@ def test_fishbone_pareto_and_selection_pages(client, login, project, db):
     bad = client.post(f"/projects/{project.id}/processes/fishbones/{fish.id}/causes", data={
         "csrf_token": token, "category": "X", "name": "Y", "value": "-1"})
     assert bad.status_code == 422
+    cause = next(c for c in fish.causes if c.name == "Slow")
+    edit = f"/projects/{project.id}/processes/fishbones/{fish.id}/causes/{cause.id}"
+    refused = client.post(edit, data={"csrf_token": token, "version": cause.version, "category": "Systems",
+                                      "name": "Slow", "value": "lots"})
+    assert refused.status_code == 422
+    stale = client.post(edit, data={"csrf_token": token, "version": cause.version - 1, "category": "Systems",
+                                    "name": "Slow", "value": "11"})
+    assert stale.status_code == 409
+    assert client.post(edit, data={"csrf_token": token, "version": cause.version, "category": "Systems",
+                                   "name": "Slow system", "value": "12"}).status_code == 302
     page = client.get(f"/projects/{project.id}/processes/fishbones")
+    assert 'value="Slow system"' in page.text
     block = page.text.split('data-fishbone="booking"')[1]
     assert "3 causes explain 78%" in block.replace("\u00a0", "")
 

@@ -14,6 +14,8 @@ from crm_impl.operations.processes import (
     add_candidate,
     add_cause,
     add_fishbone,
+    delete_cause,
+    delete_fishbone,
     blank_bpmn,
     copy_to_be,
     create_map,
@@ -184,6 +186,13 @@ def test_candidates_rank_and_fishbone_causes_feed_the_pareto(db, project):
     assert [c.name for c in fishbone_of(fish).categories] == ["Methods", "People", "Systems"]
     with pytest.raises(ValidationError):
         add_cause(db, fish, CauseDraft("Methods", "", 3))
+    db.rollback()
+    delete_cause(db, fish, fish.causes[0])
+    db.commit()
+    assert len(fish.causes) == 4
+    delete_fishbone(db, project, fish)
+    db.commit()
+    assert [f.key for f in project.fishbones] == ["lead_loss"]
 
 
 def test_a_record_is_a_process_map_record(project):
