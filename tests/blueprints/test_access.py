@@ -36,6 +36,10 @@ def _url(rule, project) -> str:
         "meeting_id": project.meetings[0].id,
         "action_id": project.meetings[0].actions[0].id,
         "job_id": "montecarlo-0",
+        "map_id": project.process_maps[0].id,
+        "fishbone_id": project.fishbones[0].id,
+        "cause_id": project.fishbones[0].causes[0].id,
+        "candidate_id": project.process_candidates[0].id,
     }
     missing = set(rule.arguments) - ids.keys()
     assert not missing, f"test does not know how to fill {missing} in {rule}"
