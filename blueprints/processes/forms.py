@@ -44,9 +44,16 @@ class MapSettingsForm(VersionedForm):
 
 
 class BpmnForm(VersionedForm):
-    """The modeler's XML, posted by the Save button."""
+    """The modeler's XML, posted by the Save button as a file part (a big map is larger than a
+    form field may be) or, from a script, as the text field ``xml``."""
 
-    xml = TextAreaField(validators=[InputRequired()])
+    xml = TextAreaField(validators=[Optional()])
+    file = FileField()
+
+    def data_bytes(self) -> bytes:
+        if self.file.data:
+            return self.file.data.read()
+        return (self.xml.data or "").encode("utf-8")
 
 
 class UploadForm(VersionedForm):

@@ -212,7 +212,7 @@ def save(project, map_id: int):
     form = BpmnForm()
     outcome = form.validate_on_submit() and save_edit(
         form, lambda: BpmnForm(formdata=None, version=record.version), save_bpmn, project, record,
-        form.expected_version(), form.xml.data.encode("utf-8"))
+        form.expected_version(), form.data_bytes())
     if outcome:
         _flash_saved(record, outcome.result)
         return redirect(url_for("processes.view", project_id=project.id, map_id=record.id))

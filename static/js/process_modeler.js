@@ -63,7 +63,10 @@
     modeler
       .saveXML({ format: true })
       .then(({ xml }) => {
-        form.querySelector("textarea[name=xml]").value = xml;
+        // as a file part: a big map is larger than a form field may be
+        const files = new DataTransfer();
+        files.items.add(new File([xml], "map.bpmn", { type: "application/xml" }));
+        form.querySelector("input[name=file]").files = files.files;
         form.submit(); // no second submit event: the XML is in
       })
       .catch((error) => fail(error && error.message ? error.message : String(error)));

@@ -281,3 +281,31 @@ def test_a_big_simulation_runs_on_a_worker_and_the_page_then_shows_it(queued_app
     done = client.get(url, query_string=query)
     assert done.status_code == 200 and "data-job-url" not in done.text
     assert done.text.count('data-testid="p90"') == 2
+
+
+def test_a_big_map_saved_from_the_modeler_travels_as_a_file_part(live_client, project, db):
+    """A map of hundreds of tasks is more than a form field may hold (500 kB): the modeler's Save
+    posts it as a file part, through a real server."""
+    from crm_impl.formats.bpmn import export_bpmn
+    from crm_impl.processes import Flow, Lane, Node, ProcessMap
+
+    count = 700
+    tasks = [Node(f"T{i}", "task", f"Step {i} of the long process", lane="desk", working_time=0.1, cost=1)
+             for i in range(count)]
+    ids = ["S", *(t.id for t in tasks), "E"]
+    big = ProcessMap("big", "Big", (Lane("desk", "Desk"),),
+                     (Node("S", "start", lane="desk"), *tasks, Node("E", "end", lane="desk", success=True)),
+                     tuple(Flow(a, b) for a, b in zip(ids, ids[1:])))
+    xml = export_bpmn(big)
+    assert len(xml) > 500_000
+    http = live_client()
+    record = project.process_maps[0]
+    url = f"/projects/{project.id}/processes/{record.id}"
+    token = csrf_token(http.get(url))
+    answer = http.post(f"{url}/bpmn", data={"csrf_token": token, "version": str(record.version)},
+                       files={"file": ("map.bpmn", xml, "application/xml")})
+    assert answer.status_code in (200, 302, 303), answer.text[:300]
+    db.expire_all()
+    stored = db.get(ProcessMapRecord, record.id)
+    assert len(stored_map(stored).tasks()) == count
+    assert http.get(url).status_code == 200

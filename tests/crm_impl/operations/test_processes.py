@@ -197,3 +197,12 @@ def test_candidates_rank_and_fishbone_causes_feed_the_pareto(db, project):
 
 def test_a_record_is_a_process_map_record(project):
     assert all(isinstance(m, ProcessMapRecord) for m in project.process_maps)
+
+
+def test_the_name_limit_of_the_bpmn_reader_is_the_columns():
+    from crm_impl.formats.bpmn import MAX_NAME
+    from crm_impl.models import FishboneCause, ProcessCandidate
+    from crm_impl.models.base import max_length
+
+    assert max_length(ProcessMapRecord.name) == max_length(ProcessMapRecord.name_zh) == MAX_NAME
+    assert max_length(ProcessCandidate.name) == max_length(FishboneCause.name) == MAX_NAME
