@@ -10,9 +10,11 @@ from crm_impl.charts.processes import (
     pareto_figure,
     process_comparison_figure,
     scope_quadrant_figure,
+    swimlane_figure,
 )
 from crm_impl.errors import ValidationError
-from crm_impl.formats.bpmn import element_id
+from crm_impl.formats.bpmn import element_id, import_bpmn
+from crm_impl.formats.bpmn_layout import layered_lane_layout
 from crm_impl.i18n import label
 from crm_impl.models import MapKind
 from crm_impl.operations.processes import (
@@ -184,6 +186,8 @@ def _map_page(project, record, status: int = 200, bpmn_form=None, attributes_err
         copy_form=CopyForm(formdata=None), attributes_errors=attributes_errors or [], gateways=gateways,
         channels=CHANNELS, markers=json.dumps(markers, ensure_ascii=False), removed_names=markers.get("removed", []),
         comparison=chart_html(process_comparison_figure(diff.before, diff.after, locale=locale)) if diff else None,
+        swimlane=chart_html(swimlane_figure(pm, import_bpmn(record.bpmn).layout or layered_lane_layout(pm), diff=diff,
+                                            metrics=metrics, locale=locale)),
         locale=locale, action_form=ActionForm(formdata=None, version=record.version),
     ), status
 

@@ -64,6 +64,7 @@ def test_map_page_embeds_the_modeler_offline(client, login, project):
     # the diff is coloured: added and changed element ids travel to the script
     assert 'data-markers="{&#34;added&#34;: [' in page.text or "data-markers=\"{&#34;added" in page.text
     assert 'data-testid="savings"' in page.text
+    assert 'data-testid="swimlane"' in page.text and page.text.count("Plotly.newPlot") == 2
 
 
 def test_save_from_the_modeler_validates_and_keeps_nothing_on_error(client, login, project, db):

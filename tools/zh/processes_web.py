@@ -115,6 +115,7 @@ ZH = {
     (None, "Simulating on a worker…"): "正在后台模拟……",
     (None, "Start from"): "起点",
     (None, "Start the to-be map"): "开始目标流程图",
+    (None, "Swim-lane diagram (as in the reports)"): "泳道图（与报告中相同）",
     (None, "Task attributes"): "任务属性",
     (None, "Template: %(name)s"): "模板：%(name)s",
     (None, "The diagram could not be shown: %(reason)s"): "无法显示流程图：%(reason)s",
