@@ -116,4 +116,6 @@ def test_draw_save_edit_copy_and_see_the_diff(page, app, user, load_sample, db, 
         assert words["added"] in page.get_by_test_id("diff-legend").inner_text()
         page.get_by_test_id("modeler").scroll_into_view_if_needed()
         page.screenshot(path=artifacts / f"process-diff-repair-{language}.png", full_page=False)
+        page.get_by_test_id("swimlane").locator(".plotly-graph-div").wait_for()
+        page.get_by_test_id("swimlane").screenshot(path=artifacts / f"process-swimlane-repair-{language}.png")
     assert all(r.startswith(url) for r in requests), [r for r in requests if not r.startswith(url)][:3]
