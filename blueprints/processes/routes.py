@@ -205,7 +205,8 @@ def bpmn(project, map_id: int):
     record = one_of(project.process_maps, map_id)
     if "download" in request.args:
         return download(record.bpmn, f"{record.key}.bpmn", "application/xml")
-    return record.bpmn, 200, {"Content-Type": "application/xml; charset=utf-8", "Cache-Control": "no-store"}
+    # As text: an uploaded file is never rendered as a document of this origin (XHTML inside XML).
+    return record.bpmn, 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}
 
 
 @bp.post("/<int:map_id>/bpmn")

@@ -61,6 +61,7 @@ def test_map_page_embeds_the_modeler_offline(client, login, project):
         assert "Camunda" in licence.text and "watermark" in licence.text
     xml = client.get(f"/projects/{project.id}/processes/{record.id}/bpmn")
     assert xml.status_code == 200 and import_bpmn(xml.data).process == stored_map(record)
+    assert xml.headers["Content-Type"].startswith("text/plain")  # never rendered as a document
     # the diff is coloured: added and changed element ids travel to the script
     assert 'data-markers="{&#34;added&#34;: [' in page.text or "data-markers=\"{&#34;added" in page.text
     assert 'data-testid="savings"' in page.text
