@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from crm_impl.errors import CrmImplError
-from blueprints import cli_finance, cli_schedule, cli_vendors
+from blueprints import cli_finance, cli_processes, cli_schedule, cli_vendors
 from blueprints.cli_errors import cli_locale, describe_failure, fail
 from blueprints.paths import asset_dir
 
@@ -300,7 +300,7 @@ def demo(host: str, port: int, directory: str | None) -> None:
     serve(app, host=host, port=port, threads=8)
 
 
-for _command in (*cli_schedule.commands, *cli_vendors.commands, *cli_finance.commands):
+for _command in (*cli_schedule.commands, *cli_vendors.commands, *cli_finance.commands, *cli_processes.commands):
     main.add_command(_command)
 
 

@@ -3,6 +3,8 @@ root-cause and process-selection data, into sample_projects/processes/.
 
 Run after changing a map here or the BPMN writer: ``python tools/write_process_samples.py``
 (``tests/crm_impl/processes/test_samples.py`` fails until the files agree with this script).
+It also writes each sample project file's ``processes`` section (``sample_projects/*.json``;
+``tests/crm_impl/projectfile/test_processes.py`` checks it).
 
 Cases a year are set so that each pair's yearly saving is of the size of the business-case
 benefit line it feeds (``benefit``: the ids of the methodology's sample finance data): retail
@@ -400,8 +402,36 @@ def outputs() -> dict[Path, bytes]:
     return files
 
 
+def processes_section(stem: str) -> dict:
+    """The ``processes`` section of sample project ``stem``'s file: its maps (the BPMN files
+    above, each to-be map linked to its as-is map, both with the cases a year, the to-be map with
+    the benefit line its savings feed), its fishbones and its selection candidates."""
+    content = PROJECTS[stem]
+    files = outputs()
+    maps = []
+    for pair in content["maps"]:
+        for kind in ("as_is", "to_be"):
+            maps.append({"key": pair[kind], "kind": kind, "process": pair["process"],
+                         "as_is": pair["as_is"] if kind == "to_be" else None,
+                         "cases_per_year": pair["cases_per_year"], "benefit": pair["benefit"] if kind == "to_be" else "",
+                         "bpmn": files[FOLDER / f"{pair[kind]}.bpmn"].decode("utf-8")})
+    return {"maps": maps, "fishbones": content["fishbones"], "candidates": content["candidates"]}
+
+
+def sample_project_files() -> dict[Path, bytes]:
+    """The three sample project files with their ``processes`` section as written here (every
+    other section as it is in the file)."""
+    files = {}
+    for stem in PROJECTS:
+        path = ROOT / "sample_projects" / f"{stem}.json"
+        data = json.loads(path.read_text("utf-8"))
+        data["processes"] = processes_section(stem)
+        files[path] = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return files
+
+
 if __name__ == "__main__":
     FOLDER.mkdir(parents=True, exist_ok=True)
-    for path, content in outputs().items():
+    for path, content in {**outputs(), **sample_project_files()}.items():
         path.write_bytes(content)
         print(f"wrote {path.relative_to(ROOT)}")

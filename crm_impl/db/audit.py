@@ -20,6 +20,7 @@ from crm_impl.models import (
     AuditEvent,
     Base,
     BaselineTask,
+    FishboneCause,
     KpiMeasurement,
     Project,
     RaciAssignment,
@@ -30,7 +31,8 @@ __all__ = ["ACTOR", "SUSPENDED", "install", "project_of", "record"]
 ACTOR = "actor"
 #: Set while a whole project is created at once (import): one summary event instead of hundreds.
 SUSPENDED = "audit_suspended"
-_SKIPPED = {"version", "file_data", "password_hash", "created_at"}
+# A process map's "model" is parsed from its BPMN (recorded by its size): not kept twice.
+_SKIPPED = {"version", "file_data", "password_hash", "created_at", "model"}
 
 
 def _plain(value: Any) -> Any:
@@ -49,7 +51,8 @@ def _plain(value: Any) -> Any:
 
 #: Records without a project of their own: (parent relationship, parent model's id column).
 _PARENTS = {RaciAssignment: ("deliverable", "deliverable_id"), ActionItem: ("meeting", "meeting_id"),
-            BaselineTask: ("baseline", "baseline_id"), KpiMeasurement: ("target", "target_id")}
+            BaselineTask: ("baseline", "baseline_id"), KpiMeasurement: ("target", "target_id"),
+            FishboneCause: ("fishbone", "fishbone_id")}
 
 
 def project_of(session: Session, record: Base) -> Project | None:

@@ -27,6 +27,13 @@ from crm_impl.models.vendors import (
     VendorScore,
     VendorSelection,
 )
+from crm_impl.models.processes import (
+    FishboneCause,
+    FishboneDiagram,
+    MapKind,
+    ProcessCandidate,
+    ProcessMapRecord,
+)
 from crm_impl.models.projects import (
     Holiday,
     KpiMeasurement,
@@ -41,6 +48,11 @@ from crm_impl.models.projects import (
 )
 
 __all__ = [
+    "FishboneCause",
+    "FishboneDiagram",
+    "MapKind",
+    "ProcessCandidate",
+    "ProcessMapRecord",
     "Base",
     "Versioned",
     "User",

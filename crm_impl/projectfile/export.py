@@ -7,6 +7,7 @@ from typing import Any
 
 from crm_impl.models import Project
 from crm_impl.projectfile.finance_rows import export_business_case
+from crm_impl.projectfile.processes import export_processes
 from crm_impl.projectfile.tracking import export_tracking
 from crm_impl.projectfile.vendors import export_vendor_selection
 from crm_impl.projectfile.values import iso_date, utc_text
@@ -93,6 +94,7 @@ def export_project(project: Project) -> dict[str, Any]:
         **export_tracking(project),
         **export_business_case(project),
         **export_vendor_selection(project),
+        **export_processes(project),
     }
 
 

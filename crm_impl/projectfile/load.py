@@ -28,6 +28,7 @@ from crm_impl.models import (
     User,
 )
 from crm_impl.projectfile.finance_rows import load_business_case
+from crm_impl.projectfile.processes import load_processes
 from crm_impl.projectfile.tracking import load_tracking
 from crm_impl.projectfile.vendors import load_vendor_selection
 from crm_impl.projectfile.values import parse_date, utc_moment
@@ -131,6 +132,7 @@ def add_project(session: Session, owner: User, data: Any) -> Project:
         project.baselines[-1].steering = True
     load_tracking(project, phases, data)
     load_vendor_selection(project, data, owner)
+    load_processes(project, data)
     project.memberships = [Membership(user=owner, role=MemberRole.OWNER)]
     session.add(project)
     load_business_case(session, project, data)

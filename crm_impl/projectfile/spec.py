@@ -23,7 +23,8 @@ from jsonschema import FormatChecker
 from rfc3339_validator import validate_rfc3339
 
 from crm_impl.limits import (
-    EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_FILE_BASE64, MAX_INT, MAX_LINKS, MAX_TASKS, MAX_TEXT,
+    EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT, MAX_BPMN_BYTES, MAX_FILE_BASE64, MAX_INT, MAX_LINKS, MAX_PROCESS_NODES,
+    MAX_TASKS, MAX_TEXT,
 )
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "SCHEMA_FILE", "schema", "format_checker", "complete", "column_at", "MAX_ROWS"]
@@ -44,6 +45,12 @@ MAX_ITEMS: dict[Where, int] = {
     ("tasks",): MAX_TASKS,
     ("dependencies",): MAX_LINKS,
     ("baselines", "tasks"): MAX_TASKS,
+    ("processes", "maps"): MAX_PROCESS_NODES,
+}
+
+#: Texts with their own bound, not a column's (a map's BPMN file is stored as bytes).
+MAX_LENGTHS: dict[Where, int] = {
+    ("processes", "maps", "bpmn"): MAX_BPMN_BYTES,
 }
 
 
@@ -56,8 +63,8 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
     """
     from crm_impl.models import (
         ActionItem, AuditEvent, Baseline, BaselineTask, BusinessCase, CaseActual, CaseDriver, CaseLine, ChangeRequest,
-        Deliverable, Dependency, GateRecord, Holiday, KpiMeasurement, KpiTarget, Meeting, Phase, Project, Risk, Task,
-        TeamMember, WorkingDay,
+        Deliverable, Dependency, FishboneCause, FishboneDiagram, GateRecord, Holiday, KpiMeasurement, KpiTarget, Meeting,
+        Phase, ProcessCandidate, ProcessMapRecord, Project, Risk, Task, TeamMember, WorkingDay,
     )
     from crm_impl.models.vendors import (
         AhpComparison, CriteriaGroup, Evaluator, SelectionCriterion, ShortlistedVendor, VendorScore, VendorSelection,
@@ -94,6 +101,10 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("vendor_selection", "evaluators"): Evaluator,
         ("vendor_selection", "evaluators", "scores"): VendorScore,
         ("vendor_selection", "comparisons"): AhpComparison,
+        ("processes", "maps"): ProcessMapRecord,
+        ("processes", "fishbones"): FishboneDiagram,
+        ("processes", "fishbones", "categories", "causes"): FishboneCause,
+        ("processes", "candidates"): ProcessCandidate,
     }
     columns: dict[Where, Any] = {
         ("project", "template"): Project.template_id,
@@ -122,6 +133,9 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("vendor_selection", "evaluators", "scores", "criterion"): VendorScore.criterion_key,
         ("vendor_selection", "comparisons", "a"): AhpComparison.item_a,
         ("vendor_selection", "comparisons", "b"): AhpComparison.item_b,
+        ("processes", "maps", "as_is"): ProcessMapRecord.key,
+        ("processes", "fishbones", "categories", "name"): FishboneCause.category,
+        ("processes", "fishbones", "categories", "name_zh"): FishboneCause.category_zh,
     }
     return sections, columns
 
@@ -149,7 +163,7 @@ def _complete(node: dict[str, Any], where: Where) -> None:
     types, column = _types(node), column_at(where)
     if "string" in types:
         stored = column is not None and isinstance(column.type, String | Text)
-        node["maxLength"] = text_limit(column) if stored else MAX_TEXT
+        node["maxLength"] = MAX_LENGTHS[where] if where in MAX_LENGTHS else text_limit(column) if stored else MAX_TEXT
         if node.get("contentEncoding") == "base64":  # an uploaded document: as large as an upload may be
             node["maxLength"] = MAX_FILE_BASE64
     if types & {"integer", "number"}:

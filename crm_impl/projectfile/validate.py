@@ -161,6 +161,10 @@ def _semantic_problems(data: dict[str, Any], problems: Problems) -> None:
 
     problems.extend(_tracking_problems(data, set(phases), ids, known_roles))
     problems.extend(vendor_problems(data))
+    if data.get("processes"):
+        from crm_impl.projectfile.processes import process_problems
+
+        problems.extend(process_problems(data))
 
     calendar = data.get("calendar", {})
     for day in _duplicates(h["date"] for h in calendar.get("holidays", [])):

@@ -41,6 +41,10 @@ def _url(rule, project) -> str:
         "criterion_id": project.vendor_selection.criteria[0].id,
         "evaluator_id": project.vendor_selection.evaluators[0].id,
         "group_id": project.vendor_selection.groups[0].id,
+        "map_id": project.process_maps[0].id,
+        "fishbone_id": project.fishbones[0].id,
+        "cause_id": project.fishbones[0].causes[0].id,
+        "candidate_id": project.process_candidates[0].id,
     }
     missing = set(rule.arguments) - ids.keys()
     assert not missing, f"test does not know how to fill {missing} in {rule}"

@@ -44,7 +44,8 @@ SKIPPED = ("/auth/logout",)  # would end the fuzzing session itself
 NOT_CRAWLED = (".csv", ".xml", ".json", ".docx", ".pdf", "/export", "/download", "/file", "/static/", "/auth/logout")
 # The pages of a project every user sees: each must still render after any form was fuzzed.
 PAGES = ("", "plan/", "schedule/gantt", "schedule/network", "schedule/monte-carlo", "schedule/resources",
-         "schedule/baselines", "risks/", "raci/", "status/", "phases/", "changes/", "meetings/", "team/", "audit")
+         "schedule/baselines", "risks/", "raci/", "status/", "phases/", "changes/", "meetings/", "team/", "audit",
+         "processes/", "processes/fishbones", "processes/candidates")
 
 
 class _Forms(HTMLParser):

@@ -1,0 +1,85 @@
+"""The ``processes`` section: the sample files carry what the writer writes, every problem has its
+path, and export → import keeps the section."""
+
+import copy
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from crm_impl.errors import ProjectFileError
+from crm_impl.formats.bpmn import import_bpmn
+from crm_impl.models import Project
+from crm_impl.projectfile import export_project, import_project, parse, validate_document
+from tests.conftest import without_import_events
+
+ROOT = Path(__file__).resolve().parents[3]
+SAMPLES = sorted((ROOT / "sample_projects").glob("*.json"))
+
+
+def _writer():
+    spec = importlib.util.spec_from_file_location("write_process_samples", ROOT / "tools" / "write_process_samples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sample_project_files_carry_the_writers_section():
+    # fails until `python tools/write_process_samples.py` is run after a sample map changes
+    for path, content in _writer().sample_project_files().items():
+        assert path.read_bytes() == content, path.name
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_each_sample_holds_an_as_is_and_to_be_pair_with_fishbone_and_candidates(path):
+    section = json.loads(path.read_text("utf-8"))["processes"]
+    kinds = [m["kind"] for m in section["maps"]]
+    assert kinds.count("as_is") >= 1 and kinds.count("to_be") == kinds.count("as_is")
+    for item in section["maps"]:
+        assert import_bpmn(item["bpmn"]).process.key == item["key"]
+    assert section["fishbones"] and section["candidates"]
+
+
+def _problems(document) -> list[str]:
+    with pytest.raises(ProjectFileError) as caught:
+        validate_document(document)
+    return [f"{where}: {problem}" for where, problem in caught.value.problems]
+
+
+def test_every_problem_of_the_section_is_placed():
+    document = json.loads(SAMPLES[0].read_text("utf-8"))
+    bad = copy.deepcopy(document)
+    maps = bad["processes"]["maps"]
+    maps[1]["as_is"] = "nowhere"
+    maps[0]["as_is"] = maps[1]["key"]
+    maps.append(copy.deepcopy(maps[0]) | {"as_is": None})
+    maps[0]["bpmn"] = maps[0]["bpmn"].replace('probability="0.35"', 'probability="0.95"', 1)
+    bad["processes"]["candidates"][0]["importance"] = 6
+    bad["processes"]["fishbones"][0]["categories"][0]["causes"] = []
+    problems = _problems(bad)
+    assert any(p.startswith("processes.maps[1].as_is: unknown as-is map") for p in problems)
+    assert any(p.startswith("processes.maps[0].as_is: an as-is map redesigns no other map") for p in problems)
+    assert any(p.startswith("processes.maps: map key") for p in problems)
+    assert any(p.startswith("processes.maps[0].bpmn: nodes[") for p in problems)
+    assert any(p.startswith("processes.candidates[0].importance: must be at most 5") for p in problems)
+    assert any(p.startswith("processes.fishbones[0].categories[0].causes") for p in problems)
+    hostile = copy.deepcopy(document)
+    hostile["processes"]["maps"][0]["bpmn"] = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'
+    assert _problems(hostile) == ["processes.maps[0].bpmn: refused unsafe XML (DTDForbidden)"]
+
+
+def test_export_then_import_keeps_the_section(db, user):
+    document = parse(SAMPLES[-1].read_bytes())
+    project = import_project(db, user, document)
+    db.commit()
+    db.expire_all()
+    exported = export_project(db.get(Project, project.id))
+    assert exported["processes"] == document["processes"]
+    again = import_project(db, user, exported)
+    db.commit()
+    db.expire_all()
+    assert without_import_events(export_project(db.get(Project, again.id)))["processes"] == document["processes"]
+    stored = db.get(Project, again.id)
+    to_be = next(m for m in stored.process_maps if m.kind.value == "to_be")
+    assert to_be.as_is.key == document["processes"]["maps"][0]["key"] and to_be.annual_savings > 0
