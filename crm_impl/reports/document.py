@@ -424,9 +424,11 @@ class ReportDocument:
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         for name, value in rows:
             cells = table.add_row().cells
-            cells[0].width, cells[1].width = Cm(4), Cm(10)
             self._cell_text(cells[0], name, bold=True)
             self._cell_text(cells[1], value)
+            for cell in cells:
+                cell.paragraphs[0].style = self.document.styles["Normal"]
+        self._apply_widths(table, [Column("", width_cm=4.0), Column("", width_cm=10.0)])
         closing = body.add_paragraph(style="Note")
         closing.paragraph_format.space_before = Cm(6)
         closing.add_run(self.w("confidential"))
@@ -645,12 +647,28 @@ class ReportDocument:
                     _shade(cell, fill)
                 elif index % 2:
                     _shade(cell, _ZEBRA_FILL)
-        for position, column in enumerate(columns):
-            if column.width_cm:
-                for row in table.rows:
-                    row.cells[position].width = Cm(column.width_cm)
+        self._apply_widths(table, columns)
         self.document.add_paragraph().paragraph_format.space_after = Pt(2)
         return table
+
+    def _text_width_cm(self) -> float:
+        section = self.document.sections[-1]
+        return (section.page_width - section.left_margin - section.right_margin) / 360000
+
+    def _apply_widths(self, table: Any, columns: Sequence[Column]) -> None:
+        """Column widths on the grid (what LibreOffice reads) and on every cell (what Word reads):
+        the given widths, the rest of the text width shared by the other columns."""
+        total = self._text_width_cm()
+        fixed = sum(c.width_cm for c in columns if c.width_cm)
+        free = [c for c in columns if not c.width_cm]
+        share = max(1.0, (total - fixed) / len(free)) if free else 0.0
+        widths = [Cm(c.width_cm or share) for c in columns]
+        grid = table._tbl.tblGrid
+        for column, width in zip(grid.findall(qn("w:gridCol")), widths):
+            column.set(qn("w:w"), str(int(width.twips)))
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = width
 
     def chart(self, chart: Chart) -> None:
         """The chart as a picture with its caption below; without a renderer, its data as a table
@@ -681,6 +699,7 @@ class ReportDocument:
         for values in chart.rows:
             for cell, column, value in zip(table.add_row().cells, chart.columns, values):
                 self._cell_text(cell, "" if value is None else str(value), align=column.align)
+        self._apply_widths(table, chart.columns)
         self.document.add_paragraph()
 
     @staticmethod

@@ -6,7 +6,6 @@ every index (the table of contents gets its page numbers, as Word does on open),
 and stops the office.  Exit code 0 on success; the caller enforces the timeout.
 """
 
-import os
 import subprocess
 import sys
 import time

@@ -123,7 +123,7 @@ def _team(doc: ReportDocument, project: Project, f: Formatter) -> None:
     doc.sentence_with_ref(f.word("raci_intro"), "roles", ".")
     columns = role_columns()
     matrix = raci_matrix(project)
-    doc.table([Column(f.word("col_deliverable"), width_cm=4.2)] + [Column(c, "center") for c in columns],
+    doc.table([Column(f.word("col_deliverable"), width_cm=5.4)] + [Column(c, "center") for c in columns],
               [[f"{d.key} {f.name(d)}"] + [matrix.get(d.key, {}).get(c, "") for c in columns]
                for d in project.deliverables],
               caption=f.word("raci_table"), key="raci")
