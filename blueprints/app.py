@@ -78,13 +78,13 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
 
 def _register_blueprints(app: Flask) -> None:
     from blueprints import (
-        assets, auth, changes, dashboard, health, jobs, meetings, members, phases, plan, projects, raci, risks,
-        schedule, team, work,
+        assets, auth, changes, dashboard, health, jobs, meetings, members, phases, plan, projects, raci, reports,
+        risks, schedule, team, work,
     )
     from blueprints.work.routes import work_count
 
     app.jinja_env.globals["work_count"] = work_count
 
     for module in (assets, health, auth, projects, members, team, plan, schedule, raci, dashboard, phases,
-                   risks, changes, meetings, jobs, work):
+                   risks, changes, meetings, reports, jobs, work):
         app.register_blueprint(module.bp)

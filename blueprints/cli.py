@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from crm_impl.errors import CrmImplError
-from blueprints import cli_schedule
+from blueprints import cli_report, cli_schedule
 from blueprints.cli_errors import cli_locale, describe_failure, fail
 from blueprints.paths import asset_dir
 
@@ -290,7 +290,7 @@ def demo(host: str, port: int, directory: str | None) -> None:
     serve(app, host=host, port=port, threads=8)
 
 
-for _command in cli_schedule.commands:
+for _command in [*cli_schedule.commands, *cli_report.commands]:
     main.add_command(_command)
 
 

@@ -30,7 +30,7 @@ from crm_impl.reports.base import ReportOptions
 from crm_impl.reports.document import ReportDocument
 from crm_impl.reports.render import ChartRenderer
 
-__all__ = ["ReportKind", "REPORTS", "ReportOptions", "build_report", "build_document", "report_pdf",
+__all__ = ["ReportKind", "REPORTS", "ReportOptions", "build_report", "build_document", "report_pdf", "report_key",
            "report_file_name"]
 
 
@@ -94,3 +94,21 @@ def report_file_name(key: str, project: Project, options: ReportOptions, extensi
     clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", f"{word(_kind(key).title, options.locale)} - {title}")
     clean = re.sub(r"\s+", " ", clean).strip()[:120]
     return f"{clean} - {options.today.isoformat()}.{extension}"
+
+
+#: Bumped when the reports change shape, so that reports made before are not sent again.
+REPORTS_REVISION = 1
+
+
+def report_key(key: str, project: Project, options: ReportOptions, fmt: str = "docx") -> str:
+    """The cache key of a report: a digest of everything it is made of (the whole project as
+    its project file, the report, its options and format), so any edit gives a new key."""
+    import hashlib
+    import json
+
+    from crm_impl.projectfile import export_project
+
+    _kind(key)
+    payload = json.dumps({"project": export_project(project), "report": key, "options": vars(options),
+                          "format": fmt, "revision": REPORTS_REVISION}, sort_keys=True, default=str)
+    return f"report:{key}:{hashlib.sha256(payload.encode('utf-8')).hexdigest()[:40]}"

@@ -111,6 +111,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()

@@ -50,8 +50,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "col_organisation": NC_("report", "Organisation"),
     "col_availability": NC_("report", "Availability"),
     "col_goal": NC_("report", "Goal"),
-    "col_deliverables": NC_("report", "Deliverables"),
-    "col_gate": NC_("report", "Gate criteria"),
     "col_value": NC_("report", "Value"),
     "col_item": NC_("report", "Item"),
     "col_probability": NC_("report", "Probability"),
@@ -94,7 +92,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "col_share": NC_("report", "Share of runs"),
     "yes": NC_("report", "yes"),
     "no": NC_("report", "no"),
-    "none": NC_("report", "None."),
     "met": NC_("report", "met"),
     "missed": NC_("report", "missed"),
     "not_measured": NC_("report", "not measured"),
@@ -106,9 +103,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "project_manager": NC_("report", "project manager"),
     "side_vendor": NC_("report", "vendor"),
     "side_enterprise": NC_("report", "enterprise"),
-    "phase_not_started": NC_("report", "not started"),
-    "phase_in_progress": NC_("report", "in progress"),
-    "phase_complete": NC_("report", "complete"),
     # The project plan.
     "plan_intro": NC_("report", "Introduction"),
     "plan_summary": NC_("report", "This plan sets out how %(project)s will be carried out for %(client)s: "
@@ -149,7 +143,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "critical_intro": NC_("report", "The critical path runs through %(count)s tasks: any delay to one of them "
                                     "delays go-live. "),
     "critical_table": NC_("report", "Tasks with their slack (critical tasks first)"),
-    "network_caption": NC_("report", "Network diagram of the plan"),
     "load_caption": NC_("report", "Weekly load of each role against the team's capacity"),
     "schedule_risk": NC_("report", "Schedule risk: PERT and Monte Carlo"),
     "schedule_risk_intro": NC_("report", "Three-point estimates give the go-live date as a range. PERT adds the "
@@ -165,7 +158,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "risks_table": NC_("report", "The highest-rated open risks"),
     "risks_none": NC_("report", "No open risks are recorded."),
     "heatmap_caption": NC_("report", "Open risks before and after mitigation"),
-    "mean": NC_("report", "Mean"),
     "pert": NC_("report", "PERT"),
     "simulation": NC_("report", "Simulation"),
     # The status report.
@@ -204,8 +196,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "decisions": NC_("report", "Decisions required"),
     "decisions_table": NC_("report", "What the steering committee is asked to decide"),
     "decisions_none": NC_("report", "No decision is required at this meeting."),
-    "decide_change": NC_("report", "Approve or reject change request %(number)s: %(title)s"),
-    "decide_gate": NC_("report", "Gate %(gate)s (%(name)s), planned for %(day)s"),
     "kpis": NC_("report", "KPI status"),
     "kpis_table": NC_("report", "Implementation KPIs against their targets"),
     "next_period": NC_("report", "Plan for the next period"),
