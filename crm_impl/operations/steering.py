@@ -143,11 +143,13 @@ def decisions_required(project: Project, status_date: date, horizon: date) -> li
                 "steering" if needs_steering(project, change) else "project_manager", None))
     for row in phase_rows(project):
         gate = row.gate
-        if gate is None or gate.decision is not None or row.gate_planned is None or row.gate_planned > horizon:
+        # A gate without a milestone of its own is due when its phase's work is planned to end.
+        due = row.gate_planned or row.planned_finish
+        if gate is None or gate.decision is not None or due is None or due > horizon:
             continue
         decisions.append(Decision("gate", gate.gate_id, msg("Decide quality gate %(gate)s at the end of %(phase)s",
                                                             gate=gate.gate_id, phase=row.phase.key),
-                                  "steering", row.gate_planned))
+                                  "steering", due))
     return decisions
 
 

@@ -18,7 +18,9 @@ from crm_impl.operations.phases import phase_rows
 from crm_impl.operations.planning import plan_schedule
 from crm_impl.operations.raci import raci_matrix, role_columns
 from crm_impl.operations.risks import heatmap_points
-from crm_impl.operations.schedule import ResultCache, project_gantt_figure, resource_figure, run_monte_carlo
+from crm_impl.operations.schedule import (
+    ResultCache, project_gantt_figure, project_network_figure, resource_figure, run_monte_carlo,
+)
 from crm_impl.reports.base import Formatter, ReportOptions, title_info, top_risks
 from crm_impl.reports.document import Chart, Column, ReportDocument
 from crm_impl.reports.render import ChartRenderer
@@ -153,6 +155,9 @@ def _schedule(doc: ReportDocument, project: Project, f: Formatter, scheduled, op
               [(t.id, t.label(f.locale), f.day(t.start), f.day(t.finish), f.number(t.duration, 0),
                 f.number(t.total_slack, 0), f.word("yes") if t.critical else "") for t in ordered],
               caption=f.word("critical_table"), key="slack")
+    doc.chart(Chart(project_network_figure(project, f.locale), f.word("network_caption"),
+                    [Column(f.word("col_id")), Column(f.word("col_task")), Column(f.word("col_slack"), "right")],
+                    [(t.id, t.label(f.locale), f.number(t.total_slack, 0)) for t in scheduled.tasks], key="network"))
     doc.chart(_load_chart(resource_figure(project, f.locale), f))
 
 

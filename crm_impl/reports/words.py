@@ -143,6 +143,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "critical_intro": NC_("report", "The critical path runs through %(count)s tasks: any delay to one of them "
                                     "delays go-live. "),
     "critical_table": NC_("report", "Tasks with their slack (critical tasks first)"),
+    "network_caption": NC_("report", "Network diagram of the plan (activity on node, critical path in red)"),
     "load_caption": NC_("report", "Weekly load of each role against the team's capacity"),
     "schedule_risk": NC_("report", "Schedule risk: PERT and Monte Carlo"),
     "schedule_risk_intro": NC_("report", "Three-point estimates give the go-live date as a range. PERT adds the "

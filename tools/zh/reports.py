@@ -219,3 +219,4 @@ ZH = {
            "unchanged project is sent again at once."):
         "图表与页面上的相同。生成一份报告需要几秒钟；项目未变更时，同一报告会立即再次发送。",
 }
+ZH[(R, "Network diagram of the plan (activity on node, critical path in red)")] = "计划网络图（节点表示活动，红色为关键路径）"
