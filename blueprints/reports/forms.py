@@ -3,7 +3,7 @@ from wtforms import SelectField
 from wtforms.validators import DataRequired
 
 from crm_impl.reports import REPORTS
-from blueprints.kit import Form
+from blueprints.kit import Form, choices
 
 
 class ReportForm(Form):
@@ -12,8 +12,8 @@ class ReportForm(Form):
     class Meta:
         csrf = False
 
-    report = SelectField(_l("Report"), choices=[(key, key) for key in REPORTS], validators=[DataRequired()])
-    lang = SelectField(_l("Language"), choices=[("en", "English"), ("zh_Hans", "简体中文")],
+    report = SelectField(_l("Report"), choices=choices((key, key) for key in REPORTS), validators=[DataRequired()])
+    lang = SelectField(_l("Language"), choices=choices([("en", "English"), ("zh_Hans", "简体中文")]),
                        validators=[DataRequired()])
-    format = SelectField(_l("Format"), choices=[("docx", _l("Word (.docx)")), ("pdf", _l("PDF"))],
+    format = SelectField(_l("Format"), choices=choices([("docx", _l("Word (.docx)")), ("pdf", _l("PDF"))]),
                          validators=[DataRequired()])

@@ -12,7 +12,7 @@ from flask import current_app
 
 from crm_impl.errors import CrmImplError, NotFoundError
 from crm_impl.models import Project
-from crm_impl.reports import ReportOptions, build_report, report_file_name, report_key, report_pdf
+from crm_impl.reports import ReportOptions, build_report, report_file_name, report_pdf
 from crm_impl.reports.render import shared_renderer
 from blueprints import jobs
 from blueprints.database import get_db
