@@ -27,7 +27,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -148,6 +148,9 @@ class Chart:
     rows: Sequence[Sequence[str]]
     key: str = ""
     height: int | None = None  # CSS pixels; default: the figure's own height
+    #: Layout changes giving several views of one figure, one picture each under the one caption
+    #: (a wide network printed in slices); empty: the figure as it is.
+    views: Sequence[Mapping[str, Any]] = ()
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,9 @@ class ReportDocument:
         styles["TOC Heading"].font.color.rgb = NAVY
         for name in ("Title", "Subtitle"):
             styles[name].font.color.rgb = NAVY
+        for name in ("Header", "Footer"):
+            # The template's centre and right tabs would catch the running title before ours.
+            styles[name].paragraph_format.tab_stops.clear_all()
         styles["Title"].font.size = Pt(26)
         styles["Subtitle"].font.size = Pt(15)
         styles["Subtitle"].font.italic = False
@@ -633,6 +639,13 @@ class ReportDocument:
         for old in properties.findall(qn("w:tblW")):
             properties.remove(old)
         properties.append(width)
+        margins = OxmlElement("w:tblCellMar")
+        for side, twips in (("top", 30), ("left", 80), ("bottom", 30), ("right", 80)):
+            margin = OxmlElement(f"w:{side}")
+            margin.set(qn("w:w"), str(twips))
+            margin.set(qn("w:type"), "dxa")
+            margins.append(margin)
+        properties.append(margins)
         head = table.rows[0]
         head_properties = head._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
@@ -676,19 +689,28 @@ class ReportDocument:
     def chart(self, chart: Chart) -> None:
         """The chart as a picture with its caption below; without a renderer, its data as a table
         under a one-line note, the caption still numbered as a figure."""
-        png = None
+        pictures: list[tuple[bytes, int]] = []
         if self.renderer is not None:
             figure = self._for_print(chart.figure)
             height = int(chart.height or figure.layout.height or 560)
-            png = self.renderer.render(figure, width=CHART_PIXELS, height=height)
-        if png is not None:
-            ratio = height / CHART_PIXELS
-            width_cm = CHART_WIDTH_CM if CHART_WIDTH_CM * ratio <= _MAX_CHART_HEIGHT_CM else _MAX_CHART_HEIGHT_CM / ratio
-            picture = self.document.add_paragraph()
-            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            picture.paragraph_format.keep_with_next = True
-            picture.paragraph_format.space_after = Pt(0)
-            picture.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+            for view in chart.views or ({},):
+                high = int(view.get("height") or height)
+                png = self.renderer.render(go.Figure(figure).update_layout(view) if view else figure,
+                                           width=CHART_PIXELS, height=high)
+                if png is None:
+                    pictures = []
+                    break
+                pictures.append((png, high))
+        if pictures:
+            for index, (png, height) in enumerate(pictures):
+                ratio = height / CHART_PIXELS
+                width_cm = (CHART_WIDTH_CM if CHART_WIDTH_CM * ratio <= _MAX_CHART_HEIGHT_CM
+                            else _MAX_CHART_HEIGHT_CM / ratio)
+                picture = self.document.add_paragraph()
+                picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                picture.paragraph_format.keep_with_next = index == len(pictures) - 1
+                picture.paragraph_format.space_after = Pt(0 if index == len(pictures) - 1 else 6)
+                picture.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
             self._caption("Figure", chart.caption, chart.key)
             return
         self.charts_as_tables += 1

@@ -155,10 +155,36 @@ def _schedule(doc: ReportDocument, project: Project, f: Formatter, scheduled, op
               [(t.id, t.label(f.locale), f.day(t.start), f.day(t.finish), f.number(t.duration, 0),
                 f.number(t.total_slack, 0), f.word("yes") if t.critical else "") for t in ordered],
               caption=f.word("critical_table"), key="slack")
-    doc.chart(Chart(project_network_figure(project, f.locale), f.word("network_caption"),
+    network = project_network_figure(project, f.locale)
+    doc.chart(Chart(network, f.word("network_caption"),
                     [Column(f.word("col_id")), Column(f.word("col_task")), Column(f.word("col_slack"), "right")],
-                    [(t.id, t.label(f.locale), f.number(t.total_slack, 0)) for t in scheduled.tasks], key="network"))
+                    [(t.id, t.label(f.locale), f.number(t.total_slack, 0)) for t in scheduled.tasks], key="network",
+                    views=network_slices(network)))
     doc.chart(_load_chart(resource_figure(project, f.locale), f))
+
+
+def network_slices(figure, columns: int = 6) -> list[dict]:
+    """The network diagram in slices of ``columns`` columns of boxes, left to right: on paper
+    what the web shows by panning.  Each slice is a view of the same figure, cropped to its
+    boxes' rows; only the first keeps the title and the legend."""
+    boxes = [shape for shape in figure.layout.shapes if shape.type == "rect"]
+    if not boxes:
+        return []
+    centres = sorted({round((box.x0 + box.x1) / 2, 6) for box in boxes})
+    full_low, full_high = min(b.y0 for b in boxes), max(b.y1 for b in boxes)
+    pixels_per_unit = (figure.layout.height or 560) / max(1e-9, full_high - full_low + 0.6)
+    half = max((box.x1 - box.x0) / 2 for box in boxes)
+    views = []
+    for first in range(0, len(centres), columns):
+        part = centres[first:first + columns]
+        inside = [b for b in boxes if part[0] - 1e-6 <= (b.x0 + b.x1) / 2 <= part[-1] + 1e-6]
+        low, high = min(b.y0 for b in inside) - 0.3, max(b.y1 for b in inside) + 0.3
+        view = {"xaxis": {"range": [part[0] - half - 0.3, part[-1] + half + 0.3]}, "yaxis": {"range": [low, high]},
+                "height": int(max(220, (high - low) * pixels_per_unit + (90 if not views else 20)))}
+        if views:
+            view.update(title={"text": ""}, showlegend=False, margin={"t": 10})
+        views.append(view)
+    return views
 
 
 def _load_chart(figure, f: Formatter) -> Chart:

@@ -59,7 +59,7 @@ def test_plan_report_holds_the_plan(made, sample_session, sample, lang):
     # Six charts: Gantt, network, resource load, simulation, criticality, risk heat map — each a
     # picture with its numbered caption below.
     figure_captions = [c for c in captions(document) if c.startswith(w("figure"))]
-    assert pictures(document) == len(figure_captions) == 6
+    assert len(figure_captions) == 6 and pictures(document) >= 6  # the network prints in slices
     assert any(w("gantt_caption") in c for c in figure_captions)
     table_captions = [c for c in captions(document) if c.startswith(w("table"))]
     assert len(table_captions) == len(tables)
