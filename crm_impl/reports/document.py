@@ -180,6 +180,14 @@ class _Ref:
 
 
 @dataclass
+class _PendingChart:
+    chart: Chart
+    jobs: list  # (future of the PNG, height in CSS pixels) per view
+    places: list  # the empty paragraphs the pictures go in
+    caption: Paragraph
+
+
+@dataclass
 class Counters:
     figures: int = 0
     tables: int = 0
@@ -271,8 +279,10 @@ class ReportDocument:
     itself (captions, header, footer, title page) is in it.
     """
 
-    def __init__(self, title: TitleInfo, locale: str, renderer: ChartRenderer | None = None) -> None:
+    def __init__(self, title: TitleInfo, locale: str, renderer: ChartRenderer | None = None, *,
+                 chapters_on_new_page: bool = True) -> None:
         self.locale = normalise_locale(locale)
+        self.chapters_on_new_page = chapters_on_new_page
         self.chinese = is_chinese(self.locale)
         self.info = title
         self.renderer = renderer
@@ -284,6 +294,7 @@ class ReportDocument:
         self._bookmark_id = 0
         self._heading_numbers = [0, 0, 0]
         self.charts_as_tables = 0
+        self._pending: list[_PendingChart] = []
         self._setup_page()
         self._setup_styles()
         self._setup_fonts_table()
@@ -436,7 +447,7 @@ class ReportDocument:
             self._cell_text(cells[0], name, bold=True)
             self._cell_text(cells[1], value)
             for cell in cells:
-                cell.paragraphs[0].style = self.document.styles["Normal"]
+                cell.paragraphs[0]._p.style = None  # the body text, not the small table text
         self._apply_widths(table, [Column("", width_cm=4.0), Column("", width_cm=10.0)])
         closing = body.add_paragraph(style="Note")
         closing.paragraph_format.space_before = Cm(6)
@@ -576,7 +587,7 @@ class ReportDocument:
         number = ".".join(str(n) for n in self._heading_numbers[:level])
         full = f"{number}\u2002{inert(text)}"
         paragraph = self.document.add_heading(level=level)
-        if level == 1 and len([h for h in self.headings if h.level == 1]) > 0:
+        if level == 1 and self.chapters_on_new_page and any(h.level == 1 for h in self.headings):
             paragraph.paragraph_format.page_break_before = True
         name = f"_Toc_{len(self.headings) + 1}"
         start, end = self._bookmark(name)
@@ -610,10 +621,17 @@ class ReportDocument:
     def bullets(self, items: Iterable[str]) -> list[Paragraph]:
         return [self.document.add_paragraph(inert(item), style="List Bullet") for item in items]
 
+    def _style_id(self, name: str) -> str:
+        ids = self.__dict__.setdefault("_style_ids", {})
+        if name not in ids:
+            ids[name] = self.document.styles[name].style_id
+        return ids[name]
+
     def _cell_text(self, cell: Any, text: str, *, bold: bool = False, align: str = "left",
                    colour: RGBColor | None = None) -> None:
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.document.styles["Table Text"]
+        # The style id directly: python-docx looks a style up by scanning every style, per cell.
+        paragraph._p.style = self._style_id("Table Text")
         paragraph.alignment = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "center": WD_ALIGN_PARAGRAPH.CENTER}.get(
             align, WD_ALIGN_PARAGRAPH.LEFT)
         run = paragraph.add_run(inert(text))
@@ -687,35 +705,40 @@ class ReportDocument:
                 cell.width = width
 
     def chart(self, chart: Chart) -> None:
-        """The chart as a picture with its caption below; without a renderer, its data as a table
-        under a one-line note, the caption still numbered as a figure."""
-        pictures: list[tuple[bytes, int]] = []
-        if self.renderer is not None:
-            figure = self._for_print(chart.figure)
-            height = int(chart.height or figure.layout.height or 560)
+        """The chart as a picture with its caption below; without a browser, its data as a table
+        under a one-line note, the caption still numbered as a figure.
+
+        The browser draws while the rest of the document is built: the pictures are put in
+        their places at :meth:`save` (or a table, if the browser failed meanwhile)."""
+        if self.renderer is not None and self.renderer.available:
+            height = int(chart.height or chart.figure.layout.height or 560)
+            jobs = []
             for view in chart.views or ({},):
                 high = int(view.get("height") or height)
-                png = self.renderer.render(go.Figure(figure).update_layout(view) if view else figure,
-                                           width=CHART_PIXELS, height=high)
-                if png is None:
-                    pictures = []
-                    break
-                pictures.append((png, high))
-        if pictures:
-            for index, (png, height) in enumerate(pictures):
-                ratio = height / CHART_PIXELS
-                width_cm = (CHART_WIDTH_CM if CHART_WIDTH_CM * ratio <= _MAX_CHART_HEIGHT_CM
-                            else _MAX_CHART_HEIGHT_CM / ratio)
-                picture = self.document.add_paragraph()
-                picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                picture.paragraph_format.keep_with_next = index == len(pictures) - 1
-                picture.paragraph_format.space_after = Pt(0 if index == len(pictures) - 1 else 6)
-                picture.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
-            self._caption("Figure", chart.caption, chart.key)
-            return
+                jobs.append((self.renderer.submit(self._for_print(chart.figure, view), width=CHART_PIXELS,
+                                                  height=high), high))
+            if all(job is not None for job, _ in jobs):
+                places = []
+                for index in range(len(jobs)):
+                    place = self.document.add_paragraph()
+                    place.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    place.paragraph_format.keep_with_next = index == len(jobs) - 1
+                    place.paragraph_format.space_after = Pt(0 if index == len(jobs) - 1 else 6)
+                    places.append(place)
+                caption = self._caption("Figure", chart.caption, chart.key)
+                self._pending.append(_PendingChart(chart, jobs, places, caption))
+                return
+        self._chart_as_table(chart)
+
+    def _chart_as_table(self, chart: Chart, caption: Paragraph | None = None) -> None:
+        """The note, the (numbered) caption and the chart's data; before ``caption`` when it exists."""
         self.charts_as_tables += 1
-        self.note(self.w("chart_as_table"))
-        self._caption("Figure", chart.caption, chart.key).paragraph_format.keep_with_next = True
+        note = self.note(self.w("chart_as_table"))
+        if caption is None:
+            caption = self._caption("Figure", chart.caption, chart.key)
+        else:
+            caption._p.addprevious(note._p)
+        caption.paragraph_format.keep_with_next = True
         table = self.document.add_table(rows=1, cols=len(chart.columns))
         table.style = self.document.styles["Table Grid"]
         for cell, column in zip(table.rows[0].cells, chart.columns):
@@ -725,15 +748,45 @@ class ReportDocument:
             for cell, column, value in zip(table.add_row().cells, chart.columns, values):
                 self._cell_text(cell, "" if value is None else str(value), align=column.align)
         self._apply_widths(table, chart.columns)
-        self.document.add_paragraph()
+        caption._p.addnext(table._tbl)
+
+    def _place_pictures(self) -> None:
+        for pending in self._pending:
+            pictures = [(self.renderer.result(job), high) for job, high in pending.jobs]
+            if all(png is not None for png, _ in pictures):
+                for place, (png, high) in zip(pending.places, pictures):
+                    ratio = high / CHART_PIXELS
+                    width_cm = (CHART_WIDTH_CM if CHART_WIDTH_CM * ratio <= _MAX_CHART_HEIGHT_CM
+                                else _MAX_CHART_HEIGHT_CM / ratio)
+                    place.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+            else:
+                for place in pending.places:
+                    place._p.getparent().remove(place._p)
+                self._chart_as_table(pending.chart, pending.caption)
+        self._pending = []
 
     @staticmethod
-    def _for_print(figure: go.Figure) -> go.Figure:
-        """The web's figure without its on-screen controls (buttons, range sliders), in fonts
-        that hold CJK and on a white page."""
-        printed = go.Figure(figure)
-        printed.update_layout(updatemenus=[], sliders=[], font_family=CHART_FONT, paper_bgcolor="white")
-        printed.update_xaxes(rangeslider_visible=False, rangeselector_visible=False)
+    def _for_print(figure: go.Figure, view: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The web's figure as plain data without its on-screen controls (buttons, range
+        sliders), in fonts that hold CJK, on a white page, with ``view``'s layout changes.
+
+        Plain data: copying and re-validating a plotly ``Figure`` per picture costs more than
+        drawing it."""
+        printed = figure.to_dict()
+        layout = printed.setdefault("layout", {})
+        layout.pop("updatemenus", None)
+        layout.pop("sliders", None)
+        layout["font"] = {**layout.get("font", {}), "family": CHART_FONT}
+        layout["paper_bgcolor"] = "white"
+        for name, axis in layout.items():
+            if name.startswith("xaxis") and isinstance(axis, dict):
+                axis.pop("rangeslider", None)
+                axis.pop("rangeselector", None)
+        for key, value in (view or {}).items():
+            if isinstance(value, Mapping) and isinstance(layout.get(key), dict):
+                layout[key] = {**layout[key], **value}
+            else:
+                layout[key] = value
         return printed
 
     def page_break(self) -> None:
@@ -745,6 +798,7 @@ class ReportDocument:
         if getattr(self, "_finished", False):
             return
         self._finished = True
+        self._place_pictures()
         for reference in self._refs:
             text = self._numbers.get(reference.key)
             if text is None:

@@ -241,11 +241,11 @@ def risk_table(doc: ReportDocument, project: Project, f: Formatter, options: Rep
     if not risks:
         doc.paragraph(f.word("risks_none"))
         return
-    columns = [Column(f.word("col_id"), width_cm=1.8), Column(f.word("col_risk")), Column(f.word("col_score"), "center", 1.4),
-               Column(f.word("col_residual"), "center", 1.8), Column(f.word("col_owner"), width_cm=2.4),
-               Column(f.word("col_response"))]
+    columns = [Column(f.word("col_id"), width_cm=1.7), Column(f.word("col_risk"), width_cm=3.6),
+               Column(f.word("col_score"), "center", 1.3), Column(f.word("col_residual"), "center", 1.7),
+               Column(f.word("col_owner"), width_cm=2.0), Column(f.word("col_response"))]
     if trends is not None:
-        columns.insert(4, Column(f.word("col_trend"), "center", 1.6))
+        columns.insert(4, Column(f.word("col_trend"), "center", 1.3))
     rows, fills = [], []
     for risk in risks:
         residual = (risk.residual_probability or risk.probability) * (risk.residual_impact or risk.impact)

@@ -20,7 +20,7 @@ import os
 import shutil
 import threading
 import time
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import Future, TimeoutError as FutureTimeout
 from typing import Any
 
 import plotly.graph_objects as go
@@ -56,8 +56,8 @@ class ChartRenderer:
     Use as a context manager; the browser starts at the first chart, so a report without charts
     never starts it.  Thread-safe: renders are serialised on the renderer's own loop.
 
-    Attributes ``charts`` and ``seconds`` count what was rendered and the time spent (starting
-    the browser included), for the benchmark.
+    Attributes ``charts`` and ``seconds`` count what was rendered and the browser's busy time
+    (starting it included), for the benchmark.
     """
 
     def __init__(self, browser: str | None = None, *, enabled: bool = True,
@@ -72,6 +72,8 @@ class ChartRenderer:
         self._thread: threading.Thread | None = None
         self._kaleido: Any = None
         self._broken = self.browser is None
+        self._active = 0
+        self._busy_since = 0.0
 
     @property
     def available(self) -> bool:
@@ -131,9 +133,11 @@ class ChartRenderer:
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def render(self, figure: go.Figure, *, width: int, height: int, scale: float = 2.0) -> bytes | None:
-        """``figure`` as PNG bytes of ``width`` × ``height`` CSS pixels at ``scale``; ``None`` when
-        no browser can render it (the caller shows the data instead)."""
+    def submit(self, figure: go.Figure | dict[str, Any], *, width: int, height: int,
+               scale: float = 2.0) -> Future | None:
+        """Start drawing ``figure`` (PNG, ``width`` × ``height`` CSS pixels at ``scale``) and return
+        at once: the browser draws while the caller goes on building the document.  ``None``
+        when no browser can draw; :meth:`result` waits for the picture."""
         with self._lock:
             if self._broken:
                 return None
@@ -141,19 +145,42 @@ class ChartRenderer:
                 self._start()
                 if self._broken:
                     return None
-            began = time.perf_counter()
-            job = self._kaleido.calc_fig(figure, opts={"format": "png", "width": width, "height": height,
-                                                       "scale": scale})
+            renderer, loop = self._kaleido, self._loop
+
+        async def draw() -> bytes:
+            # Drawings wait their turn inside kaleido: the browser is busy from the first one
+            # started until the last one queued behind it ends (all on this one loop thread).
+            if self._active == 0:
+                self._busy_since = time.perf_counter()
+            self._active += 1
             try:
-                png = asyncio.run_coroutine_threadsafe(job, self._loop).result(self.timeout + 5)
-            except (Exception, FutureTimeout) as error:  # noqa: BLE001
-                log.warning("chart did not render (%s): it becomes a table", error)
-                self._broken = True
-                return None
+                return await renderer.calc_fig(figure, opts={"format": "png", "width": width, "height": height,
+                                                             "scale": scale})
             finally:
-                self.seconds += time.perf_counter() - began
-            self.charts += 1
-            return png
+                self._active -= 1
+                if self._active == 0:
+                    self.seconds += time.perf_counter() - self._busy_since
+
+        return asyncio.run_coroutine_threadsafe(draw(), loop)
+
+    def result(self, job: Future | None) -> bytes | None:
+        """The picture of a :meth:`submit`; ``None`` when it could not be drawn (and no later
+        chart will be tried: the report shows tables instead of waiting on a broken browser)."""
+        if job is None:
+            return None
+        try:
+            png = job.result(self.timeout + 5)
+        except (Exception, FutureTimeout) as error:  # noqa: BLE001 - any failure: a table instead
+            log.warning("chart did not render (%s): it becomes a table", error)
+            self._broken = True
+            return None
+        self.charts += 1
+        return png
+
+    def render(self, figure: go.Figure | dict[str, Any], *, width: int, height: int,
+               scale: float = 2.0) -> bytes | None:
+        """``figure`` as PNG bytes (see :meth:`submit`), waiting for it."""
+        return self.result(self.submit(figure, width=width, height=height, scale=scale))
 
 
 _shared: ChartRenderer | None = None

@@ -149,7 +149,7 @@ def _changes_and_decisions(doc: ReportDocument, project: Project, f: Formatter, 
     decisions = decisions_required(project, dashboard.status_date, horizon)
     if decisions:
         doc.table([Column(f.word("col_id"), width_cm=1.6), Column(f.word("col_decision")),
-                   Column(f.word("col_finish"), "right", 2.8), Column(f.word("col_decision_by"), width_cm=3)],
+                   Column(f.word("col_due"), "right", 2.8), Column(f.word("col_decision_by"), width_cm=3)],
                   [(d.key, d.text.render(f.locale), f.day(d.due) if d.due else "—", f.word(d.decided_by))
                    for d in decisions], caption=f.word("decisions_table"), key="decisions")
     else:
@@ -201,7 +201,8 @@ def build_status_report(project: Project, options: ReportOptions, renderer: Char
     f = Formatter(options.locale, project.currency)
     dashboard = project_dashboard(project, options.today, options.locale)
     info = title_info(project, "status_report", options)
-    doc = ReportDocument(info, options.locale, renderer)
+    # A status pack is read in one sitting: chapters follow each other without blank half pages.
+    doc = ReportDocument(info, options.locale, renderer, chapters_on_new_page=False)
     _summary(doc, f, dashboard)
     _progress(doc, project, f, dashboard)
     _forecast(doc, project, f, dashboard, options, cache)

@@ -87,6 +87,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col_cost_impact": NC_("report", "Cost impact"),
     "col_decision_by": NC_("report", "Decided by"),
     "col_decision": NC_("report", "Decision required"),
+    "col_due": NC_("report", "Due"),
     "col_role_code": NC_("report", "Code"),
     "col_measure": NC_("report", "Measure"),
     "col_share": NC_("report", "Share of runs"),

@@ -220,3 +220,4 @@ ZH = {
         "图表与页面上的相同。生成一份报告需要几秒钟；项目未变更时，同一报告会立即再次发送。",
 }
 ZH[(R, "Network diagram of the plan (activity on node, critical path in red)")] = "计划网络图（节点表示活动，红色为关键路径）"
+ZH[(R, "Due")] = "截止日期"

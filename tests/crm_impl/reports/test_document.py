@@ -186,3 +186,41 @@ def test_writing_is_all_or_nothing(tmp_path, monkeypatch):
     monkeypatch.undo()
     write_atomically(target, b"new")
     assert target.read_bytes() == b"new" and oct(target.stat().st_mode & 0o777) != oct(0o600)
+
+
+def test_charts_print_without_their_on_screen_controls():
+    figure = go.Figure(go.Bar(x=[1], y=[1]))
+    figure.update_layout(updatemenus=[{"type": "buttons", "buttons": [{"label": "Week", "method": "relayout",
+                                                                      "args": [{}]}]}])
+    figure.update_xaxes(rangeslider_visible=True)
+    printed = ReportDocument._for_print(figure, {"xaxis": {"range": [0, 2]}, "height": 300})
+    assert "updatemenus" not in printed["layout"] and "rangeslider" not in printed["layout"]["xaxis"]
+    assert EAST_ASIAN_FONT in printed["layout"]["font"]["family"]
+    assert printed["layout"]["xaxis"]["range"] == [0, 2] and printed["layout"]["height"] == 300
+    assert len(figure.layout.updatemenus) == 1  # the web's figure is left as it was
+
+
+def test_a_browser_failing_while_the_document_is_built_leaves_tables_in_the_charts_places():
+    from concurrent.futures import Future
+
+    class Failing(ChartRenderer):
+        def submit(self, figure, *, width, height, scale=2.0):
+            job = Future()
+            job.set_exception(RuntimeError("the browser died"))
+            return job
+
+    renderer = Failing(browser="/bin/true")
+    doc = ReportDocument(INFO, "en", renderer)
+    doc.heading("Charts")
+    doc.chart(_chart("first"))
+    doc.paragraph("Between the charts.")
+    doc.chart(Chart(_chart().figure, "Second", [Column("Area")], [("x",)], key="second",
+                    views=({"height": 300}, {"height": 200})))
+    document = _reopen(doc)
+    assert pictures(document) == 0 and doc.charts_as_tables == 2 and not renderer.available
+    body = [child for child in document.element.body.iterchildren() if child.tag != f"{W}sectPr"]
+    texts = ["TABLE" if child.tag == f"{W}tbl" else "".join(t.text for t in child.iter(f"{W}t")) for child in body]
+    start = len(texts) - 1 - texts[::-1].index("1\u2002Charts")  # the heading, not its TOC entry
+    note = "No browser was available to draw this chart; its data follows as a table."
+    assert texts[start + 1:start + 8] == [note, "Figure\u00a01: Load by area", "TABLE", "Between the charts.", note,
+                                          "Figure\u00a02: Second", "TABLE"]
