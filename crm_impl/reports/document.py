@@ -148,6 +148,9 @@ class Chart:
     rows: Sequence[Sequence[str]]
     key: str = ""
     height: int | None = None  # CSS pixels; default: the figure's own height
+    #: CSS pixels across (default :data:`CHART_PIXELS`): a tall chart drawn narrower fills the
+    #: page's height with larger text.
+    width: int | None = None
     #: Layout changes giving several views of one figure, one picture each under the one caption
     #: (a wide network printed in slices); empty: the figure as it is.
     views: Sequence[Mapping[str, Any]] = ()
@@ -182,7 +185,7 @@ class _Ref:
 @dataclass
 class _PendingChart:
     chart: Chart
-    jobs: list  # (future of the PNG, height in CSS pixels) per view
+    jobs: list  # (future of the PNG, height and width in CSS pixels) per view
     places: list  # the empty paragraphs the pictures go in
     caption: Paragraph
 
@@ -715,9 +718,10 @@ class ReportDocument:
             jobs = []
             for view in chart.views or ({},):
                 high = int(view.get("height") or height)
-                jobs.append((self.renderer.submit(self._for_print(chart.figure, view), width=CHART_PIXELS,
-                                                  height=high), high))
-            if all(job is not None for job, _ in jobs):
+                wide = int(chart.width or CHART_PIXELS)
+                jobs.append((self.renderer.submit(self._for_print(chart.figure, view), width=wide, height=high),
+                             high, wide))
+            if all(job is not None for job, _, _ in jobs):
                 places = []
                 for index in range(len(jobs)):
                     place = self.document.add_paragraph()
@@ -752,10 +756,10 @@ class ReportDocument:
 
     def _place_pictures(self) -> None:
         for pending in self._pending:
-            pictures = [(self.renderer.result(job), high) for job, high in pending.jobs]
-            if all(png is not None for png, _ in pictures):
-                for place, (png, high) in zip(pending.places, pictures):
-                    ratio = high / CHART_PIXELS
+            pictures = [(self.renderer.result(job), high, wide) for job, high, wide in pending.jobs]
+            if all(png is not None for png, _, _ in pictures):
+                for place, (png, high, wide) in zip(pending.places, pictures):
+                    ratio = high / wide
                     width_cm = (CHART_WIDTH_CM if CHART_WIDTH_CM * ratio <= _MAX_CHART_HEIGHT_CM
                                 else _MAX_CHART_HEIGHT_CM / ratio)
                     place.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))

@@ -125,7 +125,7 @@ def _team(doc: ReportDocument, project: Project, f: Formatter) -> None:
     doc.sentence_with_ref(f.word("raci_intro"), "roles", ".")
     columns = role_columns()
     matrix = raci_matrix(project)
-    doc.table([Column(f.word("col_deliverable"), width_cm=5.4)] + [Column(c, "center") for c in columns],
+    doc.table([Column(f.word("col_deliverable"), width_cm=4.4)] + [Column(c, "center") for c in columns],
               [[f"{d.key} {f.name(d)}"] + [matrix.get(d.key, {}).get(c, "") for c in columns]
                for d in project.deliverables],
               caption=f.word("raci_table"), key="raci")
@@ -197,7 +197,10 @@ def _load_chart(figure, f: Formatter) -> Chart:
         for x, y in zip(trace.x, trace.y):
             if y:
                 rows.append((trace.name or "", str(x)[:10], f.number(float(y), 1)))
-    return Chart(figure, f.word("load_caption"), columns, rows, key="load")
+    # One panel per role makes a tall chart: drawn no taller than the page allows at its full
+    # width, the panels are shorter and the words stay readable.
+    return Chart(figure, f.word("load_caption"), columns, rows, key="load",
+                 height=min(int(figure.layout.height or 560), 1250))
 
 
 def _schedule_risk(doc: ReportDocument, project: Project, f: Formatter, scheduled, options: ReportOptions,
