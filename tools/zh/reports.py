@@ -221,3 +221,10 @@ ZH = {
 }
 ZH[(R, "Network diagram of the plan (activity on node, critical path in red)")] = "计划网络图（节点表示活动，红色为关键路径）"
 ZH[(R, "Due")] = "截止日期"
+ZH[(None, "Language and format")] = "语言与格式"
+ZH[(None, "Objectives and scope, the phases with their deliverables and gates, team and RACI, milestones, Gantt "
+          "chart, critical path, PERT and Monte Carlo on the go-live date, top risks.")] = \
+    "目标与范围、各阶段的交付物与关口、团队与 RACI、里程碑、甘特图、关键路径、上线日期的 PERT 与蒙特卡洛分析、主要风险。"
+ZH[(None, "Status by area with the reasons, progress against the steering baseline, milestones, earned value, "
+          "risks and their trend, changes and decisions, KPIs, the next period.")] = \
+    "各领域状态及原因、对照指导委员会基准的进展、里程碑、挣值、风险及其趋势、变更与决策、KPI、下期计划。"
