@@ -229,12 +229,25 @@ def _shade(cell: Any, fill: str) -> None:
     properties.append(shading)
 
 
+# What follows w:pBdr in w:pPr, and w:tblW / w:tblCellMar in w:tblPr (ECMA-376 part 1, 17.3.1.26
+# and 17.4.60): Word refuses a document whose properties are out of order.
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+_AFTER_TBLCELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_TBLW = ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
+               *_AFTER_TBLCELLMAR)
+
+
 def _border(paragraph: Paragraph, side: str, colour: str = "1F3864", size: int = 8) -> None:
     properties = paragraph._p.get_or_add_pPr()
     borders = properties.find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
-        properties.append(borders)
+        properties.insert_element_before(borders, *_AFTER_PBDR)
     line = OxmlElement(f"w:{side}")
     line.set(qn("w:val"), "single")
     line.set(qn("w:sz"), str(size))
@@ -659,14 +672,14 @@ class ReportDocument:
         width.set(qn("w:type"), "pct")
         for old in properties.findall(qn("w:tblW")):
             properties.remove(old)
-        properties.append(width)
+        properties.insert_element_before(width, *_AFTER_TBLW)
         margins = OxmlElement("w:tblCellMar")
         for side, twips in (("top", 30), ("left", 80), ("bottom", 30), ("right", 80)):
             margin = OxmlElement(f"w:{side}")
             margin.set(qn("w:w"), str(twips))
             margin.set(qn("w:type"), "dxa")
             margins.append(margin)
-        properties.append(margins)
+        properties.insert_element_before(margins, *_AFTER_TBLCELLMAR)
         head = table.rows[0]
         head_properties = head._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")

@@ -16,7 +16,9 @@ from crm_impl.reports.document import (
     EAST_ASIAN_FALLBACK, EAST_ASIAN_FONT, Chart, Column, ReportDocument, TitleInfo, inert, write_atomically,
 )
 from crm_impl.reports.render import ChartRenderer, find_browser
-from tests.crm_impl.reports.helpers import W, captions, field_codes, headings, pictures, rows, tables_by_caption
+from tests.crm_impl.reports.helpers import (
+    W, captions, every_part, field_codes, headings, out_of_order, pictures, rows, tables_by_caption,
+)
 
 INFO = TitleInfo(report_type="Project plan", project="Huikang CRM", client="Huikang Pharma", day=date(2025, 6, 2),
                  version="1.0", author="PMO")
@@ -224,3 +226,9 @@ def test_a_browser_failing_while_the_document_is_built_leaves_tables_in_the_char
     note = "No browser was available to draw this chart; its data follows as a table."
     assert texts[start + 1:start + 8] == [note, "Figure\u00a01: Load by area", "TABLE", "Between the charts.", note,
                                           "Figure\u00a02: Second", "TABLE"]
+
+
+def test_properties_are_in_the_order_word_requires():
+    document = _reopen(_document(ChartRenderer(enabled=False), "zh_Hans"))
+    for part in every_part(document):
+        assert out_of_order(part) == []

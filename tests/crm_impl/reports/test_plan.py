@@ -14,7 +14,9 @@ from crm_impl.reports.document import EAST_ASIAN_FONT
 from crm_impl.reports.words import word
 from tests.conftest import SAMPLES
 from tests.crm_impl.reports.conftest import ITERATIONS, LANGS, options, reopen
-from tests.crm_impl.reports.helpers import captions, field_codes, headings, pictures, rows, tables_by_caption
+from tests.crm_impl.reports.helpers import (
+    captions, every_part, field_codes, headings, out_of_order, pictures, rows, tables_by_caption,
+)
 
 CASES = [(path.stem, lang) for path in SAMPLES for lang in LANGS]
 
@@ -64,6 +66,7 @@ def test_plan_report_holds_the_plan(made, sample_session, sample, lang):
     table_captions = [c for c in captions(document) if c.startswith(w("table"))]
     assert len(table_captions) == len(tables)
     assert 'TOC \\o "1-3" \\h \\z \\u' in field_codes(document.element.body)
+    assert [problem for part in every_part(document) for problem in out_of_order(part)] == []
     for style in ("Normal", "Heading 1", "Heading 2", "Caption", "Table Text", "Title"):
         fonts = document.styles[style].element.find(qn("w:rPr")).find(qn("w:rFonts"))
         assert fonts.get(qn("w:eastAsia")) == EAST_ASIAN_FONT

@@ -16,7 +16,9 @@ from crm_impl.reports.words import word
 from crm_impl.tracking.rag import rag_label
 from tests.conftest import SAMPLES
 from tests.crm_impl.reports.conftest import LANGS, TODAY, reopen
-from tests.crm_impl.reports.helpers import captions, field_codes, headings, pictures, rows, tables_by_caption
+from tests.crm_impl.reports.helpers import (
+    captions, every_part, field_codes, headings, out_of_order, pictures, rows, tables_by_caption,
+)
 
 CASES = [(path.stem, lang) for path in SAMPLES for lang in LANGS]
 
@@ -65,6 +67,7 @@ def test_status_pack_holds_the_dashboard(made, sample_session, sample, lang):
     figure_captions = [c for c in captions(document) if c.startswith(w("figure"))]
     assert pictures(document) == len(figure_captions) == 3
     assert 'TOC \\o "1-3" \\h \\z \\u' in field_codes(document.element.body)
+    assert [problem for part in every_part(document) for problem in out_of_order(part)] == []
 
 
 def test_status_pack_lists_change_requests_and_decisions(sample_session, renderer):
