@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from functools import cache
@@ -58,6 +59,18 @@ def _uno_python(soffice: str) -> str | None:
     return None
 
 
+def _stop_group(process: subprocess.Popen) -> None:
+    """Kill the process group of ``process`` (the conversion script and its office)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+
+
 def docx_to_pdf(docx: bytes, *, timeout: float = PDF_TIMEOUT) -> bytes:
     """The PDF of a .docx document; :class:`PdfConversionError` when LibreOffice is missing,
     fails or runs out of time."""
@@ -74,14 +87,21 @@ def docx_to_pdf(docx: bytes, *, timeout: float = PDF_TIMEOUT) -> bytes:
         else:
             command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
                        "--convert-to", "pdf", "--outdir", str(work), str(source)]
+        # A session of its own: on a timeout the whole group goes (the script and the office it started).
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
         try:
-            subprocess.run(command, timeout=timeout, check=True, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, start_new_session=True)
+            code = process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
+            _stop_group(process)
             raise PdfConversionError(msg("LibreOffice took longer than %(seconds)s seconds to make the PDF",
                                          seconds=int(timeout))) from None
-        except (subprocess.CalledProcessError, OSError):
-            raise PdfConversionError(msg("LibreOffice could not make the PDF")) from None
+        finally:
+            if process.poll() is None:  # interrupted while waiting
+                _stop_group(process)
+        if code != 0:
+            _stop_group(process)
+            raise PdfConversionError(msg("LibreOffice could not make the PDF"))
         if not target.exists() or target.stat().st_size == 0:
             raise PdfConversionError(msg("LibreOffice could not make the PDF"))
         return target.read_bytes()
