@@ -230,10 +230,13 @@ def restore_command(obj, folder: Path) -> None:
 
 @main.command("worker")
 @click.option("--burst", is_flag=True, help="Run the queued jobs, then stop (else wait for more).")
+@click.option("--no-fork", is_flag=True,
+              help="Run each job in the worker process itself (rq.SimpleWorker) instead of a fork of it: "
+                   "Word reports then share one warm Chromium for their charts.")
 @click.pass_obj
-def worker_command(obj, burst: bool) -> None:
+def worker_command(obj, burst: bool, no_fork: bool = False) -> None:
     """Run long work (big simulations, reports) queued by the web app; needs REDIS_URL."""
-    from rq import Worker
+    from rq import SimpleWorker, Worker
 
     from blueprints.jobs import queue
 
@@ -241,7 +244,8 @@ def worker_command(obj, burst: bool) -> None:
         jobs = queue()
         if jobs is None:
             fail("REDIS_URL is not set: without Redis the web app does all its work itself")
-        Worker([jobs], connection=jobs.connection).work(burst=burst, logging_level="WARNING")
+        kind = SimpleWorker if no_fork else Worker
+        kind([jobs], connection=jobs.connection).work(burst=burst, logging_level="WARNING")
 
 
 def _demo_as_project_manager(app: Flask, project_ids: list[int]) -> None:

@@ -102,6 +102,7 @@ def test_a_report_is_made_on_a_worker_and_then_sent(queued_app, user, load_sampl
     assert page.status_code == 202 and "progress-bar" in page.text and "js/jobs.js" in page.text
     job_url = re.search(r'data-job-url="([^"]+)"', page.text).group(1)
     assert client.get(job_url).json["state"] == "queued"
+    assert re.search(r'data-job-url="([^"]+)"', client.get(url).text).group(1) == job_url  # joins the job
     worker = start_worker(queued_app)
     errors = worker.communicate(timeout=300)[1]
     assert worker.returncode == 0, errors
@@ -110,3 +111,22 @@ def test_a_report_is_made_on_a_worker_and_then_sent(queued_app, user, load_sampl
     assert done.status_code == 200 and done.data[:2] == b"PK"
     document = docx.Document(io.BytesIO(done.data))
     assert document.core_properties.language == "zh-CN"
+
+
+def test_a_worker_that_does_not_fork_makes_the_queued_reports_in_its_own_process(queued_app, user, load_sample):
+    import subprocess
+    import sys
+
+    project = load_sample(user, PHARMA)
+    client = queued_app.test_client()
+    client.post("/auth/login", data={"email": "pm@example.com", "password": "correct horse"})
+    urls = [f"/projects/{project.id}/reports/?report={kind}&lang=en&format=docx" for kind in ("status", "plan")]
+    assert [client.get(url).status_code for url in urls] == [202, 202]
+    worker = subprocess.Popen([sys.executable, "-m", "blueprints.cli", "--instance", str(queued_app.worker_instance),
+                               "worker", "--burst", "--no-fork"], env=queued_app.worker_env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    errors = worker.communicate(timeout=300)[1]
+    assert worker.returncode == 0, errors
+    for url in urls:
+        done = client.get(url)
+        assert done.status_code == 200 and done.data[:2] == b"PK"
