@@ -72,3 +72,21 @@ def test_plan_report_holds_the_plan(made, sample_session, sample, lang):
         assert fonts.get(qn("w:eastAsia")) == EAST_ASIAN_FONT
     if lang != "en":
         assert w("plan_report") == "项目计划" and document.core_properties.language == "zh-CN"
+
+
+def test_without_a_browser_the_plan_has_every_chart_as_its_data(sample_session, monkeypatch):
+    from crm_impl.reports import build_report
+    from crm_impl.reports.render import ChartRenderer
+
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    project = sample_session.projects[SAMPLES[0].stem]
+    document = reopen(build_report("plan", project, options("en"), ChartRenderer()))
+    assert pictures(document) == 0
+    notes = [p for p in document.paragraphs if p.style.name == "Note" and "No browser" in p.text]
+    figure_captions = [c for c in captions(document) if c.startswith("Figure")]
+    assert len(notes) == len(figure_captions) == 6
+    tables = tables_by_caption(document)
+    scheduled = plan_schedule(project)
+    gantt = rows(tables[word("gantt_caption", "en")])
+    assert [r[0] for r in gantt] == [t.id for t in scheduled.tasks]
+    assert [r[3] for r in gantt] == [format_day(t.finish, "en") for t in scheduled.tasks]
