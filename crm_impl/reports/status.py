@@ -10,6 +10,7 @@ required, KPI status against targets and the next period's plan.  The facts are 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from crm_impl.models import ChangeStatus, Project
@@ -200,7 +201,8 @@ def build_status_report(project: Project, options: ReportOptions, renderer: Char
     """The status pack of ``project`` at its status date (``options.today`` when it has none)."""
     f = Formatter(options.locale, project.currency)
     dashboard = project_dashboard(project, options.today, options.locale)
-    info = title_info(project, "status_report", options)
+    info = replace(title_info(project, "status_report", options),
+                   subtitle=f.word("status_subtitle", day=f.day(dashboard.status_date)))
     # A status pack is read in one sitting: chapters follow each other without blank half pages.
     doc = ReportDocument(info, options.locale, renderer, chapters_on_new_page=False)
     _summary(doc, f, dashboard)

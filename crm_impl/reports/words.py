@@ -35,6 +35,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # Report types.
     "plan_report": NC_("report", "Project plan"),
     "status_report": NC_("report", "Steering committee status report"),
+    "status_subtitle": NC_("report", "Status at %(day)s"),
     # Common columns and values.
     "col_id": NC_("report", "ID"),
     "col_name": NC_("report", "Name"),

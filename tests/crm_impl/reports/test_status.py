@@ -35,6 +35,7 @@ def test_status_pack_holds_the_dashboard(made, sample_session, sample, lang):
                 "decisions", "kpis", "next_period"):
         assert w(key) in titles, key
     text = "\n".join(p.text for p in document.paragraphs)
+    assert w("status_subtitle", day=format_day(dashboard.status_date, lang)) in text  # on the title page
     assert format_day(dashboard.status_date, lang) in text and format_day(dashboard.forecast_finish, lang) in text
 
     tables = tables_by_caption(document)
