@@ -97,7 +97,8 @@ def _phases(doc: ReportDocument, project: Project, f: Formatter) -> None:
         criteria = [(c.key, c.label(f.locale)) for c in gate.criteria] if gate else []
         table_rows = [(key, name, mandatory, owner) for key, name, mandatory, owner in items]
         if gate is not None:
-            table_rows += [(c_key, f"{gate.id} {gate.label(f.locale)}: {text}", "", "") for c_key, text in criteria]
+            doc.paragraph(gate.label(f.locale), bold_lead=f"{f.word('col_gate_name')} {gate.id}:")
+            table_rows += [(c_key, text, "", "") for c_key, text in criteria]
         if table_rows:
             doc.table([Column(f.word("col_id"), width_cm=1.6), Column(f.word("col_deliverable")),
                        Column(f.word("col_mandatory"), "center", 2.0), Column(f.word("col_owner"), "center", 2.0)],

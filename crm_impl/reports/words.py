@@ -51,6 +51,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "col_organisation": NC_("report", "Organisation"),
     "col_availability": NC_("report", "Availability"),
     "col_goal": NC_("report", "Goal"),
+    "col_gate_name": NC_("report", "Quality gate"),
     "col_value": NC_("report", "Value"),
     "col_item": NC_("report", "Item"),
     "col_probability": NC_("report", "Probability"),

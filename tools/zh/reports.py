@@ -229,3 +229,4 @@ ZH[(None, "Status by area with the reasons, progress against the steering baseli
           "risks and their trend, changes and decisions, KPIs, the next period.")] = \
     "各领域状态及原因、对照指导委员会基准的进展、里程碑、挣值、风险及其趋势、变更与决策、KPI、下期计划。"
 ZH[(R, "Status at %(day)s")] = "截至 %(day)s 的状态"
+ZH[(R, "Quality gate")] = "质量关口"

@@ -7,6 +7,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from crm_impl.i18n import format_day, format_number, format_percentage
+from crm_impl.methodology import get_template
 from crm_impl.operations.planning import plan_schedule
 from crm_impl.operations.raci import raci_matrix, role_columns
 from crm_impl.operations.schedule import run_monte_carlo
@@ -37,6 +38,16 @@ def test_plan_report_holds_the_plan(made, sample_session, sample, lang):
         assert f"{phase.key} {name}" in titles
 
     tables = tables_by_caption(document)
+    # Each phase's deliverables (the project's) and its gate's criteria (the methodology's).
+    template = get_template(project.template_id)
+    for phase in project.phases:
+        table = rows(tables[w("phase_deliverables", phase=phase.key)])
+        gate = template.phase(phase.key).gate
+        expected = [d.key for d in project.deliverables if d.phase_id == phase.id]
+        expected += [c.key for c in gate.criteria] if gate else []
+        assert [r[0] for r in table] == expected
+        if gate:
+            assert [r[1] for r in table][-len(gate.criteria):] == [c.label(lang) for c in gate.criteria]
     scheduled = plan_schedule(project)
     milestones = [t for t in scheduled.tasks if t.milestone]
     assert rows(tables[w("milestones_table")]) == [
