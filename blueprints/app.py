@@ -79,12 +79,12 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
 def _register_blueprints(app: Flask) -> None:
     from blueprints import (
         assets, auth, changes, dashboard, finance, health, jobs, meetings, members, phases, plan, processes, projects,
-        raci, risks, schedule, team, vendors, work,
+        raci, reports, risks, schedule, team, vendors, work,
     )
     from blueprints.work.routes import work_count
 
     app.jinja_env.globals["work_count"] = work_count
 
     for module in (assets, health, auth, projects, members, team, plan, schedule, raci, dashboard, phases,
-                   risks, changes, meetings, jobs, work, vendors, finance, processes):
+                   risks, changes, meetings, reports, jobs, work, vendors, finance, processes):
         app.register_blueprint(module.bp)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from crm_impl.errors import CrmImplError
-from blueprints import cli_finance, cli_processes, cli_schedule, cli_vendors
+from blueprints import cli_finance, cli_processes, cli_report, cli_schedule, cli_vendors
 from blueprints.cli_errors import cli_locale, describe_failure, fail
 from blueprints.paths import asset_dir
 
@@ -230,10 +230,13 @@ def restore_command(obj, folder: Path) -> None:
 
 @main.command("worker")
 @click.option("--burst", is_flag=True, help="Run the queued jobs, then stop (else wait for more).")
+@click.option("--no-fork", is_flag=True,
+              help="Run each job in the worker process itself (rq.SimpleWorker) instead of a fork of it: "
+                   "Word reports then share one warm Chromium for their charts.")
 @click.pass_obj
-def worker_command(obj, burst: bool) -> None:
+def worker_command(obj, burst: bool, no_fork: bool = False) -> None:
     """Run long work (big simulations, reports) queued by the web app; needs REDIS_URL."""
-    from rq import Worker
+    from rq import SimpleWorker, Worker
 
     from blueprints.jobs import queue
 
@@ -241,7 +244,8 @@ def worker_command(obj, burst: bool) -> None:
         jobs = queue()
         if jobs is None:
             fail("REDIS_URL is not set: without Redis the web app does all its work itself")
-        Worker([jobs], connection=jobs.connection).work(burst=burst, logging_level="WARNING")
+        kind = SimpleWorker if no_fork else Worker
+        kind([jobs], connection=jobs.connection).work(burst=burst, logging_level="WARNING")
 
 
 #: How far into its plan each demo project is: the work before that point reported as planned.
@@ -300,7 +304,8 @@ def demo(host: str, port: int, directory: str | None) -> None:
     serve(app, host=host, port=port, threads=8)
 
 
-for _command in (*cli_schedule.commands, *cli_vendors.commands, *cli_finance.commands, *cli_processes.commands):
+for _command in (*cli_schedule.commands, *cli_vendors.commands, *cli_finance.commands, *cli_processes.commands,
+                 *cli_report.commands):
     main.add_command(_command)
 
 

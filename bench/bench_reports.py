@@ -1,0 +1,102 @@
+"""Time to make each Word report of the largest sample project, cold and with a warm renderer,
+and the share of it spent drawing charts.
+
+    python bench/bench_reports.py [--repeat 3] [--lang en] [--pdf]
+
+The largest sample (most tasks) is imported into a private SQLite database (migrated as usual).
+For each report:
+
+- ``cold``: a new :class:`~crm_impl.reports.render.ChartRenderer` for the report, so the time
+  includes starting Chromium (what a first report of a fresh worker costs);
+- ``warm``: the renderer's browser already running (a worker's later reports), best of
+  ``--repeat`` runs;
+- ``no charts``: no browser at all (each chart as its data table): the domain and python-docx part;
+- ``charts``: seconds spent in the renderer (starting it included when cold), and their share;
+- with ``--pdf``, the LibreOffice conversion of the warm report (TOC update included).
+
+The Monte Carlo runs of a report (5,000 by default) are part of its time, not of the charts'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crm_impl.db import make_engine, make_session_factory, upgrade  # noqa: E402
+from crm_impl.models import User  # noqa: E402
+from crm_impl.projectfile import import_project, parse  # noqa: E402
+from crm_impl.reports import REPORTS, ReportOptions, build_document  # noqa: E402
+from crm_impl.reports.render import ChartRenderer  # noqa: E402
+
+TODAY = date(2025, 6, 2)
+
+
+def _largest_sample(session):
+    owner = User(email="bench@example.com", display_name="Bench", password_hash="!")
+    session.add(owner)
+    session.flush()
+    files = sorted((ROOT / "sample_projects").glob("*.json"))
+    documents = [parse(path.read_bytes()) for path in files]
+    largest = max(range(len(files)), key=lambda i: len(documents[i]["tasks"]))
+    project = import_project(session, owner, documents[largest])
+    session.commit()
+    return files[largest].stem, project
+
+
+def _make(kind, project, options, renderer):
+    began = time.perf_counter()
+    charts_before, seconds_before = renderer.charts, renderer.seconds
+    document = build_document(kind, project, options, renderer)
+    data = document.to_bytes()
+    total = time.perf_counter() - began
+    return data, total, renderer.seconds - seconds_before, renderer.charts - charts_before, \
+        document.counters.figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--pdf", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
+        upgrade(engine, ROOT / "migrations")
+        session = make_session_factory(engine)()
+        stem, project = _largest_sample(session)
+        options = ReportOptions(locale=args.lang, today=TODAY)
+        print(f"sample {stem}: {len(project.tasks)} tasks, {len(project.risks)} risks; language {args.lang}; "
+              f"{options.iterations} Monte Carlo runs per simulation")
+        print(f"{'report':>7} {'figures':>7} {'pictures':>8} | {'cold s':>7} {'charts s':>8} {'share':>6} | "
+              f"{'warm s':>7} {'charts s':>8} {'share':>6} | {'no charts s':>11} | {'KB':>6}"
+              + (f" | {'pdf s':>6}" if args.pdf else ""))
+        for kind in REPORTS:
+            with ChartRenderer() as cold_renderer:
+                _, cold, cold_charts, _, _ = _make(kind, project, options, cold_renderer)
+            with ChartRenderer() as warm_renderer:
+                _make(kind, project, options, warm_renderer)  # starts the browser
+                runs = [_make(kind, project, options, warm_renderer) for _ in range(max(1, args.repeat))]
+            data, warm, warm_charts, pictures, figures = min(runs, key=lambda run: run[1])
+            _, bare, _, _, _ = _make(kind, project, options, ChartRenderer(enabled=False))
+            line = (f"{kind:>7} {figures:>7} {pictures:>8} | {cold:7.2f} {cold_charts:8.2f} {cold_charts / cold:6.0%} | "
+                    f"{warm:7.2f} {warm_charts:8.2f} {warm_charts / warm:6.0%} | {bare:11.2f} | {len(data) / 1024:6.0f}")
+            if args.pdf:
+                from crm_impl.reports.pdf import docx_to_pdf
+
+                began = time.perf_counter()
+                docx_to_pdf(data)
+                line += f" | {time.perf_counter() - began:6.2f}"
+            print(line, flush=True)
+        session.close()
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
