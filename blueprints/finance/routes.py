@@ -10,7 +10,7 @@ from crm_impl.charts.finance import (
 from crm_impl.i18n import is_chinese
 from crm_impl.operations.finance import (
     case_rows, cash_flows_csv, create_case, delete_actual, delete_driver, delete_line, finance_report, record_actual, save_driver,
-    save_line, update_settings, vendor_cases,
+    process_savings, save_line, take_process_saving, update_settings, vendor_cases,
 )
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
@@ -54,7 +54,8 @@ def _page(project, actual_form, status: int = 200):
                                              locale=locale)) if report.tornado else None,
     }
     return render_template("finance/index.html", project=project, report=report, charts=charts, names=names,
-                           words=finance_labels(locale), categories=dict(CATEGORIES), actual_form=actual_form), status
+                           words=finance_labels(locale), categories=dict(CATEGORIES), actual_form=actual_form,
+                           savings=process_savings(get_db(), project)), status
 
 
 @bp.get("/vendors")
@@ -127,6 +128,15 @@ def edit_line(project, line_id: int):
         flash(_("Line %(key)s saved.", key=line.key), "success")
         return _back(project)
     return render_form("finance/line.html", form, outcome, project=project, line=line, horizon=rows.case.horizon)
+
+
+@bp.post("/process-savings/<int:map_id>")
+@project_view(Action.EDIT)
+def take_saving(project, map_id: int):
+    _rows(project)
+    act(ActionForm(), lambda line: _("Benefit line %(key)s now takes the process map’s yearly saving.", key=line.key),
+        take_process_saving, get_db(), project, map_id)
+    return _back(project)
 
 
 @bp.post("/lines/<int:line_id>/delete")

@@ -580,6 +580,79 @@ def vendor_cases(session: Session, project: Project, today: date) -> list[Vendor
     return out
 
 
+@dataclass(frozen=True)
+class ProcessSaving:
+    """A redesigned process's yearly saving and the benefit line it feeds (or would feed)."""
+
+    map_id: int
+    map_key: str
+    name: str
+    name_zh: str
+    annual_savings: float
+    line_key: str
+    #: The line's amount in its first full year (``None``: no such line yet, or a formula line).
+    line_amount: float | None
+
+    @property
+    def in_step(self) -> bool:
+        """Whether the line holds the map's saving today (maps change after a line was taken)."""
+        return self.line_amount is not None and abs(self.line_amount - self.annual_savings) < 0.005
+
+
+#: Where a benefit line that takes a process map's savings says it came from.
+PROCESS_SOURCE = "process map: %s"
+
+
+def process_savings(session: Session, project: Project) -> list[ProcessSaving]:
+    """The to-be maps whose redesign saves money, each with the benefit line that takes it."""
+    from crm_impl.models import ProcessMapRecord
+
+    rows = case_rows(session, project)
+    lines = {line.key: line for line in rows.lines} if rows is not None else {}
+    maps = session.scalars(select(ProcessMapRecord).where(ProcessMapRecord.project_id == project.id)
+                           .order_by(ProcessMapRecord.id)).all()
+    out = []
+    for record in maps:
+        if not record.annual_savings or record.annual_savings <= 0:
+            continue
+        key = record.benefit or next((k for k, line in lines.items() if line.source == PROCESS_SOURCE % record.key), "")
+        line = lines.get(key)
+        amount = line.amounts[1] if line is not None and line.amounts and len(line.amounts) > 1 else None
+        out.append(ProcessSaving(record.id, record.key, record.name, record.name_zh, record.annual_savings, key,
+                                 amount))
+    return out
+
+
+def take_process_saving(session: Session, project: Project, map_id: int) -> CaseLine:
+    """Make a redesigned process's yearly saving a cost-reduction benefit line of the case (the
+    map's line, else a new one), from year 1 on, with the map named as its source; the line's
+    scenario factors, risk and KPI stay as they were."""
+    from crm_impl.models import ProcessMapRecord
+
+    rows = _require(session, project)
+    record = session.get(ProcessMapRecord, map_id)
+    if record is None or record.project_id != project.id:
+        raise NotFoundError("no such process map")
+    if not record.annual_savings or record.annual_savings <= 0:
+        raise ValidationError("the redesign saves nothing a year (%(value)s): there is no benefit to take",
+                              "annual_savings", value=f"{record.annual_savings or 0:,.2f}")
+    source = PROCESS_SOURCE % record.key
+    line = next((item for item in rows.lines if item.key == record.benefit), None) if record.benefit else None
+    line = line or next((item for item in rows.lines if item.source == source), None)
+    horizon = rows.case.horizon
+    data: dict[str, Any] = {
+        "kind": "benefit", "category": "cost_reduction", "amounts": [0.0] + [round(record.annual_savings, 2)] * horizon,
+        "source": source,
+    }
+    if line is None:
+        data.update(id=record.benefit or None, name=f"Process redesign: {record.name}"[:300],
+                    name_zh=f"流程优化：{record.name_zh or record.name}"[:300])
+        return save_line(session, project, data)
+    data.update(id=line.key, name=line.name, name_zh=line.name_zh, conservative=line.conservative,
+                optimistic=line.optimistic, risk=line.risk, kpi=line.kpi)
+    return save_line(session, project, data, line_id=line.id, expected_version=line.version)
+
+
 def cash_flows_csv(session: Session, project: Project, today: date, locale: str = "en") -> str | None:
     """The cash-flow table at the forecast go-live as CSV, with the NPV convention in ``locale``."""
     rows = case_rows(session, project)

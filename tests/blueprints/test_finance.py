@@ -282,3 +282,33 @@ def test_the_per_vendor_page_without_vendors_says_where_to_add_them(live_client,
     db.commit()
     page = live_client().get(f"/projects/{project.id}/finance/vendors")
     assert page.status_code == 200 and 'data-testid="no-vendors"' in page.text
+
+
+def test_a_redesigned_process_saving_becomes_a_benefit_line_named_after_its_map(live_client, user, load_sample, db):
+    from crm_impl.models import ProcessMapRecord
+    from crm_impl.operations.finance import PROCESS_SOURCE, case_rows, process_savings
+    from tests.conftest import SAMPLES
+
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    client = live_client()
+    base = f"/projects/{project.id}/finance"
+    savings = process_savings(db, project)
+    assert savings and all(s.annual_savings > 0 for s in savings)
+    page = client.get(f"{base}/")
+    assert 'data-testid="process-savings"' in page.text
+    saving = savings[0]
+    record = db.get(ProcessMapRecord, saving.map_id)
+    taken = client.post(f"{base}/process-savings/{saving.map_id}")
+    assert taken.status_code == 302
+    db.expire_all()
+    line = next(line for line in case_rows(db, project).lines if line.key == (record.benefit or line.key)
+                and line.source == PROCESS_SOURCE % record.key)
+    horizon = case_rows(db, project).case.horizon
+    assert line.amounts == [0.0] + [round(record.annual_savings, 2)] * horizon and line.category == "cost_reduction"
+    assert next(s for s in process_savings(db, project) if s.map_id == saving.map_id).in_step
+    # The NPV the page shows moved with it.
+    assert client.get(f"{base}/").status_code == 200
+    # A map that saves nothing cannot be taken: a reason, nothing saved.
+    as_is = db.scalars(db.query(ProcessMapRecord).filter_by(project_id=project.id, kind="as_is").statement).first()
+    refused = client.post(f"{base}/process-savings/{as_is.id}", follow_redirects=True)
+    assert refused.status_code == 200 and "saves nothing a year" in refused.text

@@ -12,3 +12,18 @@ ZH = {
     (None, 'The ranking shows once scoring is closed.'): '评分结束后显示排名。',
     (None, 'knocked out'): '被淘汰',
 }
+ZH.update({
+    (None, "Benefit line"): "收益行",
+    (None, "Benefit line %(key)s now takes the process map’s yearly saving."): "收益行 %(key)s 现已采用该流程图的年度节省额。",
+    (None, "Each to-be process map saves its cost per case against its as-is map, times the cases a year. Taken into the case, the saving becomes a cost-reduction line from year 1 on, with the map named as its source."):
+        "每张目标流程图相对其现状流程图节省的单件成本，乘以每年的业务量。纳入业务论证后，该节省额自第 1 年起成为一条成本降低收益行，并注明来源流程图。",
+    (None, "Process map"): "流程图",
+    (None, "Saving a year"): "年度节省",
+    (None, "Savings of redesigned processes"): "流程优化带来的节省",
+    (None, "Take into the case"): "纳入业务论证",
+    (None, "holds %(amount)s a year: the map has changed since"): "当前为每年 %(amount)s：流程图此后已有变化",
+    (None, "no such process map"): "没有该流程图",
+    (None, "not taken yet"): "尚未纳入",
+    (None, "takes it"): "已纳入",
+    (None, "the redesign saves nothing a year (%(value)s): there is no benefit to take"): "该流程优化每年没有节省（%(value)s）：没有可纳入的收益",
+})
