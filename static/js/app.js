@@ -7,14 +7,15 @@ document.addEventListener("submit", (event) => {
 });
 
 // Save a chart as a picture at a printed page's width (A4 landscape at 96 dpi), whole height:
-// <button data-chart-image="png|svg"> saves the page's first chart.
+// <button data-chart-image="png|svg" data-chart="CSS selector of the chart's card"> (the page's
+// first chart card, [data-testid=chart], when data-chart is not given).
 const PAGE_WIDTH_PX = 1123;
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-chart-image]");
   if (!button || !window.Plotly) {
     return;
   }
-  const card = document.querySelector("[data-testid=chart]");
+  const card = document.querySelector(button.dataset.chart || "[data-testid=chart]");
   const chart = card && card.querySelector(".plotly-graph-div");
   if (!chart) {
     return;

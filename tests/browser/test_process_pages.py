@@ -119,3 +119,25 @@ def test_draw_save_edit_copy_and_see_the_diff(page, app, user, load_sample, db, 
         page.get_by_test_id("swimlane").locator(".plotly-graph-div").wait_for()
         page.get_by_test_id("swimlane").screenshot(path=artifacts / f"process-swimlane-repair-{language}.png")
     assert all(r.startswith(url) for r in requests), [r for r in requests if not r.startswith(url)][:3]
+
+
+def test_the_swim_lane_diagram_saves_as_svg_and_png_at_a_page_width(page, app, user, load_sample, db):
+    import struct
+
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    record = db.query(ProcessMapRecord).filter_by(project_id=project.id).first()
+    with serving(app) as url:
+        log_in(page, url)
+        page.goto(f"{url}/projects/{project.id}/processes/{record.id}")
+        chart = page.get_by_test_id("swimlane").locator(".js-plotly-plot")
+        chart.locator(".main-svg").first.wait_for()
+        height = chart.evaluate("gd => gd.layout.height")
+        with page.expect_download() as svg_download:
+            page.get_by_test_id("swimlane-svg").click()
+        svg = svg_download.value.path().read_text()
+        assert svg_download.value.suggested_filename == f"{record.key}.svg"
+        assert re.search(r'<svg[^>]*width="1123"', svg) and f'height="{height}"' in svg
+        with page.expect_download() as png_download:
+            page.get_by_test_id("swimlane-png").click()
+        png = png_download.value.path().read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (2 * 1123, 2 * height)
