@@ -20,9 +20,10 @@ MIGRATIONS = ROOT / "migrations"
 
 
 def _postgres_url(base: str, schema: str) -> str:
-    # A schema of its own per test run keeps runs apart and is dropped afterwards.
+    # A schema of its own per test run keeps runs apart and is dropped afterwards; its name as the
+    # connections' application name lets a test drop its own connections and no other run's.
     separator = "&" if "?" in base else "?"
-    return f"{base}{separator}options=-csearch_path%3D{schema}"
+    return f"{base}{separator}options=-csearch_path%3D{schema}&application_name={schema}"
 
 
 POSTGRES_URL = os.environ.get("CRM_IMPL_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")

@@ -1,7 +1,8 @@
 """The database going away and coming back: /healthz, 503 with a message, no lost saves.
 
 Through a real WSGI server.  On PostgreSQL the server's connections are really terminated
-(``pg_terminate_backend``); on SQLite, which has no server, the pool is emptied.  An outage is
+(``pg_terminate_backend``, this run's own: its schema is their application name, so test
+processes running beside it keep theirs); on SQLite, which has no server, the pool is emptied.  An outage is
 simulated by refusing new connections for a while.
 """
 
@@ -23,7 +24,7 @@ def drop_connections(app) -> None:
             connection.execute(text(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                 "WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename = current_user "
-                "AND application_name = ''"
+                "AND application_name = current_setting('application_name')"
             ))
         return
     engine.pool.dispose()
