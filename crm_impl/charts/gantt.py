@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from crm_impl.charts.style import COLORS, DAY_MS, arrow, date_axis, esc, fit, labels, num, short
 from crm_impl.schedule.baseline import BaselineDates
 from crm_impl.schedule.network import LINK_POINTS
-from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
+from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask, weighted_progress
 
 __all__ = ["gantt_figure"]
 
@@ -109,8 +109,7 @@ def _grid_cells(
         first, last = min(t.start for t in members), max(t.finish for t in members)
         calendar = scheduled.calendar
         days = calendar.offset_of(last + timedelta(days=1)) - calendar.offset_of(first)  # working days, both ends in
-        weight = sum(t.task.duration for t in members)
-        done = sum(t.task.duration * t.task.progress for t in members) / weight if weight else 0.0
+        done = 100 * weighted_progress([t.task for t in members])
         marker = "▸" if item in collapsed else "▾"
         return (f"{marker} {item}", scheduled.plan.phase(item).label(locale), num(days), first.isoformat(),
                 last.isoformat(), f"{done:.0f}", "")

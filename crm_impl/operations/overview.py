@@ -7,7 +7,7 @@ from datetime import date
 
 from crm_impl.models import Phase, Project, Task
 from crm_impl.operations.planning import plan_schedule
-from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
+from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask, weighted_progress
 
 __all__ = ["PhaseSummary", "ProjectOverview", "project_overview", "weighted_progress"]
 
@@ -28,13 +28,6 @@ class ProjectOverview:
     phases: list[PhaseSummary]
     progress: float
     next_milestones: list[tuple[Task, ScheduledTask]]
-
-
-def weighted_progress(tasks: list[Task]) -> float:
-    """Share of the planned work done: progress weighted by duration (milestones count 0 or 1)."""
-    weights = [(max(t.duration, 1 if t.milestone else 0), t.progress / 100) for t in tasks]
-    total = sum(w for w, _ in weights)
-    return sum(w * p for w, p in weights) / total if total else 0.0
 
 
 def project_overview(project: Project, today: date, milestones: int = 5) -> ProjectOverview:

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from crm_impl.i18n import Message, msg
 from crm_impl.models import Baseline, ChangeStatus, Phase, Project
 from crm_impl.operations.changes import needs_steering
-from crm_impl.operations.overview import weighted_progress
+from crm_impl.schedule.plan import weighted_progress
 from crm_impl.operations.phases import phase_rows
 from crm_impl.operations.planning import project_calendar
 from crm_impl.schedule.earned_value import EvTask, planned_fraction
@@ -45,7 +45,7 @@ class PhaseProgress:
 
 
 def _weight(task) -> int:
-    # The weights of :func:`crm_impl.operations.overview.weighted_progress`.
+    # The weights of :func:`crm_impl.schedule.plan.weighted_progress`.
     return max(task.duration, 1 if task.milestone else 0)
 
 

@@ -38,7 +38,7 @@ from crm_impl.schedule.network import Activity, Link, Network, build_network
 #: Tolerance when float offsets are compared.
 _EPS = 1e-9
 
-__all__ = ["PlanPhase", "PlanTask", "Plan", "ScheduledTask", "ScheduledPlan", "localized_name"]
+__all__ = ["PlanPhase", "PlanTask", "Plan", "ScheduledTask", "ScheduledPlan", "localized_name", "weighted_progress"]
 
 
 def localized_name(name: str, name_zh: str, locale: object) -> str:
@@ -48,6 +48,19 @@ def localized_name(name: str, name_zh: str, locale: object) -> str:
     ('关口', 'Gate')
     """
     return name_zh if name_zh and is_chinese(locale) else name
+
+
+def weighted_progress(tasks: Sequence[Any]) -> float:
+    """Share of the planned work done (0..1): progress weighted by duration, a milestone counting
+    as one day.  Anything with ``duration``, ``milestone`` and ``progress`` (percent) will do: a
+    :class:`PlanTask` or a stored task.
+
+    >>> weighted_progress([PlanTask("A", "A", duration=3, progress=50), PlanTask("B", "B", duration=2)])
+    0.3
+    """
+    weights = [(max(t.duration, 1 if t.milestone else 0), t.progress / 100) for t in tasks]
+    total = sum(w for w, _ in weights)
+    return sum(w * p for w, p in weights) / total if total else 0.0
 
 
 @dataclass(frozen=True, slots=True)
