@@ -63,14 +63,10 @@ def _page(project, actual_form, status: int = 200):
 def vendors(project):
     _rows(project)
     locale = str(get_locale())
-    zh = is_chinese(locale)
     cases = vendor_cases(get_db(), project, date.today())
-    # Ranked vendors first in their order, then the others as listed.
-    cases.sort(key=lambda c: (c.rank is None, c.rank or 0))
-    label = {c.key: (c.name_zh if zh and c.name_zh else c.name) for c in cases}
-    chart = chart_html(vendor_cases_figure([(label[c.key], c.result) for c in cases], currency=project.currency,
-                                           locale=locale)) if cases else None
-    return render_template("finance/vendors.html", project=project, cases=cases, label=label, chart=chart)
+    chart = chart_html(vendor_cases_figure([(case.label(locale), case.result) for case in cases],
+                                           currency=project.currency, locale=locale)) if cases else None
+    return render_template("finance/vendors.html", project=project, cases=cases, chart=chart)
 
 
 @bp.get("/cash-flows.csv")

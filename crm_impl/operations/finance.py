@@ -45,7 +45,7 @@ from crm_impl.models import CaseActual, CaseDriver, CaseLine, LineKind, Project
 from crm_impl.operations.baselines import steering_baseline
 from crm_impl.operations.planning import forecast_schedule, plan_schedule, status_date_of
 from crm_impl.schedule.montecarlo import simulate as simulate_schedule
-from crm_impl.schedule.plan import Plan
+from crm_impl.schedule.plan import Plan, localized_name
 from crm_impl.projectfile.finance import SETTINGS, check_section, engine_case, section_actuals
 from crm_impl.projectfile.finance_rows import rows_of, section_of
 
@@ -549,11 +549,16 @@ class VendorCase:
     rank: int | None = None
     disqualified: bool = False
 
+    def label(self, locale: object = None) -> str:
+        """The vendor's name in the reader's language."""
+        return localized_name(self.name, self.name_zh, locale)
+
 
 def vendor_cases(session: Session, project: Project, today: date) -> list[VendorCase]:
     """TCO, NPV and ROI per short-listed vendor at the forecast go-live, beside the selection's
     ranking (:func:`crm_impl.finance.quotes.with_quotation`: each vendor's quotation in place of
-    licences, implementation and running fees).  Empty without a case or without vendors."""
+    licences, implementation and running fees), ranked vendors first in their order, then the
+    others as listed.  Empty without a case or without vendors."""
     from crm_impl.operations.vendors import analyse_selection, results_visible, vendor_costs
 
     rows = case_rows(session, project)
@@ -577,7 +582,7 @@ def vendor_cases(session: Session, project: Project, today: date) -> list[Vendor
         out.append(VendorCase(cost.key, cost.name, cost.name_zh, evaluate(quoted, shift_years=shift),
                               score=ranked.total if ranked else None, rank=ranked.rank if ranked else None,
                               disqualified=bool(ranked and ranked.knockouts)))
-    return out
+    return sorted(out, key=lambda case: (case.rank is None, case.rank or 0))
 
 
 @dataclass(frozen=True)
