@@ -608,23 +608,31 @@ class ProcessSaving:
 PROCESS_SOURCE = "process map: %s"
 
 
+def _saving_line(lines: list[CaseLine], record: Any) -> CaseLine | None:
+    """The benefit line a process map feeds: the one it names, else the one that took it before."""
+    if record.benefit:
+        named = next((line for line in lines if line.key == record.benefit), None)
+        if named is not None:
+            return named
+    return next((line for line in lines if line.source == PROCESS_SOURCE % record.key), None)
+
+
 def process_savings(session: Session, project: Project) -> list[ProcessSaving]:
     """The to-be maps whose redesign saves money, each with the benefit line that takes it."""
     from crm_impl.models import ProcessMapRecord
 
     rows = case_rows(session, project)
-    lines = {line.key: line for line in rows.lines} if rows is not None else {}
+    lines = rows.lines if rows is not None else []
     maps = session.scalars(select(ProcessMapRecord).where(ProcessMapRecord.project_id == project.id)
                            .order_by(ProcessMapRecord.id)).all()
     out = []
     for record in maps:
         if not record.annual_savings or record.annual_savings <= 0:
             continue
-        key = record.benefit or next((k for k, line in lines.items() if line.source == PROCESS_SOURCE % record.key), "")
-        line = lines.get(key)
+        line = _saving_line(lines, record)
         amount = line.amounts[1] if line is not None and line.amounts and len(line.amounts) > 1 else None
-        out.append(ProcessSaving(record.id, record.key, record.name, record.name_zh, record.annual_savings, key,
-                                 amount))
+        out.append(ProcessSaving(record.id, record.key, record.name, record.name_zh, record.annual_savings,
+                                 line.key if line is not None else record.benefit, amount))
     return out
 
 
@@ -642,8 +650,7 @@ def take_process_saving(session: Session, project: Project, map_id: int) -> Case
         raise ValidationError("the redesign saves nothing a year (%(value)s): there is no benefit to take",
                               "annual_savings", value=f"{record.annual_savings or 0:,.2f}")
     source = PROCESS_SOURCE % record.key
-    line = next((item for item in rows.lines if item.key == record.benefit), None) if record.benefit else None
-    line = line or next((item for item in rows.lines if item.source == source), None)
+    line = _saving_line(rows.lines, record)
     horizon = rows.case.horizon
     data: dict[str, Any] = {
         "kind": "benefit", "category": "cost_reduction", "amounts": [0.0] + [round(record.annual_savings, 2)] * horizon,
