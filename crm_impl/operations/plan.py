@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
@@ -13,7 +14,7 @@ from crm_impl.db.locking import apply_changes, check_version
 from crm_impl.errors import ValidationError
 from crm_impl.models import Dependency, LinkType, Phase, Project, Task
 from crm_impl.limits import MAX_DURATION_DAYS, check_date
-from crm_impl.operations.planning import project_plan
+from crm_impl.operations.planning import plan_schedule, project_plan
 from crm_impl.schedule.estimates import rescaled_days
 from crm_impl.schedule.cpm import check_span
 from crm_impl.schedule.network import Link
@@ -315,10 +316,6 @@ def progress_as_planned(project: Project, status_date: date) -> list[str]:
     gone by, and make ``status_date`` the project's status date.  Progress already reported is
     never lowered and actual dates already recorded are kept.  Returns the ids of the tasks changed.
     """
-    import math
-
-    from crm_impl.operations.planning import plan_schedule
-
     check_date(status_date, "status_date")
     plan = plan_schedule(project)
     status = plan.calendar.offset_of(status_date)
