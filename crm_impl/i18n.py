@@ -242,15 +242,23 @@ def format_percentage(share: float | None, locale: object = None, digits: int = 
     return format_percent(share, format=pattern, locale=_babel_locale(locale))
 
 
-def format_money(amount: float | None, currency: str = "CNY", locale: object = None) -> str:
-    """An amount in ``currency`` for ``locale``.
+def format_money(amount: float | None, currency: str = "CNY", locale: object = None, *, whole: bool = False) -> str:
+    """An amount in ``currency`` for ``locale``; ``whole``: rounded to whole units (a business
+    case's millions read better without cents).
 
     >>> format_money(1234.5, "CNY", "en"), format_money(1234.5, "CNY", "zh_Hans")
     ('CN¥1,234.50', '¥1,234.50')
+    >>> format_money(-1234567.5, "CNY", "en", whole=True)
+    '-CN¥1,234,568'
     """
     if amount is None:
         return "—"
-    return format_currency(amount, currency, locale=_babel_locale(locale))
+    babel_locale = _babel_locale(locale)
+    if not whole:
+        return format_currency(amount, currency, locale=babel_locale)
+    pattern = babel_locale.currency_formats["standard"].pattern
+    return format_currency(round(amount), currency, format=re.sub(r"\.0+", "", pattern), locale=babel_locale,
+                           currency_digits=False)
 
 
 def format_day(day: date | None, locale: object = None, style: str = "medium") -> str:

@@ -55,8 +55,8 @@ class Formatter:
     def number(self, value: float | None, digits: int = 1) -> str:
         return format_number(value, self.locale, digits)
 
-    def money(self, value: float | None) -> str:
-        return format_money(value, self.currency, self.locale)
+    def money(self, value: float | None, *, whole: bool = False) -> str:
+        return format_money(value, self.currency, self.locale, whole=whole)
 
     def share(self, value: float | None, digits: int = 1) -> str:
         return format_percentage(value, self.locale, digits)
