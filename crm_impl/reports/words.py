@@ -206,6 +206,175 @@ WORDS: dict[str, tuple[str, str]] = {
     "next_table": NC_("report", "Work due to start or finish between %(start)s and %(finish)s"),
     "next_none": NC_("report", "No work is planned in the next period."),
     "mc_forecast_caption": NC_("report", "Distribution of the forecast finish of the remaining work"),
+    # The business case (TCO and ROI).
+    "roi_report": NC_("report", "Business case: TCO and ROI"),
+    "roi_no_case": NC_("report", "The project has no business case yet. Create one on the business case page: "
+                                 "its cost and benefit lines, discount rate and horizon."),
+    "roi_summary_text": NC_("report", "Over %(years)s years after the initial investment the solution costs "
+                                      "%(tco)s (present value %(tco_pv)s) and returns %(benefits)s in benefits "
+                                      "(present value %(benefits_pv)s): NPV %(npv)s at a discount rate of "
+                                      "%(rate)s, net ROI %(roi)s, payback %(payback)s."),
+    "roi_verdict_positive": NC_("report", "The investment pays: its NPV is positive. Across the simulated risks "
+                                          "the NPV is positive in %(share)s of runs (P10 %(p10)s, P90 %(p90)s)."),
+    "roi_verdict_fragile": NC_("report", "The NPV as estimated is positive, but across the simulated risks it is "
+                                         "positive in only %(share)s of runs (P10 %(p10)s, P90 %(p90)s): the case "
+                                         "holds only if the estimates come true."),
+    "roi_verdict_negative": NC_("report", "The investment does not pay as estimated: its NPV is negative. Across "
+                                          "the simulated risks the NPV is positive in %(share)s of runs (P10 "
+                                          "%(p10)s, P90 %(p90)s)."),
+    "roi_key_figures_table": NC_("report", "Key figures of the business case (risk-adjusted, at the forecast "
+                                           "go-live)"),
+    "roi_after_tax": NC_("report", "Cash flows, NPV, IRR and payback are after tax at %(rate)s; TCO and ROI "
+                                   "are before tax."),
+    "roi_tco": NC_("report", "TCO"),
+    "roi_tco_pv": NC_("report", "TCO, present value"),
+    "roi_construction": NC_("report", "Construction costs"),
+    "roi_usage": NC_("report", "Usage costs"),
+    "roi_benefits": NC_("report", "Benefits"),
+    "roi_benefits_pv": NC_("report", "Benefits, present value"),
+    "roi_cost_reduction": NC_("report", "Cost reduction"),
+    "roi_revenue_growth": NC_("report", "Revenue growth (gross profit)"),
+    "roi_net_benefit": NC_("report", "Net benefit (benefits − TCO, not discounted)"),
+    "roi_npv": NC_("report", "NPV"),
+    "roi_irr": NC_("report", "IRR"),
+    "roi_roi_methodology": NC_("report", "ROI, methodology (benefits ÷ TCO)"),
+    "roi_roi_net": NC_("report", "Net ROI ((benefits − TCO) ÷ TCO)"),
+    "roi_payback": NC_("report", "Payback"),
+    "roi_discounted_payback": NC_("report", "Discounted payback"),
+    "roi_payback_years": NC_("report", "Payback (years)"),
+    "roi_cost_of_delay": NC_("report", "Cost of one more month of delay (NPV lost)"),
+    "roi_p_positive": NC_("report", "P(NPV > 0)"),
+    "roi_years": NC_("report", "%(years)s years"),
+    "roi_never": NC_("report", "not within the horizon"),
+    "roi_irr_none": NC_("report", "No IRR: the cash flows never change sign."),
+    "roi_irr_several": NC_("report", "Several: the cash flows change sign in years %(years)s; rates with NPV "
+                                     "zero: %(rates)s."),
+    "roi_assumptions": NC_("report", "Assumptions"),
+    "roi_assumptions_table": NC_("report", "Assumptions of the business case"),
+    "roi_horizon": NC_("report", "Horizon"),
+    "roi_horizon_value": NC_("report", "year 0 (initial investment) and %(years)s years"),
+    "roi_discount_rate": NC_("report", "Discount rate"),
+    "roi_tax_rate": NC_("report", "Tax rate"),
+    "roi_no_tax": NC_("report", "none (before tax)"),
+    "roi_currency": NC_("report", "Currency"),
+    "roi_benefit_risk": NC_("report", "Risk adjustment of benefits (reduced by)"),
+    "roi_cost_risk": NC_("report", "Risk adjustment of costs (raised by)"),
+    "roi_go_live_assumed": NC_("report", "Go-live the case assumes"),
+    "roi_go_live_forecast": NC_("report", "Go-live the schedule forecasts"),
+    "roi_go_live_from": NC_("report", "%(day)s (%(source)s)"),
+    "roi_source_case": NC_("report", "set in the case"),
+    "roi_source_baseline": NC_("report", "steering baseline"),
+    "roi_source_plan": NC_("report", "current plan"),
+    "roi_simulation_runs": NC_("report", "Monte Carlo simulation"),
+    "roi_runs_value": NC_("report", "%(runs)s runs, seed %(seed)s"),
+    "roi_tei": NC_("report", "Risk-adjusted as in Forrester's TEI: every benefit is reduced by %(benefits)s and "
+                             "every cost raised by %(costs)s (a line may carry its own adjustment) before any "
+                             "figure of this report is computed."),
+    "roi_col_driver": NC_("report", "Driver"),
+    "roi_col_description": NC_("report", "Description"),
+    "roi_drivers_table": NC_("report", "Drivers used by the formulas of the lines"),
+    "roi_lines": NC_("report", "Cost and benefit lines"),
+    "roi_lines_intro": NC_("report", "Costs are construction (one-off) and usage (recurring) costs; benefits are "
+                                     "cost reductions and revenue growth counted as incremental gross profit. Each "
+                                     "line has a conservative and an optimistic factor on its expected amounts."),
+    "roi_lines_table": NC_("report", "Lines of the case, how each is estimated and its scenario factors"),
+    "roi_col_line": NC_("report", "Line"),
+    "roi_col_kind": NC_("report", "Kind"),
+    "roi_col_basis": NC_("report", "Estimated as"),
+    "roi_col_factors": NC_("report", "Factors (cons. / exp. / opt.)"),
+    "roi_cat_construction": NC_("report", "Cost: construction"),
+    "roi_cat_usage": NC_("report", "Cost: usage"),
+    "roi_cat_cost_reduction": NC_("report", "Benefit: cost reduction"),
+    "roi_cat_revenue_growth": NC_("report", "Benefit: revenue growth"),
+    "roi_basis_amounts": NC_("report", "amounts per year"),
+    "roi_basis_ramp": NC_("report", "ramp-up %(ramp)s"),
+    "roi_basis_margin": NC_("report", "revenue × margin %(margin)s"),
+    "roi_basis_source": NC_("report", "source: %(source)s"),
+    "roi_total_costs": NC_("report", "Total costs"),
+    "roi_total_benefits": NC_("report", "Total benefits"),
+    "roi_per_year_table": NC_("report", "Expected amounts per line and year, %(currency)s (years %(first)s to "
+                                        "%(last)s; before the risk adjustment and the go-live shift)"),
+    "roi_col_year": NC_("report", "Year %(year)s"),
+    "roi_col_year_plain": NC_("report", "Year"),
+    "roi_col_component": NC_("report", "Cost component"),
+    "roi_costs_caption": NC_("report", "Costs by component and year"),
+    "roi_results": NC_("report", "Cash flows, NPV, IRR, ROI and payback"),
+    "roi_col_costs": NC_("report", "Costs"),
+    "roi_col_benefits": NC_("report", "Benefits"),
+    "roi_col_net": NC_("report", "Net cash flow"),
+    "roi_col_cumulative": NC_("report", "Cumulative"),
+    "roi_col_factor": NC_("report", "Discount factor"),
+    "roi_col_pv": NC_("report", "Present value"),
+    "roi_col_cumulative_pv": NC_("report", "Cumulative present value"),
+    "roi_cash_flow_table": NC_("report", "Cash flows by year, %(currency)s (risk-adjusted, benefits from the "
+                                         "forecast go-live)"),
+    "roi_npv_text": NC_("report", "NPV at %(rate)s: %(npv)s."),
+    "roi_roi_text": NC_("report", "ROI is given both ways: the methodology's ratio of benefits to TCO is "
+                                  "%(methodology)s (1 is break-even); the net ROI, (benefits − TCO) ÷ TCO, is "
+                                  "%(net)s (0 is break-even)."),
+    "roi_payback_text": NC_("report", "Payback (the cumulative cash flow turns positive, within the year pro "
+                                      "rata): %(simple)s; discounted payback: %(discounted)s."),
+    "roi_cashflow_caption": NC_("report", "Net cash flow per year with the cumulative and discounted cumulative "
+                                          "cash flow and the payback point"),
+    "roi_risk": NC_("report", "Risk"),
+    "roi_scenarios_intro": NC_("report", "Each scenario applies every line's conservative, expected or "
+                                         "optimistic factor at once: the conservative scenario is the case where "
+                                         "everything goes wrong together."),
+    "roi_col_scenario": NC_("report", "Scenario"),
+    "roi_conservative": NC_("report", "Conservative"),
+    "roi_expected": NC_("report", "Expected"),
+    "roi_optimistic": NC_("report", "Optimistic"),
+    "roi_scenarios_table": NC_("report", "Scenarios"),
+    "roi_monte_carlo": NC_("report", "Monte Carlo simulation"),
+    "roi_mc_intro": NC_("report", "%(runs)s runs (seed %(seed)s); each line is drawn from a triangular "
+                                  "distribution between its conservative and optimistic factors, most likely 1."),
+    "roi_mc_table": NC_("report", "NPV, net ROI and payback by percentile of the simulation"),
+    "roi_mc_result": NC_("report", "The NPV is positive in %(share)s of runs; the investment is paid back "
+                                   "within the horizon in %(paid)s of runs."),
+    "roi_npv_caption": NC_("report", "Distribution of the NPV in the simulation"),
+    "roi_tornado": NC_("report", "Which lines matter most"),
+    "roi_tornado_intro": NC_("report", "The tornado moves one line at a time from its conservative to its "
+                                       "optimistic factor, the others expected: the longest bars are the estimates "
+                                       "worth checking first."),
+    "roi_tornado_caption": NC_("report", "Tornado: NPV per line over its scenario range"),
+    "roi_col_swing": NC_("report", "Swing"),
+    "roi_go_live": NC_("report", "Go-live dependency"),
+    "roi_go_live_none": NC_("report", "The plan has no go-live milestone (the go-live gate of the cut-over phase): "
+                                      "benefits start at year 1 as entered."),
+    "roi_go_live_text": NC_("report", "Benefits start at go-live (milestone %(task)s). The case assumes "
+                                      "%(assumed)s (%(source)s); the schedule forecasts %(forecast)s at the status "
+                                      "date %(status)s. Every figure of this report uses the forecast."),
+    "roi_go_live_later": NC_("report", "Go-live is %(days)s calendar days later than assumed: NPV %(npv)s "
+                                       "instead of %(planned)s."),
+    "roi_go_live_earlier": NC_("report", "Go-live is %(days)s calendar days earlier than assumed: NPV %(npv)s "
+                                         "instead of %(planned)s."),
+    "roi_col_at_assumed": NC_("report", "At the assumed go-live"),
+    "roi_col_at_forecast": NC_("report", "At the forecast go-live"),
+    "roi_go_live_table": NC_("report", "The case at the assumed and at the forecast go-live"),
+    "roi_delay_text": NC_("report", "Each further month of delay costs %(cost)s of NPV."),
+    "roi_process_savings": NC_("report", "Savings of redesigned processes"),
+    "roi_process_savings_intro": NC_("report", "Each to-be process map saves its cost per case against its as-is "
+                                               "map, times the cases a year; taken into the case, the saving is a "
+                                               "cost-reduction line from year 1 on."),
+    "roi_col_process": NC_("report", "Process map"),
+    "roi_col_saving": NC_("report", "Saving a year"),
+    "roi_col_benefit_line": NC_("report", "Benefit line"),
+    "roi_saving_taken": NC_("report", "taken into the case"),
+    "roi_saving_changed": NC_("report", "the line holds %(amount)s a year: the map has changed since"),
+    "roi_saving_not_taken": NC_("report", "not taken yet"),
+    "roi_process_savings_table": NC_("report", "Yearly savings of the redesigned processes and the benefit lines "
+                                               "that take them"),
+    "roi_tracking": NC_("report", "Benefits realised after go-live"),
+    "roi_col_planned_benefits": NC_("report", "Planned benefits"),
+    "roi_col_actual_benefits": NC_("report", "Actual benefits"),
+    "roi_col_realised": NC_("report", "Realised"),
+    "roi_col_planned_costs": NC_("report", "Planned costs"),
+    "roi_col_actual_costs": NC_("report", "Actual costs"),
+    "roi_col_cost_variance": NC_("report", "Cost variance"),
+    "roi_tracking_table": NC_("report", "Benefits and costs recorded against plan, %(currency)s"),
+    "roi_reforecast": NC_("report", "NPV as planned %(planned)s; re-forecast from the actuals recorded "
+                                    "%(reforecast)s."),
+    "roi_realised_to_date": NC_("report", "Benefits realised to date: %(share)s of plan."),
 }
 
 
