@@ -1,4 +1,4 @@
-"""``crm-impl report {plan,status} FILE_OR_PROJECT_ID -o OUT.docx [--lang] [--pdf]``."""
+"""``crm-impl report {plan,status,vendors,roi,processes} FILE_OR_PROJECT_ID -o OUT.docx [--lang] [--pdf]``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from blueprints.cli import main
+from crm_impl.reports import REPORTS
 from crm_impl.reports.pdf import pdf_available
 from tests.conftest import SAMPLES
 
@@ -28,6 +29,16 @@ def test_a_report_of_a_project_file_in_chinese(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["计划.docx"]  # no temporary file left
 
 
+@pytest.mark.parametrize("kind", sorted(REPORTS))
+def test_every_report_from_the_command_line(tmp_path, monkeypatch, kind):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")  # charts as tables: quick, and still complete
+    out = tmp_path / f"{kind}.docx"
+    result = CliRunner().invoke(main, ["report", kind, str(PHARMA), "-o", str(out), "--date", "2025-06-02"])
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    assert document.core_properties.title and len([p for p in document.paragraphs if p.style.name == "Heading 1"]) >= 2
+
+
 def test_a_report_of_a_stored_project(tmp_path, app, user, load_sample, monkeypatch):
     project = load_sample(user, PHARMA)
     monkeypatch.setenv("DATABASE_URL", app.config["DATABASE_URL"])
@@ -42,7 +53,7 @@ def test_a_report_of_a_stored_project(tmp_path, app, user, load_sample, monkeypa
 
 @pytest.mark.parametrize(("args", "message"), [
     (["report", "plan", "no-such-file.json", "-o", "x.docx"], "neither a project file nor a project id"),
-    (["report", "vendors", str(PHARMA), "-o", "x.docx"], "Invalid value"),
+    (["report", "budget", str(PHARMA), "-o", "x.docx"], "Invalid value"),
     (["report", "plan", str(PHARMA), "-o", "x.txt"], "must end in .docx"),
 ])
 def test_mistakes_are_one_error_line_and_no_file(tmp_path, monkeypatch, args, message):
