@@ -363,3 +363,7 @@ ZH[(R, 'Cost variance')] = '成本偏差'
 ZH[(R, 'Benefits and costs recorded against plan, %(currency)s')] = '对照计划记录的收益与成本，%(currency)s'
 ZH[(R, 'NPV as planned %(planned)s; re-forecast from the actuals recorded %(reforecast)s.')] = '计划净现值 %(planned)s；按已记录实际值重新预测为 %(reforecast)s。'
 ZH[(R, 'Benefits realised to date: %(share)s of plan.')] = '迄今已实现计划收益的 %(share)s。'
+ZH[(None, "Key figures and a verdict, assumptions and the NPV convention, cost and benefit lines per year, cash "
+          "flows with NPV, IRR, ROI both ways and payback, scenarios, Monte Carlo and tornado, the go-live "
+          "dependency.")] = \
+    "关键指标与结论、假设与净现值口径、逐年成本与收益条目、含净现值/内部收益率/两种口径 ROI 与回收期的现金流、情景、蒙特卡洛与龙卷风图、对上线日期的依赖。"
