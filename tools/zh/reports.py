@@ -447,4 +447,9 @@ ZH.update({
     (R, "ROI (benefits ÷ TCO)"): "投资回报率（收益 ÷ 总拥有成本）",
     (R, "Payback (years)"): "投资回收期（年）",
     (R, "beyond the horizon"): "超出评估期",
+    (None, "The recommended vendor and how robust the choice is, the selection process, criteria and weights with "
+           "the AHP consistency, scores with the evaluators’ spread, ranking beside TOPSIS, disqualifications, "
+           "sensitivity to the weights, TCO and ROI per vendor."):
+        "推荐的供应商及其稳健性、选型过程、评估准则与权重及 AHP 一致性、评分及评估人之间的分歧、加权排名与 TOPSIS 对照、"
+        "淘汰情况、对权重的敏感性、各供应商的总拥有成本与投资回报率。",
 })
