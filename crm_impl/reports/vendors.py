@@ -39,6 +39,7 @@ from crm_impl.reports.render import ChartRenderer
 from crm_impl.vendors.ahp import CR_LIMIT, NodeResult, scale_label
 from crm_impl.vendors.catalogue import CRM7_AREAS
 from crm_impl.vendors.criteria import CriteriaTree, Weights
+from crm_impl.vendors.scoring import Consolidated
 from crm_impl.vendors.selection import ROOT, Analysis
 from crm_impl.vendors.sensitivity import DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, Flip, nearest_flip
 
@@ -94,7 +95,7 @@ def ordered_flips(flips: list[Flip]) -> list[Flip]:
     return sorted(flips, key=lambda flip: (flip.change is None, abs(flip.change or 0.0)))
 
 
-def disagreements(analysis: Analysis) -> list[tuple[str, str, object]]:
+def disagreements(analysis: Analysis) -> list[tuple[str, str, Consolidated]]:
     """``(vendor key, criterion key, consolidated score)`` of every cell whose sheets lie
     :data:`DISAGREEMENT` points or more apart, in the tree's and the selection's order."""
     evaluation = analysis.evaluation

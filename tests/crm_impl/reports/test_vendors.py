@@ -208,12 +208,12 @@ def test_results_are_withheld_while_scoring_is_open(sample_session, renderer, la
         sample_session.rollback()
 
 
-def _import_without_selection(session):
+def _import_without(session, section: str = "vendor_selection", path=SAMPLES[0]):
     from crm_impl.models import User
     from crm_impl.projectfile import import_project, parse
 
-    data = json.loads(SAMPLES[0].read_bytes())
-    data.pop("vendor_selection", None)
+    data = json.loads(path.read_bytes())
+    data.pop(section, None)
     owner = session.query(User).first()
     project = import_project(session, owner, parse(json.dumps(data)))
     session.flush()
@@ -223,7 +223,7 @@ def _import_without_selection(session):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_project_without_a_selection_gets_a_plain_statement(sample_session, renderer, lang):
     try:
-        project = _import_without_selection(sample_session)
+        project = _import_without(sample_session)
         assert project.vendor_selection is None
         document = reopen(build_report("vendors", project, ReportOptions(lang, today=TODAY), renderer))
         assert _titles(document) == [word("vendor_selection", lang)]
@@ -237,7 +237,7 @@ def test_a_selection_that_cannot_be_scored_says_why(sample_session, renderer):
     from crm_impl.operations.vendors import close_scoring, start_selection
 
     try:
-        project = _import_without_selection(sample_session)
+        project = _import_without(sample_session)
         selection = start_selection(sample_session, project, "Empty short list")
         close_scoring(selection, selection.version, "pm@example.com")
         sample_session.flush()
@@ -257,5 +257,20 @@ def test_a_selection_that_cannot_be_scored_says_why(sample_session, renderer):
         assert rows(tables[word("vendor_criteria_table", "en")])[0][4] == format_percentage(
             weights.groups[selection.groups[0].key], "en", 1)
         assert pictures(document) == 0
+    finally:
+        sample_session.rollback()
+
+
+def test_without_a_business_case_the_costs_are_a_sentence(sample_session, renderer):
+    try:
+        project = _import_without(sample_session, "business_case", SAMPLES[-1])
+        assert project.vendor_selection is not None and not vendor_cases(sample_session, project, TODAY)
+        document = reopen(build_report("vendors", project, ReportOptions("zh_Hans", today=TODAY), renderer))
+        text = _text(document)
+        assert word("vendor_costs_none", "zh_Hans") in text and word("vendor_rec_no_case", "zh_Hans") in text
+        tables = tables_by_caption(document)
+        assert word("vendor_costs_table", "zh_Hans") not in tables
+        assert word("vendor_fact_tco", "zh_Hans") not in dict(rows(tables[word("vendor_key_figures", "zh_Hans")]))
+        assert pictures(document) == 5  # every chart but the TCO one
     finally:
         sample_session.rollback()
