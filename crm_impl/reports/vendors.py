@@ -40,7 +40,7 @@ from crm_impl.vendors.ahp import CR_LIMIT, NodeResult, scale_label
 from crm_impl.vendors.catalogue import CRM7_AREAS
 from crm_impl.vendors.criteria import CriteriaTree, Weights
 from crm_impl.vendors.scoring import Consolidated
-from crm_impl.vendors.selection import ROOT, Analysis
+from crm_impl.vendors.selection import ROOT, Analysis, hierarchy_cr
 from crm_impl.vendors.sensitivity import DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, Flip, nearest_flip
 
 __all__ = ["build_vendors_report", "DISAGREEMENT", "ordered_flips", "disagreements"]
@@ -342,7 +342,9 @@ def _consistency(doc: ReportDocument, f: Formatter, facts: _Facts) -> None:
     doc.table([Column(f.word("col_node")), Column(f.word("col_stakeholder")), Column(f.word("col_cr"), "right", 2),
                Column(f.word("col_consistent"), "center", 2.4)],
               rows, caption=f.word("vendor_consistency_table"), key="consistency", fills=fills)
-    cr = facts.analysis.consistency_ratio if facts.analysis else None
+    # The analysis's hierarchy CR; before scoring closes the same figure from the weights alone.
+    cr = facts.analysis.consistency_ratio if facts.analysis else \
+        (hierarchy_cr(facts.nodes, facts.weights.groups) or 0.0 if facts.weights else None)
     if cr is not None:
         doc.paragraph(f.word("vendor_cr_hierarchy", cr=f.number(cr, 3)))
     if not flagged:

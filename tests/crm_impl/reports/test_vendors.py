@@ -197,6 +197,8 @@ def test_results_are_withheld_while_scoring_is_open(sample_session, renderer, la
         assert w("vendor_key_figures") not in tables and w("vendor_ranking_table") not in tables
         # The weights reveal no sheet: they are shown, the same as the analysis will use.
         weights, _ = selection_weights(selection)
+        analysis = analyse_selection(selection, lang)  # what the report will show once scoring closes
+        assert w("vendor_cr_hierarchy", cr=format_number(analysis.consistency_ratio, lang, 3)) in text
         criteria = [r for r in rows(tables[w("vendor_criteria_table")]) if r[3]]
         assert [r[4] for r in criteria] == [format_percentage(weights.criteria[c.key], lang, 1)
                                             for c in selection.criteria]
