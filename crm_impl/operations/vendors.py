@@ -31,9 +31,9 @@ from crm_impl.models.vendors import MAX_HORIZON_YEARS, MAX_WEIGHT
 from crm_impl.permissions import Action, allowed
 from crm_impl.vendors.ahp import NodeResult, comparison_matrix, node_weights
 from crm_impl.vendors.catalogue import CRM7_AREAS
-from crm_impl.vendors.criteria import SCALES, CriteriaTree, Criterion, Group, catalogue_tree, direct_weights
+from crm_impl.vendors.criteria import SCALES, CriteriaTree, Criterion, Group, Weights, catalogue_tree, direct_weights
 from crm_impl.vendors.scoring import Score, Vendor
-from crm_impl.vendors.selection import ROOT, WEIGHTINGS, Analysis, Comparison, Quotation, Selection, analyse
+from crm_impl.vendors.selection import ROOT, WEIGHTINGS, Analysis, Comparison, Quotation, Selection, analyse, weigh
 
 __all__ = [
     "SettingsDraft", "CriterionDraft", "GroupDraft", "VendorDraft", "VendorCost",
@@ -41,8 +41,8 @@ __all__ = [
     "update_criterion", "delete_criterion", "add_vendor", "update_vendor", "delete_vendor", "attach_quotation",
     "add_evaluator", "remove_evaluator", "evaluator_candidates", "sheet_of", "readable_sheets", "save_sheet",
     "close_scoring", "reopen_scoring", "node_items", "save_comparisons", "delete_stakeholder", "stakeholders",
-    "node_preview", "selection_shape", "analyse_selection", "results_visible", "sheet_progress", "vendor_costs",
-    "save_vendor", "save_settings", "set_scoring_closed", "link_evaluators", "readable_export",
+    "node_preview", "selection_shape", "analyse_selection", "selection_weights", "results_visible", "sheet_progress",
+    "vendor_costs", "save_vendor", "save_settings", "set_scoring_closed", "link_evaluators", "readable_export",
 ]
 
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
@@ -671,6 +671,13 @@ def selection_shape(selection: VendorSelection, locale: object = None) -> Select
 def analyse_selection(selection: VendorSelection, locale: object = None) -> Analysis:
     """The whole analysis (raises :class:`ValidationError` when the selection cannot be scored yet)."""
     return analyse(selection_shape(selection, locale))
+
+
+def selection_weights(selection: VendorSelection) -> tuple[Weights, list[NodeResult]]:
+    """The weights the analysis uses (direct or AHP) and the AHP nodes, needing no score: they
+    reveal no sheet, so they may be shown before scoring closes (raises :class:`ValidationError`
+    while the AHP comparisons are incomplete)."""
+    return weigh(selection_shape(selection))
 
 
 def save_vendor(session: Session, selection: VendorSelection, vendor: ShortlistedVendor | None,

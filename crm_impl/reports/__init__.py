@@ -9,6 +9,7 @@ key           report                                       module
 ``plan``      the project plan                             :mod:`crm_impl.reports.plan`
 ``status``    the steering committee's status pack         :mod:`crm_impl.reports.status`
 ``roi``       the ROI/TCO business case                    :mod:`crm_impl.reports.roi`
+``vendors``   the vendor comparison and recommendation     :mod:`crm_impl.reports.vendors`
 ============  ==========================================  ===============================
 
 A new report (vendor comparison, business case, process redesign) is a module with a
@@ -50,6 +51,7 @@ REPORTS: dict[str, ReportKind] = {
     "plan": ReportKind("plan", "plan", "build_plan_report", "plan_report"),
     "status": ReportKind("status", "status", "build_status_report", "status_report"),
     "roi": ReportKind("roi", "roi", "build_roi_report", "roi_report"),
+    "vendors": ReportKind("vendors", "vendors", "build_vendors_report", "vendors_report"),
 }
 
 

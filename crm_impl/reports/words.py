@@ -375,6 +375,207 @@ WORDS: dict[str, tuple[str, str]] = {
     "roi_reforecast": NC_("report", "NPV as planned %(planned)s; re-forecast from the actuals recorded "
                                     "%(reforecast)s."),
     "roi_realised_to_date": NC_("report", "Benefits realised to date: %(share)s of plan."),
+    # The vendor comparison.
+    "vendors_report": NC_("report", "Vendor comparison"),
+    "vendor_selection": NC_("report", "Vendor selection"),
+    "vendor_none": NC_("report", "This project has no vendor selection yet. Once the short-listed vendors, the "
+                                 "criteria and the evaluators' score sheets are entered on the project's vendor "
+                                 "selection page, this report compares the vendors and recommends one."),
+    "vendor_recommendation": NC_("report", "Recommendation"),
+    "vendor_withheld": NC_("report", "The results are withheld until the project manager closes scoring: until "
+                                     "then they would reveal the evaluators' scores to each other. The selection "
+                                     "process and the criteria follow."),
+    "vendor_unscorable": NC_("report", "The selection cannot be scored yet: %(problem)s"),
+    "vendor_rec_lead": NC_("report", "The analysis recommends %(winner)s."),
+    "vendor_rec_winner": NC_("report", "On the weighted criteria %(winner)s ranks first with %(score)s of 5, "
+                                       "%(margin)s points ahead of %(runner)s (%(runner_score)s)."),
+    "vendor_rec_only": NC_("report", "%(winner)s ranks first with %(score)s of 5: it is the only vendor that is "
+                                     "not disqualified."),
+    "vendor_rec_no_winner": NC_("report", "No single vendor ranks first (the leading totals tie, or every vendor "
+                                          "is disqualified): the analysis does not choose a vendor."),
+    "vendor_rec_flip": NC_("report", "The smallest change of a single weight that hands the lead to another "
+                                     "vendor moves %(criterion)s from %(now)s to %(then)s (%(change)s percentage "
+                                     "points); %(vendor)s would then rank first."),
+    "vendor_rec_no_flip": NC_("report", "No change of a single weight hands the lead to another vendor."),
+    "vendor_rec_probability": NC_("report", "With every weight varied by up to ±%(spread)s at once, %(winner)s "
+                                            "ranks first in %(share)s of %(runs)s runs."),
+    "vendor_agree": NC_("report", "The weighted sum and TOPSIS agree: %(name)s ranks first in both."),
+    "vendor_disagree": NC_("report", "The weighted sum and TOPSIS disagree on the winner (%(first)s against "
+                                     "%(second)s): the call is close."),
+    "vendor_rec_cost_lowest": NC_("report", "%(winner)s has the lowest TCO of the %(count)s vendors: %(tco)s "
+                                            "(%(tco_pv)s in present value)."),
+    "vendor_rec_cost_higher": NC_("report", "The TCO of %(winner)s is %(tco)s (%(tco_pv)s in present value); "
+                                            "%(cheapest)s is the cheapest at %(low)s."),
+    "vendor_rec_npv_best": NC_("report", "Its NPV, %(npv)s, is the highest of the vendors."),
+    "vendor_rec_npv_other": NC_("report", "Its NPV is %(npv)s; %(best)s has the highest, %(best_npv)s."),
+    "vendor_rec_no_case": NC_("report", "The project has no business case, so the vendors' TCO and ROI are not "
+                                        "compared."),
+    "vendor_rec_disqualified": NC_("report", "Disqualified by a knock-out criterion: %(names)s."),
+    "vendor_rec_cr": NC_("report", "The AHP judgements behind the weights are consistent (consistency ratio of "
+                                   "the hierarchy %(cr)s, limit %(limit)s)."),
+    "vendor_rec_cr_high": NC_("report", "The group's AHP judgements are inconsistent at %(nodes)s (consistency "
+                                        "ratio above %(limit)s): revise them before deciding."),
+    "vendor_rec_cr_stakeholders": NC_("report", "The own comparisons of %(names)s have a consistency ratio above "
+                                                "%(limit)s (see the consistency table)."),
+    "vendor_rec_spread": NC_("report", "The evaluators' scores lie %(points)s points or more apart on %(count)s "
+                                       "scores (see the scores section)."),
+    "vendor_key_figures": NC_("report", "Key figures of the recommendation"),
+    "vendor_fact_winner": NC_("report", "Ranked first (weighted sum)"),
+    "vendor_fact_score": NC_("report", "Weighted score (of 5)"),
+    "vendor_fact_runner": NC_("report", "Runner-up"),
+    "vendor_name_score": NC_("report", "%(name)s (%(score)s)"),
+    "vendor_fact_margin": NC_("report", "Lead over the runner-up (points of 5)"),
+    "vendor_fact_topsis": NC_("report", "Ranked first by TOPSIS"),
+    "vendor_fact_flip": NC_("report", "Smallest weight change that changes the winner"),
+    "vendor_fact_probability": NC_("report", "Probability of ranking first (weights varied)"),
+    "vendor_fact_tco": NC_("report", "TCO of the recommended vendor"),
+    "vendor_fact_npv": NC_("report", "NPV of the recommended vendor"),
+    "vendor_flip_fact": NC_("report", "%(criterion)s: %(now)s → %(then)s"),
+    "vendor_process": NC_("report", "Selection process"),
+    "vendor_process_intro": NC_("report", "%(title)s: %(vendors)s short-listed vendors, scored by %(evaluators)s "
+                                          "evaluators on %(criteria)s criteria in %(groups)s groups; the "
+                                          "quotations are compared over %(years)s years."),
+    "vendor_weighting_ahp": NC_("report", "The weights come from pairwise comparisons (AHP) by %(count)s "
+                                          "stakeholders: %(names)s."),
+    "vendor_weighting_ahp_none": NC_("report", "The weights are to come from pairwise comparisons (AHP); nobody "
+                                               "has compared the criteria yet."),
+    "vendor_weighting_direct": NC_("report", "The weights were entered directly: a relative number for each group "
+                                             "and for each criterion inside its group."),
+    "vendor_closed_by": NC_("report", "Scoring was closed by %(name)s on %(day)s."),
+    "vendor_closed": NC_("report", "Scoring is closed."),
+    "vendor_open": NC_("report", "Scoring is still open."),
+    "vendor_notes": NC_("report", "Notes:"),
+    "vendor_quotes_table": NC_("report", "Short-listed vendors and their quotations"),
+    "vendor_vendors_none": NC_("report", "No vendor is on the short list yet."),
+    "vendor_evaluators_table": NC_("report", "Evaluators and the completion of their score sheets"),
+    "vendor_evaluators_none": NC_("report", "No evaluators have been chosen yet."),
+    "col_vendor": NC_("report", "Vendor"),
+    "col_licence": NC_("report", "Licence"),
+    "col_implementation": NC_("report", "Implementation"),
+    "col_running": NC_("report", "Running costs per year"),
+    "col_quote_total": NC_("report", "Total over %(years)s years"),
+    "col_quotation": NC_("report", "Quotation document"),
+    "col_evaluator": NC_("report", "Evaluator"),
+    "col_cells_scored": NC_("report", "Cells scored"),
+    "col_complete": NC_("report", "Complete"),
+    "vendor_criteria": NC_("report", "Criteria and weights"),
+    "vendor_criteria_intro": NC_("report", "A criterion's weight is its group's weight times its weight inside the "
+                                           "group; the weights of all criteria sum to 100%. Scores on 1–10 and "
+                                           "scores where lower is better enter the total on the 1–5 scale, "
+                                           "turned round where needed."),
+    "vendor_criteria_table": NC_("report", "The criteria tree with the weights"),
+    "vendor_weights_problem": NC_("report", "The weights cannot be computed yet: %(problem)s"),
+    "col_criterion": NC_("report", "Criterion"),
+    "col_scoring": NC_("report", "Scored"),
+    "col_knockout": NC_("report", "Knock-out"),
+    "col_weight_in_group": NC_("report", "Weight in group"),
+    "col_weight": NC_("report", "Weight"),
+    "vendor_scoring": NC_("report", "%(scale)s, %(direction)s"),
+    "vendor_scale": NC_("report", "1–%(top)s"),
+    "vendor_from_figures": NC_("report", "from figures"),
+    "vendor_higher_better": NC_("report", "higher is better"),
+    "vendor_lower_better": NC_("report", "lower is better"),
+    "vendor_knockout_min": NC_("report", "under %(value)s disqualifies"),
+    "vendor_knockout_max": NC_("report", "over %(value)s disqualifies"),
+    "vendor_consistency": NC_("report", "Consistency of the AHP judgements"),
+    "vendor_consistency_intro": NC_("report", "Saaty's consistency ratio (CR) measures how far a matrix of "
+                                              "comparisons contradicts itself; above %(limit)s the judgements "
+                                              "should be revised. The group's matrix is the geometric mean of the "
+                                              "stakeholders' matrices."),
+    "vendor_consistency_table": NC_("report", "Consistency ratio at each node, for the group and for each "
+                                              "stakeholder"),
+    "col_node": NC_("report", "Compared"),
+    "col_stakeholder": NC_("report", "Stakeholder"),
+    "col_cr": NC_("report", "CR"),
+    "col_consistent": NC_("report", "Consistent"),
+    "vendor_group_matrix": NC_("report", "group (geometric mean)"),
+    "vendor_root": NC_("report", "Criteria groups"),
+    "vendor_cr_hierarchy": NC_("report", "The consistency ratio of the whole hierarchy is %(cr)s."),
+    "vendor_inconsistent": NC_("report", "%(who)s at “%(node)s”: CR %(cr)s. The most inconsistent comparison is "
+                                         "%(a)s against %(b)s, entered as %(value)s where the other judgements "
+                                         "imply %(implied)s; %(suggested)s would bring the CR to %(new_cr)s."),
+    "vendor_all_consistent": NC_("report", "Every matrix is consistent (CR at most %(limit)s)."),
+    "vendor_scores": NC_("report", "Scores and the evaluators' spread"),
+    "vendor_scores_intro": NC_("report", "A vendor's consolidated score on a criterion is the mean of the "
+                                         "evaluators' scores; the lowest, the highest and the standard deviation "
+                                         "show how far they agree. Rows where the scores lie %(points)s points or "
+                                         "more apart are shaded: talk them through before deciding. Criteria "
+                                         "scored from figures give the best figure the top of the scale."),
+    "vendor_scores_table": NC_("report", "Scores of %(vendor)s, with the evaluators' spread"),
+    "col_mean": NC_("report", "Mean"),
+    "col_min": NC_("report", "Lowest"),
+    "col_max": NC_("report", "Highest"),
+    "col_std": NC_("report", "Std dev"),
+    "col_basis": NC_("report", "Basis"),
+    "vendor_basis_sheets": NC_("report", "%(count)s sheets"),
+    "vendor_basis_figure": NC_("report", "figure: %(figure)s"),
+    "vendor_disagreements": NC_("report", "The evaluators' scores lie %(points)s points or more apart on "
+                                          "%(count)s scores: %(cells)s."),
+    "vendor_disagreement": NC_("report", "%(criterion)s for %(vendor)s (%(low)s–%(high)s)"),
+    "vendor_disagreements_none": NC_("report", "No two evaluators' scores on a criterion lie %(points)s points or "
+                                               "more apart."),
+    "vendor_ranking": NC_("report", "Ranking"),
+    "vendor_ranking_intro": NC_("report", "A vendor's total is Σ weight × score on the 1–5 scale (the "
+                                          "methodology's scoring rule). TOPSIS ranks the qualified vendors a second "
+                                          "way, by their relative closeness to an ideal vendor (0–1, higher is "
+                                          "better)."),
+    "vendor_ranking_table": NC_("report", "Ranking by weighted score, with TOPSIS beside it"),
+    "col_rank": NC_("report", "Rank"),
+    "col_total": NC_("report", "Weighted score (of 5)"),
+    "col_topsis": NC_("report", "TOPSIS closeness"),
+    "col_topsis_rank": NC_("report", "TOPSIS rank"),
+    "disqualified": NC_("report", "disqualified"),
+    "vendor_subtotals_table": NC_("report", "Group subtotals: each group's part of the weighted score"),
+    "col_group": NC_("report", "Group"),
+    "vendor_total": NC_("report", "Total"),
+    "col_score5": NC_("report", "Score (1–5)"),
+    "vendor_area_radar_caption": NC_("report", "The vendors over the CRM-7 areas (mean score, 1–5)"),
+    "vendor_group_radar_caption": NC_("report", "The vendors over the criteria groups (mean score, 1–5)"),
+    "vendor_contributions_caption": NC_("report", "Weighted score of each vendor, by group"),
+    "vendor_knockouts": NC_("report", "Disqualifications"),
+    "vendor_knockout_rules": NC_("report", "Knock-out criteria: %(rules)s."),
+    "vendor_knockout_rule": NC_("report", "%(criterion)s (%(rule)s)"),
+    "vendor_knockout_criteria_none": NC_("report", "No criterion has a knock-out threshold."),
+    "vendor_knockouts_table": NC_("report", "Disqualified vendors"),
+    "vendor_knockouts_none": NC_("report", "No vendor is disqualified."),
+    "col_threshold": NC_("report", "Threshold"),
+    "col_reason": NC_("report", "Reason"),
+    "vendor_sensitivity": NC_("report", "Sensitivity of the result"),
+    "vendor_flips": NC_("report", "One weight at a time"),
+    "vendor_flips_intro": NC_("report", "One weight changes, the others are scaled in proportion so that all still "
+                                        "sum to 100%. For each criterion the table gives the weight at which "
+                                        "another vendor would rank first, the nearest first."),
+    "vendor_flips_table": NC_("report", "Weight at which another vendor ranks first, by criterion"),
+    "vendor_flips_none": NC_("report", "Without a single winner there is no lead to hand over."),
+    "col_weight_now": NC_("report", "Weight now"),
+    "col_flip_at": NC_("report", "Winner changes at"),
+    "col_weight_change": NC_("report", "Change (percentage points)"),
+    "col_new_winner": NC_("report", "New winner"),
+    "vendor_no_flip": NC_("report", "no weight changes the winner"),
+    "vendor_sensitivity_caption": NC_("report", "Each criterion's weight now and the weight at which another "
+                                                "vendor wins"),
+    "vendor_monte_carlo": NC_("report", "All weights at once"),
+    "vendor_mc_intro": NC_("report", "Each of %(runs)s runs varies every weight by up to ±%(spread)s at once "
+                                     "(seed %(seed)s) and records which vendor ranks first."),
+    "vendor_mc_table": NC_("report", "Probability of ranking first when all weights vary"),
+    "col_p_first": NC_("report", "Probability of ranking first"),
+    "vendor_mc_caption": NC_("report", "Share of runs in which each vendor ranks first"),
+    "vendor_costs": NC_("report", "TCO and ROI per vendor"),
+    "vendor_costs_intro": NC_("report", "Each vendor's quotation takes the place of the licences, implementation "
+                                        "and running fees in the project's business case; the enterprise's own "
+                                        "costs and the benefits stay as they are, at the forecast go-live. So the "
+                                        "differences are the quotations' differences."),
+    "vendor_costs_table": NC_("report", "TCO, NPV and ROI per vendor"),
+    "vendor_costs_caption": NC_("report", "TCO (construction and usage) and NPV per vendor"),
+    "vendor_costs_none": NC_("report", "The project has no business case: TCO and ROI per vendor are computed once "
+                                       "one is entered."),
+    "col_tco": NC_("report", "TCO"),
+    "col_tco_pv": NC_("report", "TCO (present value)"),
+    "col_npv": NC_("report", "NPV"),
+    "col_roi": NC_("report", "Net ROI"),
+    "col_roi_methodology": NC_("report", "ROI (benefits ÷ TCO)"),
+    "col_payback": NC_("report", "Payback (years)"),
+    "vendor_payback_none": NC_("report", "beyond the horizon"),
 }
 
 

@@ -19,7 +19,7 @@ from crm_impl.vendors.scoring import Evaluation, Knockout, Score, Vendor, evalua
 from crm_impl.vendors.sensitivity import DEFAULT_RUNS, DEFAULT_SEED, Flip, first_probabilities, weight_sensitivity
 
 __all__ = ["ROOT", "WEIGHTINGS", "Comparison", "Quotation", "Selection", "Analysis", "analyse", "ahp_nodes",
-           "knockout_reason", "hierarchy_cr"]
+           "knockout_reason", "hierarchy_cr", "weigh"]
 
 #: The node of the tree whose items are the groups.
 ROOT = "root"
@@ -189,10 +189,16 @@ def _with_figures(selection: Selection) -> list[Vendor]:
     return vendors
 
 
+def weigh(selection: Selection) -> tuple[Weights, list[NodeResult]]:
+    """The weights the results use (direct, or from the AHP nodes) and the AHP nodes, without the
+    scores: what may be shown while scoring is still open."""
+    nodes = ahp_nodes(selection)
+    return _weights(selection, nodes), nodes
+
+
 def analyse(selection: Selection, runs: int = DEFAULT_RUNS, seed: int = DEFAULT_SEED) -> Analysis:
     """Weights, evaluation, sensitivity and Monte Carlo of a selection."""
-    nodes = ahp_nodes(selection)
-    weights = _weights(selection, nodes)
+    weights, nodes = weigh(selection)
     evaluation = evaluate(selection.tree, weights, _with_figures(selection), selection.scores)
     flips = weight_sensitivity(evaluation)
     probabilities = first_probabilities(evaluation, runs=runs, seed=seed)

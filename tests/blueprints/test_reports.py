@@ -27,6 +27,7 @@ def test_the_page_lists_every_report_with_language_and_format(client, login, pro
     page = client.get(f"/projects/{project.id}/reports/")
     assert page.status_code == 200
     assert 'data-report="plan"' in page.text and 'data-report="status"' in page.text
+    assert 'data-report="vendors"' in page.text and "TCO and ROI per vendor." in page.text
     assert 'value="zh_Hans"' in page.text and 'value="pdf"' in page.text
     assert f'href="/projects/{project.id}/reports/"' in page.text  # the project's tab
 

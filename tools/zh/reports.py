@@ -367,3 +367,226 @@ ZH[(None, "Key figures and a verdict, assumptions and the NPV convention, cost a
           "flows with NPV, IRR, ROI both ways and payback, scenarios, Monte Carlo and tornado, the go-live "
           "dependency.")] = \
     "关键指标与结论、假设与净现值口径、逐年成本与收益条目、含净现值/内部收益率/两种口径 ROI 与回收期的现金流、情景、蒙特卡洛与龙卷风图、对上线日期的依赖。"
+# The vendor comparison (crm_impl/reports/vendors.py)
+ZH.update({
+    (R, "Vendor comparison"): "供应商比较",
+    (R, "Vendor selection"): "供应商选型",
+    (R, "This project has no vendor selection yet. Once the short-listed vendors, the criteria and the "
+        "evaluators' score sheets are entered on the project's vendor selection page, this report compares the "
+        "vendors and recommends one."):
+        "本项目尚无供应商选型。在项目的供应商选型页面录入入围供应商、评估准则和评估人的评分表后，本报告将比较各供应商并给出推荐。",
+    (R, "Recommendation"): "推荐结论",
+    (R, "The results are withheld until the project manager closes scoring: until then they would reveal the "
+        "evaluators' scores to each other. The selection process and the criteria follow."):
+        "在项目经理关闭评分之前，结果暂不公布：否则评估人会看到彼此的评分。以下列出选型过程和评估准则。",
+    (R, "The selection cannot be scored yet: %(problem)s"): "选型尚无法计分：%(problem)s",
+    (R, "The analysis recommends %(winner)s."): "分析结果推荐 %(winner)s。",
+    (R, "On the weighted criteria %(winner)s ranks first with %(score)s of 5, %(margin)s points ahead of "
+        "%(runner)s (%(runner_score)s)."):
+        "按加权准则，%(winner)s 以 %(score)s 分（满分 5 分）排名第一，领先 %(runner)s（%(runner_score)s 分）%(margin)s 分。",
+    (R, "%(winner)s ranks first with %(score)s of 5: it is the only vendor that is not disqualified."):
+        "%(winner)s 以 %(score)s 分（满分 5 分）排名第一：它是唯一未被淘汰的供应商。",
+    (R, "No single vendor ranks first (the leading totals tie, or every vendor is disqualified): the analysis "
+        "does not choose a vendor."):
+        "没有唯一排名第一的供应商（最高总分并列，或所有供应商均被淘汰）：分析不推荐任何供应商。",
+    (R, "The smallest change of a single weight that hands the lead to another vendor moves %(criterion)s from "
+        "%(now)s to %(then)s (%(change)s percentage points); %(vendor)s would then rank first."):
+        "使领先者易主的最小单一权重变化是将 %(criterion)s 从 %(now)s 调整为 %(then)s（%(change)s 个百分点），"
+        "届时 %(vendor)s 将排名第一。",
+    (R, "No change of a single weight hands the lead to another vendor."): "任何单一权重的变化都不会使领先者易主。",
+    (R, "With every weight varied by up to ±%(spread)s at once, %(winner)s ranks first in %(share)s of %(runs)s "
+        "runs."):
+        "所有权重同时在 ±%(spread)s 范围内变动时，%(winner)s 在 %(runs)s 次模拟中有 %(share)s 排名第一。",
+    (R, "The weighted sum and TOPSIS agree: %(name)s ranks first in both."):
+        "加权求和法与 TOPSIS 结论一致：%(name)s 在两种方法中均排名第一。",
+    (R, "The weighted sum and TOPSIS disagree on the winner (%(first)s against %(second)s): the call is close."):
+        "加权求和法与 TOPSIS 的胜出者不同（%(first)s 对 %(second)s）：结果十分接近。",
+    (R, "%(winner)s has the lowest TCO of the %(count)s vendors: %(tco)s (%(tco_pv)s in present value)."):
+        "%(winner)s 的总拥有成本在 %(count)s 家供应商中最低：%(tco)s（现值 %(tco_pv)s）。",
+    (R, "The TCO of %(winner)s is %(tco)s (%(tco_pv)s in present value); %(cheapest)s is the cheapest at "
+        "%(low)s."):
+        "%(winner)s 的总拥有成本为 %(tco)s（现值 %(tco_pv)s）；最低的是 %(cheapest)s，为 %(low)s。",
+    (R, "Its NPV, %(npv)s, is the highest of the vendors."): "其净现值 %(npv)s 为各供应商中最高。",
+    (R, "Its NPV is %(npv)s; %(best)s has the highest, %(best_npv)s."):
+        "其净现值为 %(npv)s；净现值最高的是 %(best)s，为 %(best_npv)s。",
+    (R, "The project has no business case, so the vendors' TCO and ROI are not compared."):
+        "本项目没有业务论证，因此未比较各供应商的总拥有成本和投资回报率。",
+    (R, "Disqualified by a knock-out criterion: %(names)s."): "因淘汰准则被淘汰：%(names)s。",
+    (R, "The AHP judgements behind the weights are consistent (consistency ratio of the hierarchy %(cr)s, limit "
+        "%(limit)s)."):
+        "权重所依据的 AHP 判断是一致的（层次结构一致性比率 %(cr)s，上限 %(limit)s）。",
+    (R, "The group's AHP judgements are inconsistent at %(nodes)s (consistency ratio above %(limit)s): revise "
+        "them before deciding."):
+        "群体 AHP 判断在 %(nodes)s 处不一致（一致性比率高于 %(limit)s）：请在决策前修订。",
+    (R, "The own comparisons of %(names)s have a consistency ratio above %(limit)s (see the consistency table)."):
+        "%(names)s 本人的两两比较一致性比率高于 %(limit)s（见一致性表）。",
+    (R, "The evaluators' scores lie %(points)s points or more apart on %(count)s scores (see the scores "
+        "section)."):
+        "评估人的评分在 %(count)s 项上相差 %(points)s 分或以上（见评分一节）。",
+    (R, "Key figures of the recommendation"): "推荐结论的关键数据",
+    (R, "Ranked first (weighted sum)"): "排名第一（加权求和）",
+    (R, "Weighted score (of 5)"): "加权得分（满分 5 分）",
+    (R, "Runner-up"): "第二名",
+    (R, "%(name)s (%(score)s)"): "%(name)s（%(score)s）",
+    (R, "Lead over the runner-up (points of 5)"): "领先第二名的分差（满分 5 分）",
+    (R, "Ranked first by TOPSIS"): "TOPSIS 排名第一",
+    (R, "Smallest weight change that changes the winner"): "改变胜出者的最小权重变化",
+    (R, "Probability of ranking first (weights varied)"): "排名第一的概率（权重变动）",
+    (R, "TCO of the recommended vendor"): "推荐供应商的总拥有成本",
+    (R, "NPV of the recommended vendor"): "推荐供应商的净现值",
+    (R, "%(criterion)s: %(now)s → %(then)s"): "%(criterion)s：%(now)s → %(then)s",
+    (R, "Selection process"): "选型过程",
+    (R, "%(title)s: %(vendors)s short-listed vendors, scored by %(evaluators)s evaluators on %(criteria)s "
+        "criteria in %(groups)s groups; the quotations are compared over %(years)s years."):
+        "%(title)s：%(vendors)s 家入围供应商，由 %(evaluators)s 名评估人按 %(groups)s 组共 %(criteria)s 项准则评分；"
+        "报价按 %(years)s 年比较。",
+    (R, "The weights come from pairwise comparisons (AHP) by %(count)s stakeholders: %(names)s."):
+        "权重来自 %(count)s 名干系人的两两比较（AHP）：%(names)s。",
+    (R, "The weights are to come from pairwise comparisons (AHP); nobody has compared the criteria yet."):
+        "权重应来自两两比较（AHP），但尚无人比较各准则。",
+    (R, "The weights were entered directly: a relative number for each group and for each criterion inside its "
+        "group."):
+        "权重为直接录入：每个准则组一个相对数值，组内每项准则一个相对数值。",
+    (R, "Scoring was closed by %(name)s on %(day)s."): "评分已由 %(name)s 于 %(day)s 关闭。",
+    (R, "Scoring is closed."): "评分已关闭。",
+    (R, "Scoring is still open."): "评分仍在进行中。",
+    (R, "Notes:"): "备注：",
+    (R, "Short-listed vendors and their quotations"): "入围供应商及其报价",
+    (R, "No vendor is on the short list yet."): "尚无入围供应商。",
+    (R, "Evaluators and the completion of their score sheets"): "评估人及其评分表完成情况",
+    (R, "No evaluators have been chosen yet."): "尚未选定评估人。",
+    (R, "Vendor"): "供应商",
+    (R, "Licence"): "许可费用",
+    (R, "Implementation"): "实施费用",
+    (R, "Running costs per year"): "每年运行费用",
+    (R, "Total over %(years)s years"): "%(years)s 年合计",
+    (R, "Quotation document"): "报价文件",
+    (R, "Evaluator"): "评估人",
+    (R, "Cells scored"): "已评分项",
+    (R, "Complete"): "已完成",
+    (R, "Criteria and weights"): "评估准则与权重",
+    (R, "A criterion's weight is its group's weight times its weight inside the group; the weights of all "
+        "criteria sum to 100%. Scores on 1–10 and scores where lower is better enter the total on the 1–5 scale, "
+        "turned round where needed."):
+        "准则的权重等于其所在组的权重乘以其组内权重；全部准则的权重合计为 100%。1–10 分制的评分和越低越好的评分"
+        "在计入总分时换算到 1–5 分制，必要时反向换算。",
+    (R, "The criteria tree with the weights"): "准则树及权重",
+    (R, "The weights cannot be computed yet: %(problem)s"): "权重尚无法计算：%(problem)s",
+    (R, "Criterion"): "准则",
+    (R, "Scored"): "评分方式",
+    (R, "Knock-out"): "淘汰线",
+    (R, "Weight in group"): "组内权重",
+    (R, "Weight"): "权重",
+    (R, "%(scale)s, %(direction)s"): "%(scale)s，%(direction)s",
+    (R, "1–%(top)s"): "1–%(top)s 分",
+    (R, "from figures"): "按数据",
+    (R, "higher is better"): "越高越好",
+    (R, "lower is better"): "越低越好",
+    (R, "under %(value)s disqualifies"): "低于 %(value)s 即淘汰",
+    (R, "over %(value)s disqualifies"): "高于 %(value)s 即淘汰",
+    (R, "Consistency of the AHP judgements"): "AHP 判断的一致性",
+    (R, "Saaty's consistency ratio (CR) measures how far a matrix of comparisons contradicts itself; above "
+        "%(limit)s the judgements should be revised. The group's matrix is the geometric mean of the "
+        "stakeholders' matrices."):
+        "Saaty 一致性比率（CR）衡量比较矩阵自相矛盾的程度；高于 %(limit)s 时应修订判断。群体矩阵为各干系人矩阵的几何平均。",
+    (R, "Consistency ratio at each node, for the group and for each stakeholder"): "各节点的一致性比率（群体及各干系人）",
+    (R, "Compared"): "比较对象",
+    (R, "Stakeholder"): "干系人",
+    (R, "CR"): "CR",
+    (R, "Consistent"): "一致",
+    (R, "group (geometric mean)"): "群体（几何平均）",
+    (R, "Criteria groups"): "准则组",
+    (R, "The consistency ratio of the whole hierarchy is %(cr)s."): "整个层次结构的一致性比率为 %(cr)s。",
+    (R, "%(who)s at “%(node)s”: CR %(cr)s. The most inconsistent comparison is %(a)s against %(b)s, entered as "
+        "%(value)s where the other judgements imply %(implied)s; %(suggested)s would bring the CR to %(new_cr)s."):
+        "%(who)s 在“%(node)s”处：CR 为 %(cr)s。最不一致的比较是 %(a)s 对 %(b)s，录入值为 %(value)s，"
+        "而其他判断隐含的值为 %(implied)s；改为 %(suggested)s 可使 CR 降至 %(new_cr)s。",
+    (R, "Every matrix is consistent (CR at most %(limit)s)."): "所有矩阵均一致（CR 不超过 %(limit)s）。",
+    (R, "Scores and the evaluators' spread"): "评分与评估人之间的分歧",
+    (R, "A vendor's consolidated score on a criterion is the mean of the evaluators' scores; the lowest, the "
+        "highest and the standard deviation show how far they agree. Rows where the scores lie %(points)s points "
+        "or more apart are shaded: talk them through before deciding. Criteria scored from figures give the best "
+        "figure the top of the scale."):
+        "供应商在某项准则上的汇总得分为各评估人评分的平均值；最低分、最高分和标准差反映评估人的一致程度。"
+        "评分相差 %(points)s 分或以上的行以底色标出：请在决策前讨论。按数据评分的准则中，最佳数据得满分。",
+    (R, "Scores of %(vendor)s, with the evaluators' spread"): "%(vendor)s 的评分及评估人之间的分歧",
+    (R, "Mean"): "平均",
+    (R, "Lowest"): "最低",
+    (R, "Highest"): "最高",
+    (R, "Std dev"): "标准差",
+    (R, "Basis"): "依据",
+    (R, "%(count)s sheets"): "%(count)s 份评分表",
+    (R, "figure: %(figure)s"): "数据：%(figure)s",
+    (R, "The evaluators' scores lie %(points)s points or more apart on %(count)s scores: %(cells)s."):
+        "评估人的评分在 %(count)s 项上相差 %(points)s 分或以上：%(cells)s。",
+    (R, "%(criterion)s for %(vendor)s (%(low)s–%(high)s)"): "%(vendor)s 的 %(criterion)s（%(low)s–%(high)s）",
+    (R, "No two evaluators' scores on a criterion lie %(points)s points or more apart."):
+        "没有任何两名评估人在同一准则上的评分相差 %(points)s 分或以上。",
+    (R, "Ranking"): "排名",
+    (R, "A vendor's total is Σ weight × score on the 1–5 scale (the methodology's scoring rule). TOPSIS ranks the "
+        "qualified vendors a second way, by their relative closeness to an ideal vendor (0–1, higher is better)."):
+        "供应商总分为 1–5 分制下的 Σ 权重 × 得分（方法论的评分规则）。TOPSIS 以另一种方式对未淘汰的供应商排名："
+        "按其与理想供应商的相对贴近度（0–1，越高越好）。",
+    (R, "Ranking by weighted score, with TOPSIS beside it"): "按加权得分排名（并列 TOPSIS 结果）",
+    (R, "Rank"): "排名",
+    (R, "TOPSIS closeness"): "TOPSIS 贴近度",
+    (R, "TOPSIS rank"): "TOPSIS 排名",
+    (R, "disqualified"): "已淘汰",
+    (R, "Group subtotals: each group's part of the weighted score"): "各组小计：各准则组在加权得分中的份额",
+    (R, "Group"): "准则组",
+    (R, "Total"): "合计",
+    (R, "Score (1–5)"): "得分（1–5）",
+    (R, "The vendors over the CRM-7 areas (mean score, 1–5)"): "各供应商在 CRM-7 各领域的得分（平均分，1–5）",
+    (R, "The vendors over the criteria groups (mean score, 1–5)"): "各供应商在各准则组的得分（平均分，1–5）",
+    (R, "Weighted score of each vendor, by group"): "各供应商按准则组分解的加权得分",
+    (R, "Disqualifications"): "淘汰情况",
+    (R, "Knock-out criteria: %(rules)s."): "淘汰准则：%(rules)s。",
+    (R, "%(criterion)s (%(rule)s)"): "%(criterion)s（%(rule)s）",
+    (R, "No criterion has a knock-out threshold."): "没有设定淘汰阈值的准则。",
+    (R, "Disqualified vendors"): "被淘汰的供应商",
+    (R, "No vendor is disqualified."): "没有供应商被淘汰。",
+    (R, "Threshold"): "阈值",
+    (R, "Reason"): "原因",
+    (R, "Sensitivity of the result"): "结果的敏感性",
+    (R, "One weight at a time"): "逐一改变单个权重",
+    (R, "One weight changes, the others are scaled in proportion so that all still sum to 100%. For each "
+        "criterion the table gives the weight at which another vendor would rank first, the nearest first."):
+        "改变一个权重，其余权重按比例缩放，使合计仍为 100%。下表列出每项准则使另一供应商排名第一的权重，最接近的在前。",
+    (R, "Weight at which another vendor ranks first, by criterion"): "各准则使另一供应商排名第一的权重",
+    (R, "Without a single winner there is no lead to hand over."): "没有唯一的胜出者，因此不存在领先易主。",
+    (R, "Weight now"): "当前权重",
+    (R, "Winner changes at"): "胜出者改变于",
+    (R, "Change (percentage points)"): "变化（百分点）",
+    (R, "New winner"): "新的胜出者",
+    (R, "no weight changes the winner"): "任何权重都不改变胜出者",
+    (R, "Each criterion's weight now and the weight at which another vendor wins"): "各准则的当前权重及使另一供应商胜出的权重",
+    (R, "All weights at once"): "同时改变全部权重",
+    (R, "Each of %(runs)s runs varies every weight by up to ±%(spread)s at once (seed %(seed)s) and records "
+        "which vendor ranks first."):
+        "共模拟 %(runs)s 次，每次同时将所有权重在 ±%(spread)s 范围内变动（随机种子 %(seed)s），并记录排名第一的供应商。",
+    (R, "Probability of ranking first when all weights vary"): "全部权重变动时排名第一的概率",
+    (R, "Probability of ranking first"): "排名第一的概率",
+    (R, "Share of runs in which each vendor ranks first"): "各供应商排名第一的模拟次数占比",
+    (R, "TCO and ROI per vendor"): "各供应商的总拥有成本与投资回报率",
+    (R, "Each vendor's quotation takes the place of the licences, implementation and running fees in the "
+        "project's business case; the enterprise's own costs and the benefits stay as they are, at the forecast "
+        "go-live. So the differences are the quotations' differences."):
+        "以各供应商的报价替换项目业务论证中的许可、实施和运行费用；企业自身成本和收益保持不变，按预测的上线日期计算。"
+        "因此，差异即报价之间的差异。",
+    (R, "TCO, NPV and ROI per vendor"): "各供应商的总拥有成本、净现值与投资回报率",
+    (R, "TCO (construction and usage) and NPV per vendor"): "各供应商的总拥有成本（建设与使用）及净现值",
+    (R, "The project has no business case: TCO and ROI per vendor are computed once one is entered."):
+        "本项目没有业务论证：录入业务论证后即可计算各供应商的总拥有成本与投资回报率。",
+    (R, "TCO"): "总拥有成本",
+    (R, "TCO (present value)"): "总拥有成本（现值）",
+    (R, "NPV"): "净现值",
+    (R, "Net ROI"): "净投资回报率",
+    (R, "ROI (benefits ÷ TCO)"): "投资回报率（收益 ÷ 总拥有成本）",
+    (R, "Payback (years)"): "投资回收期（年）",
+    (R, "beyond the horizon"): "超出评估期",
+    (None, "The recommended vendor and how robust the choice is, the selection process, criteria and weights with "
+           "the AHP consistency, scores with the evaluators’ spread, ranking beside TOPSIS, disqualifications, "
+           "sensitivity to the weights, TCO and ROI per vendor."):
+        "推荐的供应商及其稳健性、选型过程、评估准则与权重及 AHP 一致性、评分及评估人之间的分歧、加权排名与 TOPSIS 对照、"
+        "淘汰情况、对权重的敏感性、各供应商的总拥有成本与投资回报率。",
+})

@@ -86,3 +86,16 @@ def test_hierarchy_cr_weights_group_matrices_by_priority():
     assert hierarchy_cr([root, group, pair], priority) == pytest.approx(expected)
     assert root.result.consistency_ratio > 0 and group.result.consistency_ratio > 0
     assert hierarchy_cr([pair], priority) is None
+
+
+def test_weights_without_scores_are_the_analysis_weights(example):
+    from crm_impl.vendors.selection import weigh
+
+    groups = list(GROUP_WEIGHTS)
+    comparisons = tuple(Comparison("CFO", "root", a, b, 2.0 if b != "cost" else 1 / 3)
+                        for i, a in enumerate(groups) for b in groups[i + 1:])
+    for selection in (example, replace(example, weighting="ahp", comparisons=comparisons)):
+        weights, nodes = weigh(replace(selection, scores=()))  # no sheet is needed for the weights
+        analysis = analyse(selection)
+        assert weights.criteria == pytest.approx(analysis.weights.criteria)
+        assert [n.result.weights for n in nodes] == [n.result.weights for n in analysis.nodes]
