@@ -8,6 +8,7 @@ key           report                                       module
 ============  ==========================================  ===============================
 ``plan``      the project plan                             :mod:`crm_impl.reports.plan`
 ``status``    the steering committee's status pack         :mod:`crm_impl.reports.status`
+``processes`` the process redesign (BPR)                   :mod:`crm_impl.reports.processes`
 ============  ==========================================  ===============================
 
 A new report (vendor comparison, business case, process redesign) is a module with a
@@ -48,6 +49,7 @@ class ReportKind:
 REPORTS: dict[str, ReportKind] = {
     "plan": ReportKind("plan", "plan", "build_plan_report", "plan_report"),
     "status": ReportKind("status", "status", "build_status_report", "status_report"),
+    "processes": ReportKind("processes", "processes", "build_processes_report", "processes_report"),
 }
 
 
