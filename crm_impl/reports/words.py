@@ -333,8 +333,8 @@ WORDS: dict[str, tuple[str, str]] = {
                                    "taken it yet."),
     "benefit_new": NC_("report", "The saving is not in the business case yet; taken, it becomes a cost-reduction "
                                  "line from year 1 on."),
-    "benefit_none": NC_("report", "The to-be map saves nothing a year against the as-is map, so it feeds no "
-                                  "benefit line of the business case."),
+    "benefit_none": NC_("report", "The to-be map costs no less per case than the as-is map, so it feeds no "
+                                  "cost saving into the business case."),
     "bpr_simulation": NC_("report", "What-if simulation"),
     "bpr_sim_intro": NC_("report", "Both maps run the what-if page's default scenario: %(cases)s cases arriving "
                                    "at %(rate)s an hour, working and waiting times varying by %(cv)s (coefficient "

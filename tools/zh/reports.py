@@ -361,9 +361,9 @@ ZH.update({
         "此节约额对应商业论证的收益项 %(line)s，但尚未计入。",
     (R, "The saving is not in the business case yet; taken, it becomes a cost-reduction line from year 1 on."):
         "此节约额尚未计入商业论证；计入后将成为从第 1 年起的成本节约项。",
-    (R, "The to-be map saves nothing a year against the as-is map, so it feeds no benefit line of the business "
+    (R, "The to-be map costs no less per case than the as-is map, so it feeds no cost saving into the business "
         "case."):
-        "与现有流程图相比，目标流程图每年没有节约，因此不计入商业论证的任何收益项。",
+        "目标流程图的每笔业务成本不低于现有流程图，因此不向商业论证计入成本节约。",
     (R, "What-if simulation"): "假设模拟",
     (R, "Both maps run the what-if page's default scenario: %(cases)s cases arriving at %(rate)s an hour, working "
         "and waiting times varying by %(cv)s (coefficient of variation), seed %(seed)s."):
