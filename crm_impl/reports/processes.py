@@ -514,7 +514,7 @@ def _redesigns(doc: ReportDocument, project: Project, f: Formatter, pairs: list[
                cache: ResultCache | None) -> None:
     doc.heading(f.word("bpr_redesigns"))
     if not pairs:
-        doc.paragraph(f.word("bpr_no_maps") if not project.process_maps else f.word("bpr_redesigns_none"))
+        doc.paragraph(f.word("bpr_redesigns_none"))
         return
     doc.paragraph(f.word("bpr_redesigns_intro"))
     session = object_session(project)
