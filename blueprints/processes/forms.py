@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, InputRequired, NumberRange, Optiona
 from crm_impl.limits import MAX_SIMULATION_CASES
 from crm_impl.models import FishboneCause, FishboneDiagram, MapKind, ProcessCandidate, ProcessMapRecord
 from crm_impl.operations.processes import CandidateDraft, CauseDraft
+from crm_impl.processes.simulation import DEFAULT_DAY_HOURS, DEFAULT_DAY_START, DEFAULT_SCENARIO
 from blueprints.kit import Form, VersionedForm, choices
 
 KINDS = [(MapKind.AS_IS.value, _l("As-is")), (MapKind.TO_BE.value, _l("To-be"))]
@@ -125,16 +126,18 @@ class SimulationForm(Form):
     class Meta:
         csrf = False
 
-    arrival_rate = FloatField(_l("Cases arriving per hour"), default=2.0,
+    arrival_rate = FloatField(_l("Cases arriving per hour"), default=DEFAULT_SCENARIO.arrival_rate,
                               validators=[InputRequired(), NumberRange(min=0.001, max=100_000)])
-    cases = IntegerField(_l("Cases simulated"), default=500,
+    cases = IntegerField(_l("Cases simulated"), default=DEFAULT_SCENARIO.cases,
                          validators=[InputRequired(), NumberRange(1, MAX_SIMULATION_CASES)])
-    variability = FloatField(_l("Variability of times (coefficient of variation)"), default=0.3,
+    variability = FloatField(_l("Variability of times (coefficient of variation)"), default=DEFAULT_SCENARIO.variability,
                              validators=[InputRequired(), NumberRange(0, 5)])
-    seed = IntegerField(_l("Seed"), default=1, validators=[InputRequired(), NumberRange(0, 2**31 - 1)])
-    poisson = BooleanField(_l("Random (Poisson) arrivals"), default=True)
-    day_start = FloatField(_l("Working day starts (hour)"), default=9.0, validators=[InputRequired(), NumberRange(0, 23.99)])
-    day_hours = FloatField(_l("Working hours a day"), default=8.0, validators=[InputRequired(), NumberRange(0.5, 24)])
+    seed = IntegerField(_l("Seed"), default=DEFAULT_SCENARIO.seed, validators=[InputRequired(), NumberRange(0, 2**31 - 1)])
+    poisson = BooleanField(_l("Random (Poisson) arrivals"), default=DEFAULT_SCENARIO.poisson_arrivals)
+    day_start = FloatField(_l("Working day starts (hour)"), default=DEFAULT_DAY_START,
+                           validators=[InputRequired(), NumberRange(0, 23.99)])
+    day_hours = FloatField(_l("Working hours a day"), default=DEFAULT_DAY_HOURS,
+                           validators=[InputRequired(), NumberRange(0.5, 24)])
 
 
 def settings_of(record) -> MapSettingsForm:

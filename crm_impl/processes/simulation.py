@@ -44,7 +44,7 @@ from crm_impl.processes.model import END, TASK, ProcessMap
 from crm_impl.processes.validate import check_map, transition_probabilities
 
 __all__ = ["LaneStaff", "Scenario", "LaneResult", "ProcessSimulation", "simulate_process", "simulation_digest",
-           "DAY_HOURS"]
+           "DAY_HOURS", "DEFAULT_SCENARIO", "DEFAULT_DAY_START", "DEFAULT_DAY_HOURS"]
 
 DAY_HOURS = 24.0
 
@@ -102,6 +102,14 @@ class Scenario:
     variability: float = 0.0
     poisson_arrivals: bool = True
     seed: int = 0
+
+
+#: The what-if page's scenario before anyone changes it, which the process report runs too (so
+#: the report and the page agree): no people given, so every lane has as many as it needs.
+DEFAULT_SCENARIO = Scenario(arrival_rate=2.0, cases=500, variability=0.3, poisson_arrivals=True, seed=1)
+#: The working day the page offers for a lane whose people are given (9 o'clock, 8 hours).
+DEFAULT_DAY_START = 9.0
+DEFAULT_DAY_HOURS = 8.0
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ key           report                                       module
 ============  ==========================================  ===============================
 ``plan``      the project plan                             :mod:`crm_impl.reports.plan`
 ``status``    the steering committee's status pack         :mod:`crm_impl.reports.status`
-``roi``       the ROI/TCO business case                    :mod:`crm_impl.reports.roi`
 ``vendors``   the vendor comparison and recommendation     :mod:`crm_impl.reports.vendors`
+``roi``       the ROI/TCO business case                    :mod:`crm_impl.reports.roi`
+``processes`` the process redesign (BPR)                   :mod:`crm_impl.reports.processes`
 ============  ==========================================  ===============================
 
-A new report (vendor comparison, business case, process redesign) is a module with a
+A new report is a module with a
 ``build_<key>_report(project, options, renderer, cache) -> ReportDocument`` and one line in
 :data:`REPORTS`.  The document framework is :mod:`crm_impl.reports.document`; charts are drawn
 by :mod:`crm_impl.reports.render`; PDFs are made by :mod:`crm_impl.reports.pdf`.
@@ -50,8 +51,9 @@ class ReportKind:
 REPORTS: dict[str, ReportKind] = {
     "plan": ReportKind("plan", "plan", "build_plan_report", "plan_report"),
     "status": ReportKind("status", "status", "build_status_report", "status_report"),
-    "roi": ReportKind("roi", "roi", "build_roi_report", "roi_report"),
     "vendors": ReportKind("vendors", "vendors", "build_vendors_report", "vendors_report"),
+    "roi": ReportKind("roi", "roi", "build_roi_report", "roi_report"),
+    "processes": ReportKind("processes", "processes", "build_processes_report", "processes_report"),
 }
 
 

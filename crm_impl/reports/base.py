@@ -1,6 +1,6 @@
 """What every report shares: its options, its title page facts, formatting helpers.
 
-A report module (``plan``, ``status``; next ``vendors``, ``roi``, ``processes``) is one
+A report module (``plan``, ``status``, ``vendors``, ``roi``, ``processes``) is one
 ``build_*_report(project, options, renderer) -> ReportDocument`` that reads the project through
 the operations (the same functions the pages call) and writes sections with
 :class:`~crm_impl.reports.document.ReportDocument`; :data:`crm_impl.reports.REPORTS` lists them.

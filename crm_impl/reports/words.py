@@ -576,6 +576,163 @@ WORDS: dict[str, tuple[str, str]] = {
     "col_roi_methodology": NC_("report", "ROI (benefits ÷ TCO)"),
     "col_payback": NC_("report", "Payback (years)"),
     "vendor_payback_none": NC_("report", "beyond the horizon"),
+    # The process redesign (BPR) report.
+    "processes_report": NC_("report", "Process redesign"),
+    "bpr_summary": NC_("report", "The project holds %(maps)s process maps: %(pairs)s redesigned processes, each an "
+                                 "as-is map with its to-be map, and %(single)s maps without a partner."),
+    "bpr_no_maps": NC_("report", "The project has no process maps yet, so there is no as-is or to-be process to "
+                                 "compare. Maps are drawn, uploaded or started from a template on the project's "
+                                 "process pages."),
+    "bpr_maps_table": NC_("report", "Process maps with their headline metrics"),
+    "col_map": NC_("report", "Map"),
+    "col_version": NC_("report", "Version"),
+    "col_cases_year": NC_("report", "Cases a year"),
+    "col_saving_year": NC_("report", "Saving a year"),
+    "bpr_selection": NC_("report", "Selecting the processes to redesign"),
+    "bpr_selection_intro": NC_("report", "Each candidate process is rated 1–5 on the three criteria of the "
+                                         "methodology: the importance of its position, its performance gap (how "
+                                         "badly it performs now) and the feasibility of redesigning it. The priority "
+                                         "is the mean of the three ratings; a process is selected only if its "
+                                         "feasibility is at least 3."),
+    "bpr_candidates_table": NC_("report", "Candidate processes ranked by priority"),
+    "bpr_candidates_none": NC_("report", "No candidate processes are rated yet."),
+    "bpr_selected": NC_("report", "Selected for redesign: %(names)s."),
+    "col_process": NC_("report", "Process"),
+    "col_importance": NC_("report", "Importance"),
+    "col_gap": NC_("report", "Performance gap"),
+    "col_feasibility": NC_("report", "Feasibility"),
+    "col_priority": NC_("report", "Priority"),
+    "col_selected": NC_("report", "Selected"),
+    "col_quadrant": NC_("report", "Quadrant"),
+    "col_mapped": NC_("report", "Mapped"),
+    "col_departments": NC_("report", "Departments"),
+    "col_functions": NC_("report", "System functions"),
+    "bpr_quadrant_intro": NC_("report", "The scope quadrant places each process by the business departments it "
+                                        "involves and the system functions it needs: I few of both, II many "
+                                        "functions in few departments, III few functions across many departments, "
+                                        "IV many of both. Projects usually start in I and grow towards IV."),
+    "bpr_quadrant_caption": NC_("report", "Scope quadrant of the candidate processes (selected ones filled)"),
+    "bpr_root_causes": NC_("report", "Root-cause analysis"),
+    "bpr_root_intro": NC_("report", "Each problem is drawn as a fishbone: the problem at the head, the cause "
+                                    "categories as bones, each cause with its share of the problem from field data. "
+                                    "Sorted by share, the vital few causes that explain about 80 per cent of the problem "
+                                    "are the ones to address first (the 20:80 principle)."),
+    "bpr_fishbones_none": NC_("report", "No fishbone diagrams are recorded."),
+    "bpr_fishbone_empty": NC_("report", "No causes are recorded for this problem yet."),
+    "bpr_fishbone_caption": NC_("report", "Fishbone diagram: %(problem)s"),
+    "bpr_pareto_caption": NC_("report", "Pareto chart: %(problem)s"),
+    "bpr_pareto_table": NC_("report", "Causes by their share of the problem: %(problem)s"),
+    "bpr_vital_few": NC_("report", "The vital few: %(count)s of %(total)s causes explain %(share)s of the problem "
+                                   "(cut at %(cut)s)."),
+    "col_category": NC_("report", "Category"),
+    "col_cause": NC_("report", "Cause"),
+    "col_problem_share": NC_("report", "Share of the problem"),
+    "col_cumulative": NC_("report", "Cumulative share"),
+    "col_vital": NC_("report", "Vital few"),
+    "bpr_redesigns": NC_("report", "Redesigned processes"),
+    "bpr_redesigns_intro": NC_("report", "Each redesigned process is shown as its as-is map and its to-be map, with "
+                                         "what changed, the metrics of both, the yearly saving and a what-if "
+                                         "simulation of both maps."),
+    "bpr_redesigns_none": NC_("report", "No to-be map redesigns an as-is map yet."),
+    "bpr_pair": NC_("report", "As-is map: %(as_is)s. To-be map: %(to_be)s."),
+    "bpr_diagrams": NC_("report", "As-is and to-be diagrams"),
+    "bpr_diagrams_intro": NC_("report", "In the to-be diagram, added steps and flows are green and changed ones "
+                                        "amber; removed steps are named under the diagram and listed with the "
+                                        "differences. A wide diagram is printed in parts, left to right."),
+    "bpr_swimlane_as_is": NC_("report", "As-is map: %(name)s"),
+    "bpr_swimlane_to_be": NC_("report", "To-be map: %(name)s (added in green, changed in amber)"),
+    "col_step": NC_("report", "Step"),
+    "col_lane": NC_("report", "Lane"),
+    "col_diff": NC_("report", "Change"),
+    "col_element": NC_("report", "Element"),
+    "col_element_name": NC_("report", "Element name"),
+    "col_details": NC_("report", "Details"),
+    "bpr_differences": NC_("report", "Differences"),
+    "bpr_differences_table": NC_("report", "What the to-be map adds, removes and changes"),
+    "bpr_unchanged": NC_("report", "The to-be map is the same as the as-is map."),
+    "diff_added": NC_("report", "added"),
+    "diff_removed": NC_("report", "removed"),
+    "diff_changed": NC_("report", "changed"),
+    "diff_unchanged": NC_("report", "unchanged"),
+    "element_lane": NC_("report", "Lane"),
+    "element_flow": NC_("report", "Flow"),
+    "kind_start": NC_("report", "Start event"),
+    "kind_end": NC_("report", "End event"),
+    "kind_task": NC_("report", "Task"),
+    "kind_exclusive": NC_("report", "Decision"),
+    "kind_parallel": NC_("report", "Parallel gateway"),
+    "kind_intermediate": NC_("report", "Intermediate event"),
+    "kind_data": NC_("report", "Data object"),
+    "field_kind": NC_("report", "kind"),
+    "field_name": NC_("report", "name"),
+    "field_name_zh": NC_("report", "Chinese name"),
+    "field_name_en": NC_("report", "English name"),
+    "field_lane": NC_("report", "lane"),
+    "field_working_time": NC_("report", "working time (hours)"),
+    "field_waiting_time": NC_("report", "waiting time (hours)"),
+    "field_cost": NC_("report", "cost"),
+    "field_value_adding": NC_("report", "value-adding"),
+    "field_automated": NC_("report", "automated"),
+    "field_channel": NC_("report", "channel"),
+    "field_share": NC_("report", "share of cases"),
+    "field_success": NC_("report", "successful outcome"),
+    "field_label": NC_("report", "label"),
+    "field_probability": NC_("report", "probability"),
+    "bpr_metrics": NC_("report", "Metrics side by side"),
+    "bpr_metrics_intro": NC_("report", "Expected values per case over the probabilities of the decisions (a loop "
+                                       "counts as often as it is expected to run); times in hours from arrival to "
+                                       "the end event."),
+    "bpr_metrics_table": NC_("report", "Metrics of the as-is and the to-be map"),
+    "col_relative": NC_("report", "Change (%)"),
+    "channels_offered": NC_("report", "Channels offered"),
+    "bpr_comparison_caption": NC_("report", "As-is and to-be metrics side by side"),
+    "bpr_saving": NC_("report", "Yearly saving"),
+    "bpr_saving_table": NC_("report", "Yearly saving of the redesign"),
+    "saving_cost_as_is": NC_("report", "Cost per case, as-is"),
+    "saving_cost_to_be": NC_("report", "Cost per case, to-be"),
+    "saving_per_case": NC_("report", "Saved per case"),
+    "saving_hours": NC_("report", "Hours saved per case"),
+    "saving_cases": NC_("report", "Cases a year"),
+    "saving_year": NC_("report", "Saving a year (saved per case × cases a year)"),
+    "saving_touch_hours": NC_("report", "Working hours freed a year"),
+    "benefit_takes": NC_("report", "The business case's benefit line %(line)s takes this saving (%(amount)s a year)."),
+    "benefit_stale": NC_("report", "The business case's benefit line %(line)s holds %(amount)s a year: the map has "
+                                   "changed since the saving was taken."),
+    "benefit_named": NC_("report", "The saving feeds the business case's benefit line %(line)s, which has not "
+                                   "taken it yet."),
+    "benefit_new": NC_("report", "The saving is not in the business case yet; taken, it becomes a cost-reduction "
+                                 "line from year 1 on."),
+    "benefit_none": NC_("report", "The to-be map costs no less per case than the as-is map, so it feeds no "
+                                  "cost saving into the business case."),
+    "bpr_simulation": NC_("report", "What-if simulation"),
+    "bpr_sim_intro": NC_("report", "Both maps run the what-if page's default scenario: %(cases)s cases arriving "
+                                   "at %(rate)s an hour, working and waiting times varying by %(cv)s (coefficient "
+                                   "of variation), seed %(seed)s."),
+    "bpr_sim_poisson": NC_("report", "Arrivals are random (Poisson)."),
+    "bpr_sim_even": NC_("report", "Arrivals are evenly spaced."),
+    "bpr_sim_unstaffed": NC_("report", "Lanes without given people have as many as the cases need: their queues "
+                                       "stay empty and their utilisation is not measured."),
+    "bpr_sim_table": NC_("report", "Simulated cycle time of the as-is and the to-be map"),
+    "sim_p50": NC_("report", "Cycle time P50 (hours)"),
+    "sim_p90": NC_("report", "Cycle time P90 (hours)"),
+    "sim_mean": NC_("report", "Mean cycle time (hours)"),
+    "sim_queue": NC_("report", "Mean queue wait per case (hours)"),
+    "sim_completed": NC_("report", "Cases completed"),
+    "bpr_lanes_table": NC_("report", "Lanes in the simulation: people, utilisation and queue wait"),
+    "col_people": NC_("report", "People"),
+    "col_utilisation": NC_("report", "Utilisation"),
+    "col_queue_wait": NC_("report", "Mean queue wait (hours)"),
+    "col_hours_worked": NC_("report", "Hours worked"),
+    "people_as_needed": NC_("report", "as needed"),
+    "bpr_cycle_caption": NC_("report", "Simulated cycle times of the as-is and the to-be map (P50 dashed, P90 "
+                                       "dotted)"),
+    "bpr_sim_failed": NC_("report", "The simulation could not run: %(reason)s"),
+    "bpr_unpaired": NC_("report", "Maps without a redesign"),
+    "bpr_unpaired_intro": NC_("report", "These maps have no partner (an as-is map not yet redesigned, or a to-be map "
+                                        "linked to no as-is map): their metrics alone."),
+    "bpr_as_is_only": NC_("report", "As-is map, not yet redesigned."),
+    "bpr_to_be_only": NC_("report", "To-be map linked to no as-is map."),
+    "bpr_unpaired_table": NC_("report", "Metrics of %(name)s"),
 }
 
 

@@ -590,3 +590,173 @@ ZH.update({
         "推荐的供应商及其稳健性、选型过程、评估准则与权重及 AHP 一致性、评分及评估人之间的分歧、加权排名与 TOPSIS 对照、"
         "淘汰情况、对权重的敏感性、各供应商的总拥有成本与投资回报率。",
 })
+# The process redesign (BPR) report (crm_impl/reports/processes.py)
+ZH.update({
+    (R, "Process redesign"): "流程优化",
+    (R, "The project holds %(maps)s process maps: %(pairs)s redesigned processes, each an as-is map with its to-be "
+        "map, and %(single)s maps without a partner."):
+        "本项目共有 %(maps)s 张流程图：%(pairs)s 个经过优化的流程（每个由现有流程图和目标流程图组成），"
+        "以及 %(single)s 张没有对应流程图的流程图。",
+    (R, "The project has no process maps yet, so there is no as-is or to-be process to compare. Maps are drawn, "
+        "uploaded or started from a template on the project's process pages."):
+        "本项目尚无流程图，因此没有可比较的现有流程或目标流程。可在项目的流程页面绘制、上传流程图，或从模板开始。",
+    (R, "Process maps with their headline metrics"): "流程图及其主要指标",
+    (R, "Map"): "流程图",
+    (R, "Cases a year"): "年业务量",
+    (R, "Saving a year"): "年节约额",
+    (R, "Selecting the processes to redesign"): "选择需要优化的流程",
+    (R, "Each candidate process is rated 1–5 on the three criteria of the methodology: the importance of its "
+        "position, its performance gap (how badly it performs now) and the feasibility of redesigning it. The "
+        "priority is the mean of the three ratings; a process is selected only if its feasibility is at least 3."):
+        "按方法论的三项标准为每个候选流程评 1–5 分：位势的重要性、绩效的低下性（目前表现有多差）和落实的可能性。"
+        "优先级为三项评分的平均值；只有落实可能性不低于 3 的流程才会入选。",
+    (R, "Candidate processes ranked by priority"): "按优先级排序的候选流程",
+    (R, "No candidate processes are rated yet."): "尚未对任何候选流程评分。",
+    (R, "Selected for redesign: %(names)s."): "入选优化的流程：%(names)s。",
+    (R, "Rank"): "排名",
+    (R, "Process"): "流程",
+    (R, "Importance"): "重要性",
+    (R, "Performance gap"): "绩效差距",
+    (R, "Feasibility"): "可行性",
+    (R, "Priority"): "优先级",
+    (R, "Selected"): "入选",
+    (R, "Quadrant"): "象限",
+    (R, "Mapped"): "已绘制",
+    (R, "Departments"): "部门数",
+    (R, "System functions"): "系统功能数",
+    (R, "The scope quadrant places each process by the business departments it involves and the system functions "
+        "it needs: I few of both, II many functions in few departments, III few functions across many departments, "
+        "IV many of both. Projects usually start in I and grow towards IV."):
+        "范围象限按流程涉及的业务部门和所需的系统功能来定位每个流程：I 两者都少，II 功能多而部门少，"
+        "III 功能少而部门多，IV 两者都多。项目通常从 I 开始，逐步向 IV 扩展。",
+    (R, "Scope quadrant of the candidate processes (selected ones filled)"): "候选流程的范围象限（实心为入选流程）",
+    (R, "Root-cause analysis"): "根本原因分析",
+    (R, "Each problem is drawn as a fishbone: the problem at the head, the cause categories as bones, each cause "
+        "with its share of the problem from field data. Sorted by share, the vital few causes that explain about "
+        "80 per cent of the problem are the ones to address first (the 20:80 principle)."):
+        "每个问题都画成鱼骨图：问题在鱼头，原因类别为鱼骨，每个原因标出其根据现场数据得出的占比。"
+        "按占比排序后，解释约百分之八十问题的少数关键原因应最先解决（20:80 原则）。",
+    (R, "No fishbone diagrams are recorded."): "尚未记录鱼骨图。",
+    (R, "No causes are recorded for this problem yet."): "此问题尚未记录原因。",
+    (R, "Fishbone diagram: %(problem)s"): "鱼骨图：%(problem)s",
+    (R, "Pareto chart: %(problem)s"): "帕累托图：%(problem)s",
+    (R, "Causes by their share of the problem: %(problem)s"): "按问题占比排列的原因：%(problem)s",
+    (R, "The vital few: %(count)s of %(total)s causes explain %(share)s of the problem (cut at %(cut)s)."):
+        "关键少数：%(total)s 个原因中的 %(count)s 个解释了 %(share)s 的问题（分界线 %(cut)s）。",
+    (R, "Category"): "类别",
+    (R, "Cause"): "原因",
+    (R, "Share of the problem"): "问题占比",
+    (R, "Cumulative share"): "累计占比",
+    (R, "Vital few"): "关键少数",
+    (R, "Redesigned processes"): "优化后的流程",
+    (R, "Each redesigned process is shown as its as-is map and its to-be map, with what changed, the metrics of "
+        "both, the yearly saving and a what-if simulation of both maps."):
+        "每个优化后的流程都列出其现有流程图和目标流程图，以及变化内容、两者的指标、年节约额和两张流程图的假设模拟。",
+    (R, "No to-be map redesigns an as-is map yet."): "尚无目标流程图对应现有流程图。",
+    (R, "As-is map: %(as_is)s. To-be map: %(to_be)s."): "现有流程图：%(as_is)s。目标流程图：%(to_be)s。",
+    (R, "As-is and to-be diagrams"): "现有与目标流程图",
+    (R, "In the to-be diagram, added steps and flows are green and changed ones amber; removed steps are named "
+        "under the diagram and listed with the differences. A wide diagram is printed in parts, left to right."):
+        "在目标流程图中，新增的步骤和连线为绿色，修改的为橙色；删除的步骤在图下注明，并列入差异表。"
+        "较宽的流程图分段从左到右打印。",
+    (R, "As-is map: %(name)s"): "现有流程图：%(name)s",
+    (R, "To-be map: %(name)s (added in green, changed in amber)"): "目标流程图：%(name)s（绿色为新增，橙色为修改）",
+    (R, "Step"): "步骤",
+    (R, "Lane"): "泳道",
+    (R, "Change"): "变化",
+    (R, "Element"): "元素",
+    (R, "Element name"): "名称",
+    (R, "Details"): "详情",
+    (R, "Differences"): "差异",
+    (R, "What the to-be map adds, removes and changes"): "目标流程图新增、删除和修改的内容",
+    (R, "The to-be map is the same as the as-is map."): "目标流程图与现有流程图相同。",
+    (R, "added"): "新增",
+    (R, "removed"): "删除",
+    (R, "changed"): "修改",
+    (R, "unchanged"): "未变",
+    (R, "Flow"): "连线",
+    (R, "Start event"): "开始事件",
+    (R, "End event"): "结束事件",
+    (R, "Decision"): "判断",
+    (R, "Parallel gateway"): "并行网关",
+    (R, "Intermediate event"): "中间事件",
+    (R, "Data object"): "数据对象",
+    (R, "kind"): "类型",
+    (R, "name"): "名称",
+    (R, "Chinese name"): "中文名称",
+    (R, "English name"): "英文名称",
+    (R, "lane"): "泳道",
+    (R, "working time (hours)"): "工作时间（小时）",
+    (R, "waiting time (hours)"): "等待时间（小时）",
+    (R, "cost"): "成本",
+    (R, "value-adding"): "增值",
+    (R, "automated"): "自动化",
+    (R, "channel"): "渠道",
+    (R, "share of cases"): "业务占比",
+    (R, "successful outcome"): "成功结果",
+    (R, "label"): "标签",
+    (R, "probability"): "概率",
+    (R, "Metrics side by side"): "指标对比",
+    (R, "Expected values per case over the probabilities of the decisions (a loop counts as often as it is "
+        "expected to run); times in hours from arrival to the end event."):
+        "按各判断分支的概率计算的每笔业务期望值（循环按其预期执行次数计算）；时间为从到达到结束事件的小时数。",
+    (R, "Metrics of the as-is and the to-be map"): "现有流程图与目标流程图的指标",
+    (R, "Change (%)"): "变化（%）",
+    (R, "Channels offered"): "提供的渠道",
+    (R, "As-is and to-be metrics side by side"): "现有与目标流程指标对比",
+    (R, "Yearly saving"): "年节约额",
+    (R, "Yearly saving of the redesign"): "流程优化的年节约额",
+    (R, "Cost per case, as-is"): "每笔业务成本（现有）",
+    (R, "Cost per case, to-be"): "每笔业务成本（目标）",
+    (R, "Saved per case"): "每笔业务节约",
+    (R, "Hours saved per case"): "每笔业务节约小时数",
+    (R, "Saving a year (saved per case × cases a year)"): "年节约额（每笔节约 × 年业务量）",
+    (R, "Working hours freed a year"): "每年释放的工作小时数",
+    (R, "The business case's benefit line %(line)s takes this saving (%(amount)s a year)."):
+        "商业论证的收益项 %(line)s 已计入此节约额（每年 %(amount)s）。",
+    (R, "The business case's benefit line %(line)s holds %(amount)s a year: the map has changed since the saving "
+        "was taken."):
+        "商业论证的收益项 %(line)s 为每年 %(amount)s：计入节约额之后流程图已有变更。",
+    (R, "The saving feeds the business case's benefit line %(line)s, which has not taken it yet."):
+        "此节约额对应商业论证的收益项 %(line)s，但尚未计入。",
+    (R, "The saving is not in the business case yet; taken, it becomes a cost-reduction line from year 1 on."):
+        "此节约额尚未计入商业论证；计入后将成为从第 1 年起的成本节约项。",
+    (R, "The to-be map costs no less per case than the as-is map, so it feeds no cost saving into the business "
+        "case."):
+        "目标流程图的每笔业务成本不低于现有流程图，因此不向商业论证计入成本节约。",
+    (R, "What-if simulation"): "假设模拟",
+    (R, "Both maps run the what-if page's default scenario: %(cases)s cases arriving at %(rate)s an hour, working "
+        "and waiting times varying by %(cv)s (coefficient of variation), seed %(seed)s."):
+        "两张流程图都运行假设模拟页面的默认情景：%(cases)s 笔业务，每小时到达 %(rate)s 笔，"
+        "工作和等待时间的变异系数为 %(cv)s，随机种子 %(seed)s。",
+    (R, "Arrivals are random (Poisson)."): "到达是随机的（泊松分布）。",
+    (R, "Arrivals are evenly spaced."): "到达间隔均匀。",
+    (R, "Lanes without given people have as many as the cases need: their queues stay empty and their utilisation "
+        "is not measured."):
+        "未指定人数的泳道按业务需要配备人员：其队列始终为空，不计算利用率。",
+    (R, "Simulated cycle time of the as-is and the to-be map"): "现有与目标流程图的模拟周期时间",
+    (R, "Cycle time P50 (hours)"): "周期时间 P50（小时）",
+    (R, "Cycle time P90 (hours)"): "周期时间 P90（小时）",
+    (R, "Mean cycle time (hours)"): "平均周期时间（小时）",
+    (R, "Mean queue wait per case (hours)"): "每笔业务平均排队等待（小时）",
+    (R, "Cases completed"): "完成的业务数",
+    (R, "Lanes in the simulation: people, utilisation and queue wait"): "模拟中的泳道：人数、利用率和排队等待",
+    (R, "People"): "人数",
+    (R, "Utilisation"): "利用率",
+    (R, "Mean queue wait (hours)"): "平均排队等待（小时）",
+    (R, "Hours worked"): "工作小时数",
+    (R, "as needed"): "按需",
+    (R, "Simulated cycle times of the as-is and the to-be map (P50 dashed, P90 dotted)"):
+        "现有与目标流程图的模拟周期时间（虚线为 P50，点线为 P90）",
+    (R, "The simulation could not run: %(reason)s"): "模拟无法运行：%(reason)s",
+    (R, "Maps without a redesign"): "未优化的流程图",
+    (R, "These maps have no partner (an as-is map not yet redesigned, or a to-be map linked to no as-is map): "
+        "their metrics alone."):
+        "这些流程图没有对应的流程图（尚未优化的现有流程图，或未关联现有流程图的目标流程图），仅列出其指标。",
+    (R, "As-is map, not yet redesigned."): "现有流程图，尚未优化。",
+    (R, "To-be map linked to no as-is map."): "未关联现有流程图的目标流程图。",
+    (R, "Metrics of %(name)s"): "%(name)s 的指标",
+    (None, "Candidate processes ranked with the scope quadrant, fishbone and Pareto analysis, and per redesigned "
+           "process the as-is and to-be diagrams, differences, metrics, yearly saving and what-if simulation."):
+        "候选流程排序与范围象限、鱼骨图与帕累托分析，以及每个优化流程的现有与目标流程图、差异、指标、年节约额和假设模拟。",
+})
