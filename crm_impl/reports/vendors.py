@@ -178,15 +178,15 @@ def _rec_costs(doc: ReportDocument, f: Formatter, facts: _Facts, key: str, name:
     cheapest = min(facts.cases, key=lambda c: c.result.tco)
     best = max(facts.cases, key=lambda c: c.result.npv)
     if cheapest.result.tco >= case.result.tco:
-        cost = f.word("vendor_rec_cost_lowest", winner=name, count=len(facts.cases), tco=f.money(case.result.tco),
-                      tco_pv=f.money(case.result.tco_pv))
+        cost = f.word("vendor_rec_cost_lowest", winner=name, count=len(facts.cases), tco=f.money(case.result.tco, whole=True),
+                      tco_pv=f.money(case.result.tco_pv, whole=True))
     else:
-        cost = f.word("vendor_rec_cost_higher", winner=name, tco=f.money(case.result.tco),
-                      tco_pv=f.money(case.result.tco_pv), cheapest=cheapest.label(f.locale),
-                      low=f.money(cheapest.result.tco))
-    npv = (f.word("vendor_rec_npv_best", npv=f.money(case.result.npv)) if best.result.npv <= case.result.npv
-           else f.word("vendor_rec_npv_other", npv=f.money(case.result.npv), best=best.label(f.locale),
-                       best_npv=f.money(best.result.npv)))
+        cost = f.word("vendor_rec_cost_higher", winner=name, tco=f.money(case.result.tco, whole=True),
+                      tco_pv=f.money(case.result.tco_pv, whole=True), cheapest=cheapest.label(f.locale),
+                      low=f.money(cheapest.result.tco, whole=True))
+    npv = (f.word("vendor_rec_npv_best", npv=f.money(case.result.npv, whole=True)) if best.result.npv <= case.result.npv
+           else f.word("vendor_rec_npv_other", npv=f.money(case.result.npv, whole=True), best=best.label(f.locale),
+                       best_npv=f.money(best.result.npv, whole=True)))
     doc.paragraph(_sentences([cost, npv], f))
 
 
@@ -227,8 +227,8 @@ def _key_figures(doc: ReportDocument, f: Formatter, facts: _Facts, winner, ranke
     rows.append((f.word("vendor_fact_probability"), f.share(facts.analysis.probabilities.get(winner.name, 0.0))))
     case = _case_of(facts, winner.key)
     if case is not None:
-        rows += [(f.word("vendor_fact_tco"), f.money(case.result.tco)),
-                 (f.word("vendor_fact_npv"), f.money(case.result.npv))]
+        rows += [(f.word("vendor_fact_tco"), f.money(case.result.tco, whole=True)),
+                 (f.word("vendor_fact_npv"), f.money(case.result.npv, whole=True))]
     doc.table([Column(f.word("col_item"), width_cm=7), Column(f.word("col_value"))], rows,
               caption=f.word("vendor_key_figures"), key="key_figures")
 
@@ -260,10 +260,10 @@ def _process(doc: ReportDocument, project: Project, f: Formatter, facts: _Facts)
         # Vendors across, as in the TCO table: long amounts and names do not fit six columns.
         files = {v.key: v.quotation_file_name for v in selection.vendors}
         years = selection.horizon_years
-        rows = [(f.word("col_licence"), *(f.money(c.licence) for c in costs)),
-                (f.word("col_implementation"), *(f.money(c.implementation) for c in costs)),
-                (f.word("col_running"), *(f.money(c.running_per_year) for c in costs)),
-                (f.word("col_quote_total", years=years), *(f.money(c.total(years)) for c in costs)),
+        rows = [(f.word("col_licence"), *(f.money(c.licence, whole=True) for c in costs)),
+                (f.word("col_implementation"), *(f.money(c.implementation, whole=True) for c in costs)),
+                (f.word("col_running"), *(f.money(c.running_per_year, whole=True) for c in costs)),
+                (f.word("col_quote_total", years=years), *(f.money(c.total(years), whole=True) for c in costs)),
                 (f.word("col_quotation"), *(files.get(c.key) or "—" for c in costs))]
         doc.table([Column(f.word("col_item"), width_cm=4.6), *(Column(f.name(c), "right") for c in costs)],
                   rows, caption=f.word("vendor_quotes_table"), key="quotes")
@@ -364,7 +364,7 @@ def _consistency(doc: ReportDocument, f: Formatter, facts: _Facts) -> None:
 
 def _basis(cell, criterion, f: Formatter) -> str:
     if cell.figure is not None:
-        figure = f.money(cell.figure) if criterion.unit == "money" else \
+        figure = f.money(cell.figure, whole=True) if criterion.unit == "money" else \
             f"{f.number(cell.figure, 1)} {criterion.unit}".strip()
         return f.word("vendor_basis_figure", figure=figure)
     return f.word("vendor_basis_sheets", count=cell.count)
@@ -528,9 +528,9 @@ def _costs(doc: ReportDocument, project: Project, f: Formatter, facts: _Facts) -
         (f.word("col_rank"), *(f.word("disqualified") if c.disqualified else str(c.rank) if c.rank else "—"
                                for c in cases)),
         (f.word("col_total"), *(f.number(c.score, 3) if c.score is not None else "—" for c in cases)),
-        (f.word("col_tco"), *(f.money(r.tco) for r in results)),
-        (f.word("col_tco_pv"), *(f.money(r.tco_pv) for r in results)),
-        (f.word("col_npv"), *(f.money(r.npv) for r in results)),
+        (f.word("col_tco"), *(f.money(r.tco, whole=True) for r in results)),
+        (f.word("col_tco_pv"), *(f.money(r.tco_pv, whole=True) for r in results)),
+        (f.word("col_npv"), *(f.money(r.npv, whole=True) for r in results)),
         (f.word("col_roi"), *(f.share(r.roi) for r in results)),
         (f.word("col_roi_methodology"), *(f.number(r.roi_methodology, 2) for r in results)),
         (f.word("col_payback"), *(f.number(r.payback_years, 2) if r.payback_years is not None
@@ -543,7 +543,7 @@ def _costs(doc: ReportDocument, project: Project, f: Formatter, facts: _Facts) -
                                         currency=project.currency, locale=f.locale),
                     f.word("vendor_costs_caption"),
                     [Column(f.word("col_vendor")), Column(f.word("col_tco"), "right"), Column(f.word("col_npv"), "right")],
-                    [(c.label(f.locale), f.money(c.result.tco), f.money(c.result.npv)) for c in cases],
+                    [(c.label(f.locale), f.money(c.result.tco, whole=True), f.money(c.result.npv, whole=True)) for c in cases],
                     key="costs_chart"))
 
 

@@ -43,7 +43,7 @@ def test_vendor_report_holds_the_analysis(made, sample_session, sample, lang):
     w = lambda key, **params: word(key, lang, **params)  # noqa: E731
     share = lambda value, digits=1: format_percentage(value, lang, digits)  # noqa: E731
     number = lambda value, digits=1: format_number(value, lang, digits)  # noqa: E731
-    money = lambda value: format_money(value, project.currency, lang)  # noqa: E731
+    money = lambda value: format_money(value, project.currency, lang, whole=True)  # noqa: E731
     name = lambda record: str(localized(record, "name", lang))  # noqa: E731
     analysis = analyse_selection(selection, lang)
     evaluation = analysis.evaluation
