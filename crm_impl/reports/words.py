@@ -578,8 +578,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "vendor_payback_none": NC_("report", "beyond the horizon"),
     # The process redesign (BPR) report.
     "processes_report": NC_("report", "Process redesign"),
-    "bpr_summary": NC_("report", "The project holds %(maps)s process maps: %(pairs)s redesigned processes, each an "
-                                 "as-is map with its to-be map, and %(single)s maps without a partner."),
+    # Counts stand apart from their nouns: "1 redesigned processes" reads wrong, and the catalogue has no plurals here.
+    "bpr_summary": NC_("report", "Process maps: %(maps)s. Redesigned processes (an as-is map with its to-be map): "
+                                 "%(pairs)s. Maps without a partner: %(single)s."),
     "bpr_no_maps": NC_("report", "The project has no process maps yet, so there is no as-is or to-be process to "
                                  "compare. Maps are drawn, uploaded or started from a template on the project's "
                                  "process pages."),

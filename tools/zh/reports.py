@@ -593,10 +593,9 @@ ZH.update({
 # The process redesign (BPR) report (crm_impl/reports/processes.py)
 ZH.update({
     (R, "Process redesign"): "流程优化",
-    (R, "The project holds %(maps)s process maps: %(pairs)s redesigned processes, each an as-is map with its to-be "
-        "map, and %(single)s maps without a partner."):
-        "本项目共有 %(maps)s 张流程图：%(pairs)s 个经过优化的流程（每个由现有流程图和目标流程图组成），"
-        "以及 %(single)s 张没有对应流程图的流程图。",
+    (R, "Process maps: %(maps)s. Redesigned processes (an as-is map with its to-be map): %(pairs)s. Maps without a "
+        "partner: %(single)s."):
+        "流程图：%(maps)s 张。经过优化的流程（现有流程图与目标流程图成对）：%(pairs)s 个。没有对应流程图的流程图：%(single)s 张。",
     (R, "The project has no process maps yet, so there is no as-is or to-be process to compare. Maps are drawn, "
         "uploaded or started from a template on the project's process pages."):
         "本项目尚无流程图，因此没有可比较的现有流程或目标流程。可在项目的流程页面绘制、上传流程图，或从模板开始。",
