@@ -28,7 +28,11 @@ from crm_impl.reports.processes import SWIMLANE_PIXELS, redesigns, swimlane_view
 from crm_impl.reports.words import word
 from tests.conftest import ROOT, SAMPLES
 from tests.crm_impl.reports.conftest import LANGS, options, reopen
-from tests.crm_impl.reports.helpers import captions, every_part, headings, out_of_order, pictures, rows
+from tests.crm_impl.reports.helpers import (
+    captions, every_part, finished_document_test, headings, out_of_order, pictures, rows,
+)
+
+test_is_a_finished_document = finished_document_test("processes")
 
 CASES = [(path.stem, lang) for path in SAMPLES for lang in LANGS]
 PERCENT = {"value_added_ratio", "automation_share", "success_rate"}
@@ -236,7 +240,7 @@ def test_simulations_go_through_the_cache_and_charts_fall_back_to_tables(sample_
     document = reopen(doc.to_bytes())
     assert pictures(document) == 0
     # A second report takes the simulations from the cache.
-    cache[next(iter(keys))] = cached = run_simulation(pairs[0].as_is, DEFAULT_SCENARIO)
+    cache[simulation_key(pairs[0].as_is, DEFAULT_SCENARIO)] = cached = run_simulation(pairs[0].as_is, DEFAULT_SCENARIO)
     assert run_simulation(pairs[0].as_is, DEFAULT_SCENARIO, cache) is cached
 
 

@@ -13,7 +13,9 @@ from crm_impl.reports.roi import YEARS_PER_TABLE, irr_text, years_text
 from crm_impl.reports.words import word
 from tests.conftest import SAMPLES
 from tests.crm_impl.reports.conftest import LANGS, TODAY, reopen
-from tests.crm_impl.reports.helpers import captions, headings, rows, tables_by_caption
+from tests.crm_impl.reports.helpers import captions, finished_document_test, headings, rows, tables_by_caption
+
+test_is_a_finished_document = finished_document_test("roi")
 
 CASES = [(path.stem, lang) for path in SAMPLES for lang in LANGS]
 

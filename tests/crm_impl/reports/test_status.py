@@ -17,8 +17,12 @@ from crm_impl.tracking.rag import rag_label
 from tests.conftest import SAMPLES
 from tests.crm_impl.reports.conftest import LANGS, TODAY, reopen
 from tests.crm_impl.reports.helpers import (
-    captions, every_part, field_codes, headings, out_of_order, pictures, rows, tables_by_caption,
+    captions, every_part, field_codes, finished_document_test, headings, out_of_order, pictures, rows,
+    tables_by_caption,
 )
+
+
+test_is_a_finished_document = finished_document_test("status")
 
 CASES = [(path.stem, lang) for path in SAMPLES for lang in LANGS]
 

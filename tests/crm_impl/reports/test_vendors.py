@@ -21,8 +21,11 @@ from crm_impl.vendors.sensitivity import DEFAULT_RUNS, nearest_flip
 from tests.conftest import SAMPLES
 from tests.crm_impl.reports.conftest import LANGS, TODAY, reopen
 from tests.crm_impl.reports.helpers import (
-    captions, every_part, field_codes, headings, out_of_order, pictures, rows, tables_by_caption,
+    captions, every_part, field_codes, finished_document_test, headings, out_of_order, pictures, rows,
+    tables_by_caption,
 )
+
+test_is_a_finished_document = finished_document_test("vendors")
 
 CASES = [(path.stem, lang) for path in SAMPLES for lang in LANGS]
 
