@@ -1,5 +1,6 @@
 from flask import render_template, request
 from flask_babel import get_locale
+from flask_login import current_user
 
 from crm_impl.errors import CrmImplError
 from crm_impl.reports import REPORTS, ReportOptions, report_key
@@ -34,7 +35,8 @@ def index(project):
         return _page(project, form)
     if not form.validate() or (form.format.data == "pdf" and not pdf_available()):
         return _page(project, form, status=422)
-    options = ReportOptions(locale=form.lang.data, today=today())
+    # The person who made it signs the title page (Word's author property too).
+    options = ReportOptions(locale=form.lang.data, today=today(), author=current_user.display_name or current_user.email)
     key = report_key(form.report.data, project, options, form.format.data)
     made = cached_report(key)
     if made is None:

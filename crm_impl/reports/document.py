@@ -454,8 +454,9 @@ class ReportDocument:
         rows = [
             (self.w("report_date"), format_day(info.day, self.locale, "long")),
             (self.w("version"), inert(info.version)),
-            (self.w("author"), inert(info.author)),
         ]
+        if info.author.strip():  # an empty "Author" row reads as a form left unfinished
+            rows.append((self.w("author"), inert(info.author)))
         table = body.add_table(rows=0, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         for name, value in rows:

@@ -43,6 +43,9 @@ def test_a_report_downloads_with_its_chinese_name_through_a_real_server(live_cli
     assert name.startswith("指导委员会状态报告 - ") and name.endswith(".docx")
     document = docx.Document(io.BytesIO(response.content))
     assert any(p.style.name == "Heading 1" and "摘要" in p.text for p in document.paragraphs)
+    # Signed by the person who made it: the title page and Word's author property.
+    assert ["编写", "pm"] in [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert document.core_properties.author == "pm"
 
 
 def test_the_same_report_of_an_unchanged_project_is_made_once(client, login, project, monkeypatch, db):

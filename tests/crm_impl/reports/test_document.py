@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+from dataclasses import replace
 from datetime import date
 
 import docx
@@ -94,7 +95,12 @@ def test_header_footer_have_page_fields_and_the_title_page_has_none():
     # The title page: report type, project, client, date in the report's language.
     text = "\n".join(p.text for p in document.paragraphs[:8])
     assert "Huikang CRM" in text and "Huikang Pharma" in text
-    assert "2025年6月2日" in "".join(c.text for t in document.tables[:1] for r in t.rows for c in r.cells)
+    facts = [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert ["日期", "2025年6月2日"] in facts and ["编写", "PMO"] in facts
+    # Without an author there is no empty "Author" row.
+    unsigned = ReportDocument(replace(INFO, author=" "), "en", ChartRenderer(enabled=False))
+    unsigned.heading("Scope")
+    assert [r.cells[0].text for r in _reopen(unsigned).tables[0].rows] == ["Date", "Version"]
 
 
 def test_every_style_names_the_east_asian_font():
