@@ -154,6 +154,9 @@ class Chart:
     #: Layout changes giving several views of one figure, one picture each under the one caption
     #: (a wide network printed in slices); empty: the figure as it is.
     views: Sequence[Mapping[str, Any]] = ()
+    #: Figures printed in its place, one picture each under the one caption (a long Gantt chart
+    #: in parts, each with other phases unfolded); empty: ``figure`` (in its ``views``).
+    parts: Sequence[go.Figure] = ()
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,7 @@ class _Ref:
 @dataclass
 class _PendingChart:
     chart: Chart
-    jobs: list  # (future of the PNG, height and width in CSS pixels) per view
+    jobs: list  # (future of the PNG, height and width in CSS pixels) per view or part
     places: list  # the empty paragraphs the pictures go in
     caption: Paragraph
 
@@ -728,13 +731,12 @@ class ReportDocument:
         The browser draws while the rest of the document is built: the pictures are put in
         their places at :meth:`save` (or a table, if the browser failed meanwhile)."""
         if self.renderer is not None and self.renderer.available:
-            height = int(chart.height or chart.figure.layout.height or 560)
+            drawn = [(part, {}) for part in chart.parts] or [(chart.figure, view) for view in chart.views or ({},)]
             jobs = []
-            for view in chart.views or ({},):
-                high = int(view.get("height") or height)
+            for figure, view in drawn:
+                high = int(view.get("height") or chart.height or figure.layout.height or 560)
                 wide = int(chart.width or CHART_PIXELS)
-                jobs.append((self.renderer.submit(self._for_print(chart.figure, view), width=wide, height=high),
-                             high, wide))
+                jobs.append((self.renderer.submit(self._for_print(figure, view), width=wide, height=high), high, wide))
             if all(job is not None for job, _, _ in jobs):
                 places = []
                 for index in range(len(jobs)):

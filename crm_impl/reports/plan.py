@@ -23,6 +23,7 @@ from crm_impl.operations.schedule import (
 )
 from crm_impl.reports.base import Formatter, ReportOptions, title_info, top_risks
 from crm_impl.reports.document import Chart, Column, ReportDocument
+from crm_impl.reports.gantt import gantt_parts
 from crm_impl.reports.render import ChartRenderer
 from crm_impl.tracking.risks import risk_zone
 
@@ -145,7 +146,7 @@ def _schedule(doc: ReportDocument, project: Project, f: Formatter, scheduled, op
         [Column(f.word("col_id")), Column(f.word("col_task")), Column(f.word("col_start"), "right"),
          Column(f.word("col_finish"), "right"), Column(f.word("col_critical"), "center")],
         [(t.id, t.label(f.locale), f.day(t.start), f.day(t.finish), "●" if t.critical else "") for t in scheduled.tasks],
-        key="gantt"))
+        key="gantt", parts=gantt_parts(project, f.locale)))
     doc.heading(f.word("critical_path"), 2)
     critical = [t for t in scheduled.tasks if t.critical]
     doc.sentence_with_ref(f.word("critical_intro", count=len(critical)), "slack", ".")

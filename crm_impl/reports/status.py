@@ -21,6 +21,7 @@ from crm_impl.operations.status import project_dashboard
 from crm_impl.operations.steering import decisions_required, next_period_work, phase_progress, risk_trends
 from crm_impl.reports.base import Formatter, ReportOptions, title_info
 from crm_impl.reports.document import Chart, Column, ReportDocument
+from crm_impl.reports.gantt import gantt_parts
 from crm_impl.reports.plan import risk_chart, risk_table
 from crm_impl.reports.render import ChartRenderer
 from crm_impl.tracking.rag import rag_label
@@ -70,7 +71,8 @@ def _progress(doc: ReportDocument, project: Project, f: Formatter, dashboard) ->
         [Column(f.word("col_id")), Column(f.word("col_task")), Column(f.word("col_start"), "right"),
          Column(f.word("col_finish"), "right"), Column(f.word("col_progress"), "right")],
         [(t.id, t.label(f.locale), f.day(t.start), f.day(t.finish), f.share(t.task.progress / 100, 0))
-         for t in dashboard.forecast.tasks], key="gantt"))
+         for t in dashboard.forecast.tasks], key="gantt",
+        parts=gantt_parts(project, f.locale, today=dashboard.status_date, baseline=baseline)))
     doc.heading(f.word("milestones"), 2)
     if baseline is not None:
         variance = [v for v in baseline_variance(project, baseline, dashboard.status_date) if v.milestone]

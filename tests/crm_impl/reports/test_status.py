@@ -11,6 +11,7 @@ from crm_impl.i18n import format_day, format_money, format_number, format_percen
 from crm_impl.operations.baselines import project_earned_value, steering_baseline
 from crm_impl.operations.status import project_dashboard
 from crm_impl.operations.steering import next_period_work, phase_progress
+from crm_impl.reports.gantt import gantt_parts
 from crm_impl.reports.status import PERIOD_DAYS
 from crm_impl.reports.words import word
 from crm_impl.tracking.rag import rag_label
@@ -70,7 +71,10 @@ def test_status_pack_holds_the_dashboard(made, sample_session, sample, lang):
                                                             for r in project.risks))
 
     figure_captions = [c for c in captions(document) if c.startswith(w("figure"))]
-    assert pictures(document) == len(figure_captions) == 3
+    # Three charts; the forecast Gantt of a long plan prints in parts (tests/crm_impl/reports/test_gantt.py).
+    assert len(figure_captions) == 3
+    assert pictures(document) == 2 + max(1, len(gantt_parts(project, lang, today=dashboard.status_date,
+                                                            baseline=steering_baseline(project))))
     assert 'TOC \\o "1-3" \\h \\z \\u' in field_codes(document.element.body)
     assert [problem for part in every_part(document) for problem in out_of_order(part)] == []
 
