@@ -1,9 +1,12 @@
 """Time to make each Word report of the largest sample project, cold and with a warm renderer,
 and the share of it spent drawing charts.
 
-    python bench/bench_reports.py [--repeat 3] [--lang en] [--pdf]
+    python bench/bench_reports.py [--repeat 3] [--lang en] [--pdf] [--tasks 200] [--reports plan,status]
 
-The largest sample (most tasks) is imported into a private SQLite database (migrated as usual).
+The largest sample (most tasks) is imported into a private SQLite database (migrated as usual);
+with ``--tasks N``, a generated plan of N tasks instead (phases in sequence, parallel streams,
+links across phases: ``tests/crm_impl/charts/test_network_geometry._generated``), for what a PM
+with a big plan waits for.
 For each report:
 
 - ``cold``: a new :class:`~crm_impl.reports.render.ChartRenderer` for the report, so the time
@@ -20,6 +23,7 @@ The Monte Carlo runs of a report (5,000 by default) are part of its time, not of
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -50,6 +54,19 @@ def _largest_sample(session):
     return files[largest].stem, project
 
 
+def _generated_project(session, tasks: int):
+    from crm_impl.projectfile.plan import document_from_plan
+    from tests.crm_impl.charts.test_network_geometry import _generated
+
+    owner = User(email="bench@example.com", display_name="Bench", password_hash="!")
+    session.add(owner)
+    session.flush()
+    project = import_project(session, owner, parse(json.dumps(document_from_plan(
+        _generated(tasks), client_company="Bench Co.")).encode()))
+    session.commit()
+    return f"generated {tasks}", project
+
+
 def _make(kind, project, options, renderer):
     began = time.perf_counter()
     charts_before, seconds_before = renderer.charts, renderer.seconds
@@ -65,19 +82,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--lang", default="en")
     parser.add_argument("--pdf", action="store_true")
+    parser.add_argument("--tasks", type=int, default=0, help="a generated plan of this many tasks")
+    parser.add_argument("--reports", default="", help="comma-separated report keys (default: all)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
         upgrade(engine, ROOT / "migrations")
         session = make_session_factory(engine)()
-        stem, project = _largest_sample(session)
+        stem, project = _generated_project(session, args.tasks) if args.tasks else _largest_sample(session)
         options = ReportOptions(locale=args.lang, today=TODAY)
         print(f"sample {stem}: {len(project.tasks)} tasks, {len(project.risks)} risks; language {args.lang}; "
               f"{options.iterations} Monte Carlo runs per simulation")
         print(f"{'report':>7} {'figures':>7} {'pictures':>8} | {'cold s':>7} {'charts s':>8} {'share':>6} | "
               f"{'warm s':>7} {'charts s':>8} {'share':>6} | {'no charts s':>11} | {'KB':>6}"
               + (f" | {'pdf s':>6}" if args.pdf else ""))
-        for kind in REPORTS:
+        for kind in (args.reports.split(",") if args.reports else REPORTS):
             with ChartRenderer() as cold_renderer:
                 _, cold, cold_charts, _, _ = _make(kind, project, options, cold_renderer)
             with ChartRenderer() as warm_renderer:

@@ -162,7 +162,10 @@ def _schedule(doc: ReportDocument, project: Project, f: Formatter, scheduled, op
                     [Column(f.word("col_id")), Column(f.word("col_task")), Column(f.word("col_slack"), "right")],
                     [(t.id, t.label(f.locale), f.number(t.total_slack, 0)) for t in scheduled.tasks], key="network",
                     views=network_slices(network)))
-    doc.chart(_load_chart(resource_figure(project, f.locale), f))
+    if any(t.task.responsible for t in scheduled.tasks):
+        doc.chart(_load_chart(resource_figure(project, f.locale), f))
+    else:  # a plan imported from MS Project names no methodology roles yet
+        doc.paragraph(f.word("load_none"))
 
 
 def network_slices(figure, columns: int = 6) -> list[dict]:

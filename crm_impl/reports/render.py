@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 RENDER_TIMEOUT = 60.0
 #: Seconds the browser may take to start.
 START_TIMEOUT = 60.0
+#: Tabs of the one browser drawing at once: pictures of one report are drawn side by side.
+TABS = int(os.environ.get("CRM_IMPL_RENDER_TABS", "2"))
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -98,7 +100,7 @@ class ChartRenderer:
 
         async def open_browser():
             # mathjax=False: no CDN; plotly.js comes from the installed plotly package.
-            renderer = kaleido.Kaleido(n=1, timeout=self.timeout, mathjax=False, path=self.browser)
+            renderer = kaleido.Kaleido(n=TABS, timeout=self.timeout, mathjax=False, path=self.browser)
             await renderer.open()
             return renderer
 

@@ -148,6 +148,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "critical_table": NC_("report", "Tasks with their slack (critical tasks first)"),
     "network_caption": NC_("report", "Network diagram of the plan (activity on node, critical path in red)"),
     "load_caption": NC_("report", "Weekly load of each role against the team's capacity"),
+    "load_none": NC_("report", "No task names a responsible role yet, so the weekly load of each role cannot be "
+                               "shown."),
     "schedule_risk": NC_("report", "Schedule risk: PERT and Monte Carlo"),
     "schedule_risk_intro": NC_("report", "Three-point estimates give the go-live date as a range. PERT adds the "
                                          "variances along the critical path; the Monte Carlo simulation runs "

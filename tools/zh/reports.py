@@ -759,3 +759,5 @@ ZH.update({
            "process the as-is and to-be diagrams, differences, metrics, yearly saving and what-if simulation."):
         "候选流程排序与范围象限、鱼骨图与帕累托分析，以及每个优化流程的现有与目标流程图、差异、指标、年节约额和假设模拟。",
 })
+ZH[(R, "No task names a responsible role yet, so the weekly load of each role cannot be shown.")] = \
+    "尚无任务指定负责角色，因此无法显示各角色的每周负荷。"

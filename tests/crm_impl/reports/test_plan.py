@@ -3,6 +3,8 @@ tables (equal to the domain's results), pictures, captions, TOC field and fonts.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from docx.oxml.ns import qn
 
@@ -11,10 +13,11 @@ from crm_impl.methodology import get_template
 from crm_impl.operations.planning import plan_schedule
 from crm_impl.operations.raci import raci_matrix, role_columns
 from crm_impl.operations.schedule import run_monte_carlo
+from crm_impl.reports import ReportOptions, build_report
 from crm_impl.reports.document import EAST_ASIAN_FONT
 from crm_impl.reports.words import word
 from tests.conftest import SAMPLES
-from tests.crm_impl.reports.conftest import ITERATIONS, LANGS, options, reopen
+from tests.crm_impl.reports.conftest import ITERATIONS, LANGS, TODAY, options, reopen
 from tests.crm_impl.reports.helpers import (
     captions, every_part, field_codes, finished_document_test, headings, out_of_order, pictures, rows,
     tables_by_caption,
@@ -105,3 +108,27 @@ def test_without_a_browser_the_plan_has_every_chart_as_its_data(sample_session, 
     gantt = rows(tables[word("gantt_caption", "en")])
     assert [r[0] for r in gantt] == [t.id for t in scheduled.tasks]
     assert [r[3] for r in gantt] == [format_day(t.finish, "en") for t in scheduled.tasks]
+
+
+def test_a_bare_plan_imported_from_a_schedule_gets_its_plan_report(sample_session, renderer):
+    """A plan with tasks and links only (no roles, team, risks or gates: an MS Project file) still
+    gets its report: the Gantt in parts, and a sentence where the role load cannot be drawn."""
+    from crm_impl.models import User
+    from crm_impl.projectfile import import_project, parse
+    from crm_impl.projectfile.plan import document_from_plan
+    from tests.crm_impl.charts.test_network_geometry import _generated
+
+    owner = sample_session.query(User).first()
+    data = document_from_plan(_generated(60), client_company="Bare Co.")
+    try:
+        project = import_project(sample_session, owner, parse(json.dumps(data).encode()))
+        sample_session.flush()
+        document = reopen(build_report("plan", project, ReportOptions("zh_Hans", today=TODAY, iterations=200),
+                                       renderer))
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert word("load_none", "zh_Hans") in text and word("risks_none", "zh_Hans") in text
+        figure_captions = [c for c in captions(document) if c.startswith(word("figure", "zh_Hans"))]
+        assert len(figure_captions) == 4  # Gantt, network, simulation, criticality
+        assert pictures(document) >= len(figure_captions) + 1  # the Gantt of 60 tasks in parts
+    finally:
+        sample_session.rollback()
