@@ -22,15 +22,10 @@ from crm_impl.reports.base import Formatter, ReportOptions, title_info
 from crm_impl.reports.document import Chart, Column, ReportDocument
 from crm_impl.reports.render import ChartRenderer
 
-__all__ = ["build_roi_report", "YEARS_PER_TABLE", "line_name", "irr_text", "years_text"]
+__all__ = ["build_roi_report", "YEARS_PER_TABLE", "irr_text", "years_text"]
 
 #: Year columns in one table of the lines per year: a longer horizon continues in a second table.
 YEARS_PER_TABLE = 6
-
-
-def line_name(line, locale: str) -> str:
-    """A stored case line's name in the report's language."""
-    return line.name_zh if locale != "en" and line.name_zh else line.name
 
 
 def years_text(f: Formatter, years: float | None) -> str:
@@ -149,7 +144,7 @@ def _lines(doc: ReportDocument, f: Formatter, report: FinanceReport) -> None:
         if record.source:
             basis += "; " + f.word("roi_basis_source", source=record.source)
         factors = f"{f.number(line.conservative, 2)} / 1 / {f.number(line.optimistic, 2)}"
-        basis_rows.append((line.id, line_name(record, f.locale), kind, basis, factors))
+        basis_rows.append((line.id, f.name(record), kind, basis, factors))
     doc.table([Column(f.word("col_id"), width_cm=1.9), Column(f.word("roi_col_line")),
                Column(f.word("roi_col_kind"), width_cm=3.6), Column(f.word("roi_col_basis"), width_cm=4.4),
                Column(f.word("roi_col_factors"), "right", 2.4)],
@@ -163,7 +158,7 @@ def _lines(doc: ReportDocument, f: Formatter, report: FinanceReport) -> None:
             indexes = [i for i, line in enumerate(report.case.lines) if line.kind == kind]
             for i in indexes:
                 line = report.case.lines[i]
-                rows.append([line.id, line_name(stored[line.id], f.locale)]
+                rows.append([line.id, f.name(stored[line.id])]
                             + [f.number(values[i][y], 0) for y in years])
             rows.append(["", f.word(total_key)] + [f.number(sum(values[i][y] for i in indexes), 0) for y in years])
         caption = f.word("roi_per_year_table", currency=report.case.currency, first=years[0], last=years[-1])
@@ -276,7 +271,7 @@ def _process_savings(doc: ReportDocument, f: Formatter, project: Project, sessio
         state = (f.word("roi_saving_taken") if saving.in_step
                  else f.word("roi_saving_changed", amount=f.money(saving.line_amount, whole=True))
                  if saving.line_amount is not None else f.word("roi_saving_not_taken"))
-        rows.append((saving.name_zh if f.locale != "en" and saving.name_zh else saving.name,
+        rows.append((f.name(saving),
                      f.money(saving.annual_savings, whole=True), saving.line_key or "—", state))
     doc.table([Column(f.word("roi_col_process")), Column(f.word("roi_col_saving"), "right", 3.4),
                Column(f.word("roi_col_benefit_line"), width_cm=2.4), Column(f.word("col_status"), width_cm=4.6)],
@@ -302,8 +297,8 @@ def _tracking(doc: ReportDocument, f: Formatter, report: FinanceReport) -> None:
         doc.paragraph(f.word("roi_realised_to_date", share=f.share(t.realised_to_date)))
 
 
-def _line_names(report: FinanceReport, locale: str) -> dict[str, str]:
-    return {line.key: line_name(line, locale) for line in report.rows.lines}
+def _line_names(report: FinanceReport, f: Formatter) -> dict[str, str]:
+    return {line.key: f.name(line) for line in report.rows.lines}
 
 
 def build_roi_report(project: Project, options: ReportOptions, renderer: ChartRenderer | None = None,
@@ -323,7 +318,7 @@ def build_roi_report(project: Project, options: ReportOptions, renderer: ChartRe
     _assumptions(doc, f, report)
     _lines(doc, f, report)
     _cash_flows(doc, f, report)
-    _risk(doc, f, report, _line_names(report, f.locale))
+    _risk(doc, f, report, _line_names(report, f))
     _go_live(doc, f, report)
     _process_savings(doc, f, project, session)
     _tracking(doc, f, report)
