@@ -219,10 +219,6 @@ def _summary(doc: ReportDocument, project: Project, f: Formatter, pairs: list[Re
 # ---------------------------------------------------------------------------- selection
 
 
-def _candidate_name(candidate, f: Formatter) -> str:
-    return candidate.name_zh if candidate.name_zh and is_chinese(f.locale) else candidate.name
-
-
 def _selection(doc: ReportDocument, project: Project, f: Formatter) -> None:
     doc.heading(f.word("bpr_selection"))
     doc.paragraph(f.word("bpr_selection_intro"))
@@ -236,18 +232,18 @@ def _selection(doc: ReportDocument, project: Project, f: Formatter) -> None:
                Column(f.word("col_feasibility"), "center", 1.9), Column(f.word("col_priority"), "right", 1.6),
                Column(f.word("col_selected"), "center", 1.6), Column(f.word("col_quadrant"), "center", 1.6),
                Column(f.word("col_mapped"), "center", 1.5)],
-              [(str(r.rank), _candidate_name(r.candidate, f), str(r.candidate.importance), str(r.candidate.gap),
+              [(str(r.rank), f.name(r.candidate), str(r.candidate.importance), str(r.candidate.gap),
                 str(r.candidate.feasibility), f.number(r.score, 2), f.word("yes" if r.selected else "no"),
                 r.quadrant, "✓" if r.candidate.key in mapped else "") for r in ranked],
               caption=f.word("bpr_candidates_table"), key="candidates")
-    chosen = [_candidate_name(r.candidate, f) for r in ranked if r.selected]
+    chosen = [f.name(r.candidate) for r in ranked if r.selected]
     if chosen:
         doc.paragraph(f.word("bpr_selected", names=", ".join(chosen)))
     doc.paragraph(f.word("bpr_quadrant_intro"))
     doc.chart(Chart(scope_quadrant_figure(ranked, locale=f.locale), f.word("bpr_quadrant_caption"),
                     [Column(f.word("col_process")), Column(f.word("col_departments"), "right"),
                      Column(f.word("col_functions"), "right"), Column(f.word("col_quadrant"), "center")],
-                    [(_candidate_name(r.candidate, f), str(r.candidate.departments), str(r.candidate.functions),
+                    [(f.name(r.candidate), str(r.candidate.departments), str(r.candidate.functions),
                       r.quadrant) for r in ranked], key="quadrant"))
 
 
@@ -507,7 +503,7 @@ def _process_name(project: Project, pair: Redesign, f: Formatter) -> str:
     """The redesigned process's name: its candidate's, else the to-be map's."""
     process = pair.to_be.process or pair.as_is.process
     candidate = next((c for c in project.process_candidates if process and c.key == process), None)
-    return _candidate_name(candidate, f) if candidate is not None else pair.to_be.display_name(f.locale)
+    return f.name(candidate) if candidate is not None else pair.to_be.display_name(f.locale)
 
 
 def _redesigns(doc: ReportDocument, project: Project, f: Formatter, pairs: list[Redesign],

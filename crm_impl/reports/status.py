@@ -79,7 +79,7 @@ def _progress(doc: ReportDocument, project: Project, f: Formatter, dashboard) ->
         doc.table([Column(f.word("col_id"), width_cm=1.8), Column(f.word("col_task")),
                    Column(f.word("col_baseline_finish"), "right", 2.8), Column(f.word("col_forecast_finish"), "right", 2.8),
                    Column(f.word("col_finish_variance"), "right", 2.2)],
-                  [(v.key, v.name_zh if f.locale != "en" and v.name_zh else v.name, f.day(v.baseline_finish),
+                  [(v.key, f.name(v), f.day(v.baseline_finish),
                     f.day(v.finish), f.number(v.finish_variance, 0)) for v in variance],
                   caption=f.word("milestones_status_table"), key="milestones")
     else:
