@@ -6,6 +6,9 @@
 
 - ids are unique, kinds known, lanes declared, flows join existing flow nodes (no flow to a data
   object), no two flows join the same pair of nodes;
+- a map with lanes puts every task in one of them (someone does the work: hand-offs and the
+  simulation's staff are counted per lane); a map without any lane is fine (events and gateways
+  may always sit outside a lane);
 - at least one start event; several start events are alternative channels whose ``share`` values
   (if any is given) are all given and sum to 1;
 - a start event has no incoming flow and one outgoing flow, an end event no outgoing flow, a task
@@ -144,6 +147,15 @@ def _structure_problems(pm: ProcessMap) -> Iterable[tuple[str, Message]]:
             yield where, msg("%(node)s is not a flow node of the map", node=link.node)
         if link.direction not in ("in", "out"):
             yield where, msg("a data link is read (in) or written (out), not %(value)r", value=link.direction)
+
+
+def _lane_problems(pm: ProcessMap) -> Iterable[tuple[str, Message]]:
+    if not pm.lanes:
+        return
+    for node in pm.tasks():
+        if node.lane is None:
+            yield f"nodes[{node.id}]", msg("task %(node)s is in no lane: put it in one of the map's lanes",
+                                           node=_name(pm, node.id))
 
 
 def transition_probabilities(pm: ProcessMap, node_id: str) -> dict[str, float]:
@@ -299,7 +311,7 @@ def parallel_blocks(pm: ProcessMap) -> tuple[dict[str, str], list[tuple[str, Mes
 
 
 def map_problems(pm: ProcessMap) -> list[tuple[str, Message]]:
-    """Every problem of ``pm``, in the order structure, numbers, flows, reachability, parallel blocks."""
+    """Every problem of ``pm``, in the order structure, lanes, numbers, flows, reachability, parallel blocks."""
     if len(pm.nodes) > MAX_PROCESS_NODES:
         return [("nodes", msg("the map has more than %(limit)s nodes", limit=MAX_PROCESS_NODES))]
     if len(pm.flows) + len(pm.data_links) > MAX_PROCESS_FLOWS:
@@ -307,6 +319,7 @@ def map_problems(pm: ProcessMap) -> list[tuple[str, Message]]:
     problems = list(_structure_problems(pm))
     if problems:
         return problems  # the rest would only repeat these in other words
+    problems += _lane_problems(pm)
     problems += _number_problems(pm)
     problems += _flow_problems(pm)
     problems += _reach_problems(pm)

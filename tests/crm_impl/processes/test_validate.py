@@ -167,3 +167,31 @@ def test_an_attribute_set_where_it_does_not_apply_is_named(node, field):
     pm = gateway().with_nodes([node])
     assert f"{field} does not apply to {node.id}" in texts(pm)
     assert f"nodes[{node.id}]" in wheres(pm)
+
+
+def test_a_task_in_no_lane_is_named_when_the_map_has_lanes():
+    outside = edit(linear(), nodes=[Node("b", "task", "Process", working_time=3, cost=30, value_adding=True)])
+    assert wheres(outside) == ["nodes[b]"]
+    assert "task b (Process) is in no lane" in texts(outside)
+    # events and gateways may sit outside the lanes; a map with no lane at all needs none
+    assert map_problems(edit(linear(), nodes=[Node("e", "end", success=True)])) == []
+    bare = replace(linear(), lanes=(), nodes=tuple(replace(n, lane=None) for n in linear().nodes))
+    assert map_problems(bare) == []
+
+
+def test_every_sample_map_and_modeler_fixture_puts_its_tasks_in_lanes():
+    from pathlib import Path
+
+    from crm_impl.formats.bpmn import import_bpmn
+
+    root = Path(__file__).resolve().parents[3]
+    samples = sorted((root / "sample_projects" / "processes").glob("*.bpmn"))
+    assert len(samples) == 10
+    for path in samples:
+        pm = import_bpmn(path.read_bytes()).process
+        assert pm.lanes and map_problems(pm) == [], path.name
+    # the files drawn in bpmn.io and bpmn-js carry no probabilities (a modeler has none), nothing else
+    for path in sorted((root / "tests" / "crm_impl" / "formats" / "data").glob("*.bpmn")):
+        pm = import_bpmn(path.read_bytes()).process
+        assert pm.lanes and all(n.lane for n in pm.tasks()), path.name
+        assert [str(m) for _, m in map_problems(pm) if "need a probability" not in str(m)] == [], path.name
