@@ -245,27 +245,43 @@ def upload(project, map_id: int):
     return _map_page(project, record, outcome.status if outcome is not False else 422, upload_form=form)
 
 
+def _cell_number(data, prefix: str, name: str, node_id: str) -> float:
+    text = (data.get(prefix + name) or "").strip().replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValidationError("must be a number", field=f"nodes[{node_id}].{name}") from None
+    if not math.isfinite(value):
+        raise ValidationError("must be a number", field=f"nodes[{node_id}].{name}")
+    return value
+
+
 def _attribute_edits(pm, data):
-    """The attribute table's cells as ``(nodes, probabilities)``; ``ValidationError`` names a cell."""
+    """The attribute table's cells as ``(nodes, probabilities)``; ``ValidationError`` names a cell.
+
+    Tasks give their times, cost, flags and channel; start events their share of the cases (empty:
+    equal shares), end events whether they are a success, intermediate events (a timer) their
+    waiting time."""
     nodes, probabilities = {}, {}
     for index, node in enumerate(pm.nodes):
-        if node.kind != "task":
-            continue
         prefix = f"n{index}-"
         if data.get(f"{prefix}id") != node.id:
             continue
-        values = {}
-        for name in ("working_time", "waiting_time", "cost"):
-            text = (data.get(prefix + name) or "").strip().replace(",", "")
-            try:
-                values[name] = float(text)
-            except ValueError:
-                raise ValidationError("must be a number", field=f"nodes[{node.id}].{name}") from None
-            if not math.isfinite(values[name]):
-                raise ValidationError("must be a number", field=f"nodes[{node.id}].{name}")
-        values["value_adding"] = data.get(prefix + "value_adding") == "y"
-        values["automated"] = data.get(prefix + "automated") == "y"
-        values["channel"] = data.get(prefix + "channel", "")
+        if node.kind == "task":
+            values = {name: _cell_number(data, prefix, name, node.id)
+                      for name in ("working_time", "waiting_time", "cost")}
+            values["value_adding"] = data.get(prefix + "value_adding") == "y"
+            values["automated"] = data.get(prefix + "automated") == "y"
+            values["channel"] = data.get(prefix + "channel", "")
+        elif node.kind == "start":
+            text = (data.get(prefix + "share") or "").strip()
+            values = {"share": _cell_number(data, prefix, "share", node.id) if text else None}
+        elif node.kind == "end":
+            values = {"success": data.get(prefix + "success") == "y"}
+        elif node.kind == "intermediate":
+            values = {"waiting_time": _cell_number(data, prefix, "waiting_time", node.id)}
+        else:
+            continue
         nodes[node.id] = values
     for index, flow in enumerate(pm.flows):
         key = f"f{index}-probability"
@@ -282,8 +298,9 @@ def _attribute_edits(pm, data):
 @bp.post("/<int:map_id>/attributes")
 @project_view(Action.EDIT)
 def attributes(project, map_id: int):
-    """The table beside the diagram: times, cost, flags and channel of each task, the probability of
-    each flow leaving a decision; written into the map's BPMN."""
+    """The table beside the diagram: times, cost, flags and channel of each task, the share of each
+    start event, the success flag of each end event, the waiting time of each intermediate event,
+    the probability of each flow leaving a decision; written into the map's BPMN."""
     record = one_of(project.process_maps, map_id)
     form = ActionForm()
     outcome = False

@@ -246,7 +246,8 @@ def update_attributes(project: Project, record: ProcessMapRecord, expected_versi
                       nodes: Mapping[str, Mapping[str, Any]] | None = None,
                       probabilities: Mapping[tuple[str, str], float | None] | None = None) -> bool:
     """Apply the attribute table: ``nodes`` maps a task (or event) id to the fields it changes
-    (:data:`TASK_FIELDS`, ``name``, ``name_zh``), ``probabilities`` a flow ``(source, target)``
+    (:data:`TASK_FIELDS`, ``name``, ``name_zh``; a start event's ``share``, ``None`` for equal
+    shares; an end event's ``success``; an intermediate event's ``waiting_time``), ``probabilities`` a flow ``(source, target)``
     leaving a gateway to its probability.  The map is validated whole, then written into the
     stored XML; returns whether anything changed."""
     check_version(record, expected_version)
@@ -265,6 +266,8 @@ def update_attributes(project: Project, record: ProcessMapRecord, expected_versi
                 update[name] = _number(value, f"{where}.{name}", MAX_AMOUNT)
             elif name in ("value_adding", "automated", "success"):
                 update[name] = bool(value)
+            elif name == "share":
+                update[name] = None if value is None or value == "" else _number(value, f"{where}.share", 1)
             elif name == "channel":
                 text = (value or "").strip()
                 if text and not _CHANNEL.fullmatch(text):

@@ -10,7 +10,7 @@
   simulation's staff are counted per lane); a map without any lane is fine (events and gateways
   may always sit outside a lane);
 - at least one start event; several start events are alternative channels whose ``share`` values
-  (if any is given) are all given and sum to 1;
+  (if any is given) are all given and sum to 1 (a single start event's share, if given, is 1);
 - a start event has no incoming flow and one outgoing flow, an end event no outgoing flow, a task
   or an intermediate event one outgoing flow (branching is a gateway's job);
 - leaving an exclusive gateway with several outgoing flows, each flow has a probability in
@@ -181,7 +181,7 @@ def _flow_problems(pm: ProcessMap) -> Iterable[tuple[str, Message]]:
     if not pm.ends():
         yield "nodes", msg("the map has no end event")
     shares = [s.share for s in starts]
-    if len(starts) > 1 and any(share is not None for share in shares):
+    if any(share is not None for share in shares):
         if any(share is None for share in shares):
             missing = ", ".join(s.id for s in starts if s.share is None)
             yield "nodes", msg("give every start event a share or none: %(nodes)s have none", nodes=missing)

@@ -121,6 +121,71 @@ def test_attribute_table_changes_metrics_and_the_stored_xml(client, login, proje
     assert to_be.savings_per_case is not None  # refreshed against the edited as-is map
 
 
+def _attribute_form(page_text: str) -> dict[str, str]:
+    """The attribute table's fields as the browser would post them (checked boxes only)."""
+    form = page_text.split('data-testid="attributes"')[1].split("</form>")[0]
+    fields = {}
+    for tag in re.findall(r"<input[^>]*>", form):
+        name = re.search(r'name="([^"]+)"', tag)
+        if not name:
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        if 'type="checkbox"' in tag and " checked" not in tag:
+            continue
+        fields[name.group(1)] = value.group(1) if value else ""
+    return fields
+
+
+def test_event_attributes_shares_success_and_timer_waits_are_edited_in_the_table(client, login, project, db):
+    from crm_impl.formats.bpmn import export_bpmn
+    from crm_impl.operations.processes import create_map
+    from crm_impl.processes import Flow, Lane, Node, ProcessMap
+
+    channels = ProcessMap("channels", "Two channels", (Lane("desk", "Desk"),), (
+        Node("phone", "start", "Phone", lane="desk", channel="phone", share=0.6),
+        Node("web", "start", "Web form", lane="desk", channel="web", share=0.4),
+        Node("m", "exclusive", lane="desk"),
+        Node("timer", "intermediate", "Wait for the callback", lane="desk", waiting_time=2),
+        Node("t", "task", "Book", lane="desk", working_time=1, cost=10),
+        Node("done", "end", "Booked", lane="desk")),
+        (Flow("phone", "m"), Flow("web", "m"), Flow("m", "timer"), Flow("timer", "t"), Flow("t", "done")))
+    record = create_map(db, project, key="channels", data=export_bpmn(channels))
+    db.commit()
+    login()
+    url = f"/projects/{project.id}/processes/{record.id}"
+    page = client.get(url)
+    assert 'data-testid="event-attributes"' in page.text
+    form = _attribute_form(page.text)
+    index = {n.id: i for i, n in enumerate(channels.nodes)}
+    assert form[f"n{index['phone']}-share"] == "0.6" and form[f"n{index['timer']}-waiting_time"] == "2.0"
+    assert f"n{index['done']}-success" not in form  # not a success yet
+    form |= {"csrf_token": csrf_token(page), f"n{index['phone']}-share": "0.75", f"n{index['web']}-share": "0.25",
+             f"n{index['done']}-success": "y", f"n{index['timer']}-waiting_time": "5"}
+    version = record.version
+    for cells, reason in [({f"n{index['web']}-share": "0.15"}, "sum to 0.9, not 1"),
+                          ({f"n{index['web']}-share": "lots"}, "must be a number"),
+                          ({f"n{index['web']}-share": "1.5"}, "from 0 to 1"),
+                          ({f"n{index['web']}-share": ""}, "give every start event a share or none"),
+                          ({f"n{index['timer']}-waiting_time": "-1"}, "from 0")]:
+        refused = client.post(f"{url}/attributes", data=form | cells)
+        assert refused.status_code == 422 and reason in refused.text, reason
+    assert _maps(db, project)["channels"].version == version
+    assert client.post(f"{url}/attributes", data=form).status_code == 302
+    stored = _maps(db, project)["channels"]
+    for pm in (stored_map(stored), import_bpmn(stored.bpmn).process):  # the model and the file agree
+        assert (pm.node("phone").share, pm.node("web").share) == (0.75, 0.25)
+        assert pm.node("done").success and pm.node("timer").waiting_time == 5
+    page = client.get(url)
+    assert re.search(r'data-metric="success_rate".*?data-value>100.0', page.text, re.S)
+    assert re.search(r'data-metric="cycle_time".*?data-value>6.00<', page.text, re.S)
+    # both shares emptied: equal shares again
+    again = _attribute_form(page.text) | {"csrf_token": csrf_token(page), f"n{index['phone']}-share": "",
+                                          f"n{index['web']}-share": ""}
+    assert client.post(f"{url}/attributes", data=again).status_code == 302
+    pm = stored_map(_maps(db, project)["channels"])
+    assert pm.node("phone").share is None and pm.node("web").share is None
+
+
 def test_copy_to_be_and_upload_and_download(client, login, project, db):
     login()
     index = client.get(f"/projects/{project.id}/processes/")

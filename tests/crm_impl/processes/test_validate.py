@@ -114,6 +114,10 @@ def test_start_shares_must_all_be_given_and_sum_to_one():
     pm = pm.with_nodes([Node("b", "start", share=0.6)])
     assert "sum to 1.1, not 1" in texts(pm)
     assert map_problems(pm.with_nodes([Node("b", "start", share=0.5)])) == []
+    # a single start event takes every case: a share given there must be 1
+    single = ProcessMap("m", nodes=(Node("a", "start", share=0.5), Node("e", "end")), flows=(Flow("a", "e"),))
+    assert "sum to 0.5, not 1" in texts(single)
+    assert map_problems(single.with_nodes([Node("a", "start", share=1.0)])) == []
 
 
 def test_data_links_must_join_a_flow_node_and_a_data_object():
