@@ -117,7 +117,8 @@ class DeleteForm(Form):
 class ImportForm(Form):
     file = FileField(
         _l("Project file (.json) or MS Project XML (.xml)"),
-        validators=[FileRequired(), FileAllowed(["json", "xml"], _l("Choose a .json project file or an MS Project .xml file."))],
+        validators=[FileRequired(), FileAllowed(["json", "xml", "bpmn"],
+                                                _l("Choose a .json project file or an MS Project .xml file."))],
     )
 
 

@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from crm_impl.errors import ValidationError
+from crm_impl.i18n import N_
 from crm_impl.limits import MAX_AMOUNT
+from crm_impl.formats.bpmn import BPMN_NAMESPACE, is_bpmn
 from crm_impl.formats._mspdi_xml import (
     COST_UNITS,
     ESTIMATE_ALIASES,
@@ -50,7 +52,7 @@ from crm_impl.schedule.network import Activity, Link, build_network
 from crm_impl.schedule.baseline import BaselineDates, BaselineEntry
 from crm_impl.schedule.plan import Plan, PlanPhase, PlanTask, ScheduledTask
 
-__all__ = ["NAMESPACE", "IMPORTED_PHASE", "MspdiFile", "export_mspdi", "import_mspdi", "read_mspdi"]
+__all__ = ["NAMESPACE", "IMPORTED_PHASE", "NOT_A_PLAN", "MspdiFile", "export_mspdi", "import_mspdi", "read_mspdi"]
 
 #: Phase given to tasks that have no summary task above them.
 IMPORTED_PHASE: tuple[str, str] = ("imported", "Imported")
@@ -406,6 +408,12 @@ def _baseline_entry(reader: Reader, element: ET.Element, where: str, days_of) ->
     return None
 
 
+#: What an upload of a process map where a plan is expected hears (the BPMN and the MS Project
+#: file both end in ``.xml``): what it is and where it goes.
+NOT_A_PLAN = N_("this is a BPMN 2.0 process map, not an MS Project plan: add it to a project under Processes "
+                "(New map, from an uploaded BPMN file)")
+
+
 def read_mspdi(data: bytes | str) -> MspdiFile:
     """Read an MSPDI document into a :class:`~crm_impl.schedule.plan.Plan` and its Baseline0.
 
@@ -418,12 +426,17 @@ def read_mspdi(data: bytes | str) -> MspdiFile:
     Raises
     ------
     ValidationError
-        Not XML, unsafe XML (DTD, entities), not an MSPDI ``<Project>``, a bad number, date or
+        Not XML, unsafe XML (DTD, entities), a BPMN process map (:data:`NOT_A_PLAN`), not an
+        MSPDI ``<Project>``, a bad number, date or
         duration, a link to an unknown UID, duplicate ids or a dependency cycle; ``field``
         points into the file (``Task[UID=7].Duration``).
     """
+    if is_bpmn(data):
+        raise ValidationError(NOT_A_PLAN, "file")
     root = parse(data)
     namespace, _, local = root.tag[1:].rpartition("}") if root.tag.startswith("{") else ("", "", root.tag)
+    if namespace == BPMN_NAMESPACE:  # its root tag came after more than is_bpmn reads
+        raise ValidationError(NOT_A_PLAN, "file")
     # Some writers omit the namespace or add a version to it (".../project/2007").
     if local != "Project" or not (namespace == "" or namespace.startswith(NAMESPACE)):
         raise ValidationError("not an MS Project XML file (root element %(tag)r)", "file", tag=root.tag)

@@ -25,8 +25,9 @@ def project_mspdi(project: Project) -> bytes:
 
 
 def read_upload(filename: str, raw: bytes) -> dict[str, Any]:
-    """A project-file document from an upload: a crm-impl ``.json`` file or MSPDI ``.xml``."""
-    if filename.lower().endswith(".xml"):
+    """A project-file document from an upload: a crm-impl ``.json`` file or MSPDI ``.xml``; a BPMN
+    process map (``.bpmn``, or ``.xml`` in the BPMN namespace) is refused with where it goes."""
+    if filename.lower().endswith((".xml", ".bpmn")):
         try:
             read = read_mspdi(raw)
         except ValidationError as error:

@@ -222,6 +222,15 @@ def test_export_to_stdout_and_client_option(tmp_path):
     validate_document(document)
 
 
+def test_import_mspdi_of_a_bpmn_map_says_what_the_file_is(tmp_path):
+    source = Path(__file__).resolve().parents[2] / "sample_projects" / "processes" / "hotel_booking_to_be.bpmn"
+    xml = tmp_path / "map.xml"
+    xml.write_bytes(source.read_bytes())
+    result = _invoke(import_mspdi_command, xml, "-o", tmp_path / "out.json")
+    assert result.exit_code != 0 and not (tmp_path / "out.json").exists()
+    assert "BPMN 2.0 process map, not an MS Project plan" in result.stderr and "root element" not in result.stderr
+
+
 MINIMAL_MSPDI = """<?xml version="1.0" encoding="UTF-8"?>
 <Project xmlns="http://schemas.microsoft.com/project">
   <Title>Mini plan</Title>

@@ -146,6 +146,20 @@ def test_upload_imports_and_bad_upload_lists_problems_and_saves_nothing(client, 
     assert db.scalar(select(func.count()).select_from(Project)) == 1
 
 
+def test_a_bpmn_map_uploaded_as_a_project_is_refused_with_where_it_goes(client, login, user, db):
+    from pathlib import Path
+
+    login()
+    bpmn = (Path(__file__).resolve().parents[2] / "sample_projects" / "processes" / "hotel_booking_as_is.bpmn").read_bytes()
+    for name in ("hotel.xml", "hotel.bpmn"):
+        response = client.post("/projects/import", data={"file": (io.BytesIO(bpmn), name)},
+                               content_type="multipart/form-data")
+        assert response.status_code == 422, name
+        assert "this is a BPMN 2.0 process map, not an MS Project plan" in response.text and "Processes" in response.text
+        assert "root element" not in response.text and "Nothing was saved" in response.text
+    assert db.scalar(select(func.count()).select_from(Project)) == 0
+
+
 def test_owner_manages_members(client, login, make_user, load_sample, db):
     owner = make_user("owner@example.com")
     make_user("colleague@example.com")

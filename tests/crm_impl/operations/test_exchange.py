@@ -70,3 +70,29 @@ def test_a_broken_json_upload_is_a_project_file_error():
         read_upload("plan.json", b"{ not json")
     with pytest.raises(ProjectFileError, match="the file is empty"):
         read_upload("plan.xml.json", b"   ")
+
+
+@pytest.mark.parametrize("name", ["hotel.xml", "hotel.bpmn", "bpmnio.XML"])
+def test_a_bpmn_process_map_is_told_apart_from_ms_project_xml(name):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    source = (root / "tests" / "crm_impl" / "formats" / "data" / "bpmnio_complaint.bpmn" if name.startswith("bpmnio")
+              else root / "sample_projects" / "processes" / "hotel_booking_as_is.bpmn")
+    with pytest.raises(ProjectFileError) as error:
+        read_upload(name, source.read_bytes())
+    ((where, message),) = error.value.problems
+    assert where == "file"
+    assert str(message).startswith("this is a BPMN 2.0 process map, not an MS Project plan")
+    assert "under Processes" in str(message) and "MSPDI" not in str(message) and "root element" not in str(message)
+    assert "流程" in error.value.localized("zh_Hans")
+
+
+def test_a_bpmn_root_after_a_long_preamble_is_still_told_apart():
+    from crm_impl.formats.bpmn import BPMN_NAMESPACE
+
+    raw = (b'<?xml version="1.0"?>' + b"<!-- " + b"x" * 5000 + b" -->"
+           + f'<definitions xmlns="{BPMN_NAMESPACE}"/>'.encode())
+    with pytest.raises(ProjectFileError, match="BPMN 2.0 process map"):
+        read_upload("map.xml", raw)
+
