@@ -2,6 +2,7 @@
 modeler's XML, the attribute table, copy to to-be and its diff, BPMN download and upload (hostile
 files refused with a reason through a real server), simulation, fishbone/Pareto, selection."""
 
+import io
 import re
 from pathlib import Path
 
@@ -238,6 +239,39 @@ def test_hostile_uploads_are_refused_with_a_reason_through_a_real_server(live_cl
     assert ok.status_code in (200, 302, 303)
     db.expire_all()
     assert stored_map(db.get(ProcessMapRecord, record.id)).key == "hotel_booking_as_is"
+
+
+def test_an_upload_lists_what_is_not_modelled_but_kept_in_the_file(client, login, project, db):
+    """bpmn.io's file carries a text annotation (and its association): the map is saved, and the
+    page says which elements were not modelled but stay in the stored file."""
+    from dataclasses import replace
+
+    from crm_impl.formats.bpmn import update_bpmn
+
+    fixture = ROOT / "tests" / "crm_impl" / "formats" / "data" / "bpmnio_complaint.bpmn"
+    drawn = import_bpmn(fixture.read_bytes())
+    assert [s.element for s in drawn.skipped] == ["textAnnotation", "association"]
+    # a modeler gives a decision no probabilities: add them (as the attribute table would), nothing else
+    pm = drawn.process
+    shares = iter((0.3, 0.7))
+    pm = replace(pm, flows=tuple(replace(f, probability=next(shares)) if f.source == "Gateway_0known1" else f
+                                 for f in pm.flows))
+    data = update_bpmn(fixture.read_bytes(), pm)
+    login()
+    record = project.process_maps[0]
+    url = f"/projects/{project.id}/processes/{record.id}"
+    token = csrf_token(client.get(url))
+    answer = client.post(f"{url}/upload", data={"csrf_token": token, "version": str(record.version),
+                                                "file": (io.BytesIO(data), "complaint.bpmn")},
+                         content_type="multipart/form-data", follow_redirects=True)
+    assert answer.status_code == 200
+    warning = re.search(r'<div class="alert alert-warning[^>]*>(.*?)</div>', answer.text, re.S)
+    assert warning, answer.text[:2000]
+    text = re.sub(r"\s+", " ", warning.group(1))
+    assert "Not modelled, kept in the file:" in text
+    assert "textAnnotation Target: closed within two days" in text and "association Association_1c9vx0d" in text
+    stored = _maps(db, project)[record.key]
+    assert b"Target: closed within two days" in stored.bpmn  # kept in the file, as the warning says
 
 
 def test_simulation_shows_both_maps_side_by_side(client, login, project):
