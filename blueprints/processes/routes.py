@@ -366,19 +366,49 @@ def delete(project, map_id: int):
 # ------------------------------------------------------------------ what-if simulation
 
 
-def _staff(form: SimulationForm, pm, prefix: str) -> dict:
+#: The per-lane fields of the simulation form: its people, and its own working day (empty: the
+#: scenario's day) — ``(parameter prefix, lowest, highest)``.
+LANE_HOURS = {"day_start": ("ds", 0.0, 23.99), "day_hours": ("dh", 0.5, 24.0)}
+
+
+def _lane_number(form: SimulationForm, name: str, low: float, high: float, text: str, lane_name: str) -> float | None:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not low <= value <= high:
+        form.form_errors.append(_("%(field)s in lane %(lane)s: give a number from %(low)s to %(high)s.",
+                                  field=form[name].label.text, lane=lane_name, low=f"{low:g}", high=f"{high:g}"))
+        return None
+    return value
+
+
+def _staff(form: SimulationForm, pm, index: int) -> dict:
+    """Each lane's people and working day from the query: ``p<map>-<lane>`` people, ``ds``/``dh``
+    its own day start and hours (empty: the scenario's day for every lane)."""
     staff = {}
-    for index, lane in enumerate(pm.lanes):
-        text = (request.args.get(f"{prefix}{index}") or "").strip()
+    for number, lane in enumerate(pm.lanes):
+        lane_name = lane.display_name(get_locale())
+        day = {"day_start": form.day_start.data, "day_hours": form.day_hours.data}
+        own = False
+        for name, (prefix, low, high) in LANE_HOURS.items():
+            text = (request.args.get(f"{prefix}{index}-{number}") or "").strip()
+            if text:
+                own = True
+                value = _lane_number(form, name, low, high, text, lane_name)
+                day[name] = value if value is not None else day[name]
+        text = (request.args.get(f"p{index}-{number}") or "").strip()
         if not text:
+            if own:
+                form.form_errors.append(_("Lane %(lane)s: give its people to set its own working hours.",
+                                          lane=lane_name))
             continue
         try:
             people = int(text)
         except ValueError:
-            form.form_errors.append(_("People in lane %(lane)s: give a whole number.",
-                                      lane=lane.display_name(get_locale())))
+            form.form_errors.append(_("People in lane %(lane)s: give a whole number.", lane=lane_name))
             continue
-        staff[lane.key] = LaneStaff(people, form.day_start.data, form.day_hours.data)
+        staff[lane.key] = LaneStaff(people, day["day_start"], day["day_hours"])
     return staff
 
 
@@ -395,7 +425,7 @@ def simulate(project, map_id: int):
         valid = form.validate()
         scenarios = []
         for index, m in enumerate(pair):
-            staff = _staff(form, stored_map(m), f"p{index}-")
+            staff = _staff(form, stored_map(m), index)
             if valid:
                 scenarios.append((m, Scenario(form.arrival_rate.data, form.cases.data, staff, form.variability.data,
                                               form.poisson.data, form.seed.data)))

@@ -296,6 +296,42 @@ def test_simulation_shows_both_maps_side_by_side(client, login, project):
     assert people.status_code == 422 and "whole number" in people.text
 
 
+def test_each_lane_may_keep_its_own_working_hours_in_the_simulation(client, login, project):
+    from crm_impl.operations.processes import run_simulation
+    from crm_impl.processes import LaneStaff, Scenario
+
+    login()
+    to_be = next(m for m in project.process_maps if m.kind is MapKind.TO_BE)
+    pair = [to_be.as_is, to_be]
+    url = f"/projects/{project.id}/processes/{to_be.id}/simulate"
+    base = {"arrival_rate": "2", "cases": "200", "variability": "0", "seed": "3", "day_start": "8", "day_hours": "10"}
+    people = {f"p{i}-{n}": "2" for i, m in enumerate(pair) for n in range(len(stored_map(m).lanes))}
+    # the second lane of each map works a short afternoon; the others keep the day above
+    own = {f"{field}{i}-1": value for i in range(2) for field, value in (("ds", "13"), ("dh", "3"))}
+    page = client.get(url, query_string=base | people | own)
+    assert page.status_code == 200, page.text[:500]
+    assert 'name="ds0-1"' in page.text and 'name="dh1-2"' in page.text
+
+    def p50s(text):
+        return [float(v.replace(",", "")) for v in re.findall(r'data-testid="p50">([^<]+)<', text)]
+
+    def expected(hours):
+        runs = []
+        for m in pair:
+            lanes = stored_map(m).lanes
+            staff = {lane.key: LaneStaff(2, *hours.get(n, (8, 10))) for n, lane in enumerate(lanes)}
+            runs.append(round(run_simulation(m, Scenario(2, 200, staff, 0, False, 3)).p50, 2))
+        return runs
+
+    assert p50s(page.text) == expected({1: (13, 3)})
+    same_day = client.get(url, query_string=base | people)
+    assert p50s(same_day.text) == expected({}) != p50s(page.text)  # the short afternoon shows
+    for cells, reason in [({"dh0-1": "30"}, "from 0.5 to 24"), ({"ds0-1": "soon"}, "from 0 to 23.99"),
+                          ({"p0-1": ""}, "give its people to set its own working hours")]:
+        refused = client.get(url, query_string=base | people | own | cells)
+        assert refused.status_code == 422 and reason in refused.text, reason
+
+
 def test_fishbone_pareto_and_selection_pages(client, login, project, db):
     login()
     page = client.get(f"/projects/{project.id}/processes/fishbones")
