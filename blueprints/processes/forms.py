@@ -4,8 +4,11 @@ from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringF
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from crm_impl.limits import MAX_SIMULATION_CASES
-from crm_impl.models import FishboneCause, FishboneDiagram, MapKind, ProcessCandidate, ProcessMapRecord
+from crm_impl.models import (
+    FishboneCause, FishboneDiagram, MapKind, ProcessCandidate, ProcessMapRecord, ProcessSelection,
+)
 from crm_impl.operations.processes import CandidateDraft, CauseDraft
+from crm_impl.processes import Weights
 from crm_impl.processes.simulation import DEFAULT_DAY_HOURS, DEFAULT_DAY_START, DEFAULT_SCENARIO
 from blueprints.kit import Form, VersionedForm, choices
 
@@ -87,15 +90,34 @@ class CandidateForm(VersionedForm):
         return cls(formdata=None, obj=candidate)
 
 
-class WeightsForm(Form):
-    class Meta:
-        csrf = False
+class SelectionForm(VersionedForm):
+    """The project's selection weights and scoring method, saved (limits from the model)."""
 
-    importance = FloatField(_l("Weight of importance"), default=1.0, validators=[Optional(), NumberRange(0, 100)])
-    gap = FloatField(_l("Weight of the performance gap"), default=1.0, validators=[Optional(), NumberRange(0, 100)])
-    feasibility = FloatField(_l("Weight of feasibility"), default=1.0, validators=[Optional(), NumberRange(0, 100)])
+    model = ProcessSelection
+
+    importance = FloatField(_l("Weight of importance"), default=1.0, validators=[InputRequired()])
+    gap = FloatField(_l("Weight of the performance gap"), default=1.0, validators=[InputRequired()])
+    feasibility = FloatField(_l("Weight of feasibility"), default=1.0, validators=[InputRequired()])
     method = SelectField(_l("Score"), choices=choices([("weighted", _l("Weighted average")),
                                                        ("product", _l("Weighted product"))]), default="weighted")
+
+    def weights(self) -> Weights:
+        return Weights(self.importance.data, self.gap.data, self.feasibility.data)
+
+    @classmethod
+    def of(cls, project) -> "SelectionForm":
+        """The form of the stored selection (equal weights while none is stored)."""
+        form = cls(formdata=None, obj=project.process_selection)
+        if project.process_selection is None:
+            form.version.data = ""
+        return form
+
+
+class WeightsForm(SelectionForm):
+    """The same weights from the query string: a ranking to look at, not saved."""
+
+    class Meta:
+        csrf = False
 
 
 class FishboneForm(Form):

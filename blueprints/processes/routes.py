@@ -3,6 +3,7 @@ import math
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
+from werkzeug.datastructures import MultiDict
 
 from crm_impl.charts.processes import (
     cycle_time_figure,
@@ -33,14 +34,16 @@ from crm_impl.operations.processes import (
     map_metrics,
     ranked_candidates,
     run_simulation,
+    selection_weights,
     save_bpmn,
     stored_map,
     update_attributes,
     update_candidate,
     update_cause,
     update_map_settings,
+    update_selection,
 )
-from crm_impl.processes import CHANNELS, METRIC_NAMES, LaneStaff, Scenario, Weights, pareto
+from crm_impl.processes import CHANNELS, METRIC_NAMES, LaneStaff, Scenario, pareto
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.extensions import cache
@@ -55,6 +58,7 @@ from blueprints.processes.forms import (
     FishboneForm,
     MapSettingsForm,
     NewMapForm,
+    SelectionForm,
     SimulationForm,
     UploadForm,
     WeightsForm,
@@ -529,16 +533,25 @@ def delete_cause_view(project, fishbone_id: int, cause_id: int):
 # ------------------------------------------------------------------ selection
 
 
-def _candidates_page(project, form=None, outcome=None):
-    weights = WeightsForm(formdata=request.args or None)
+def _preview_weights(project) -> WeightsForm:
+    """The weights of the query string (a ranking to look at, not saved), each missing one the stored one."""
+    weights, method = selection_weights(project)
+    stored = {"importance": weights.importance, "gap": weights.gap, "feasibility": weights.feasibility,
+              "method": method}
+    return WeightsForm(formdata=MultiDict({**{k: str(v) for k, v in stored.items()}, **request.args.to_dict()}))
+
+
+def _candidates_page(project, form=None, outcome=None, selection_form=None):
+    """The ranked candidates: with the stored weights, or those of the query string (not saved);
+    ``selection_form`` is a refused save of the weights, shown with its errors."""
+    record = project.process_selection
+    weights = selection_form or (_preview_weights(project) if request.args else SelectionForm.of(project))
     ranked, chart, status = [], None, 200
-    if weights.validate():
+    if selection_form is not None or not request.args or weights.validate():
+        previewed = bool(request.args) and selection_form is None
         try:
-            ranked = ranked_candidates(project, Weights(weights.importance.data if weights.importance.data is not None
-                                                        else 1.0,
-                                                        weights.gap.data if weights.gap.data is not None else 1.0,
-                                                        weights.feasibility.data if weights.feasibility.data is not None
-                                                        else 1.0), weights.method.data)
+            ranked = ranked_candidates(project, weights.weights() if previewed else None,
+                                       weights.method.data if previewed else None)
         except ValidationError as error:
             weights.form_errors.append(error.localized(get_locale()))
             status = 422
@@ -548,9 +561,25 @@ def _candidates_page(project, form=None, outcome=None):
         chart = chart_html(scope_quadrant_figure(ranked, locale=str(get_locale())))
     if outcome is not None:
         status = outcome.status if outcome is not False else 422
+    version = selection_form.version.data if selection_form is not None else record.version if record else ""
     return render_template("processes/candidates.html", project=project, ranked=ranked, chart=chart,
-                           weights=weights, form=form or CandidateForm(formdata=None),
+                           weights=weights, selection_version=version, previewed=bool(request.args),
+                           form=form or CandidateForm(formdata=None),
                            maps={m.process for m in project.process_maps}), status
+
+
+@bp.post("/candidates/weights")
+@project_view(Action.EDIT)
+def save_weights(project):
+    """Store the weights and the scoring method the project ranks its candidates with."""
+    form = SelectionForm()
+    outcome = form.validate_on_submit() and save_edit(
+        form, lambda: SelectionForm.of(project), update_selection, get_db(), project, form.expected_version(),
+        form.weights(), form.method.data)
+    if outcome:
+        flash(_("Selection weights saved.") if outcome.result else _("Nothing changed."), "success")
+        return redirect(url_for("processes.candidates", project_id=project.id))
+    return _candidates_page(project, outcome=outcome, selection_form=form)
 
 
 @bp.get("/candidates")

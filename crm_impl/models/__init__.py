@@ -33,6 +33,7 @@ from crm_impl.models.processes import (
     MapKind,
     ProcessCandidate,
     ProcessMapRecord,
+    ProcessSelection,
 )
 from crm_impl.models.projects import (
     Holiday,
@@ -52,6 +53,7 @@ __all__ = [
     "FishboneDiagram",
     "MapKind",
     "ProcessCandidate",
+    "ProcessSelection",
     "ProcessMapRecord",
     "Base",
     "Versioned",

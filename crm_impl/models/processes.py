@@ -18,13 +18,17 @@ from sqlalchemy.orm import Mapped, backref, deferred, mapped_column, relationshi
 from crm_impl.limits import MAX_AMOUNT, MAX_INT
 from crm_impl.models.base import Base, Versioned, bounded, str_enum
 
-__all__ = ["MapKind", "ProcessMapRecord", "ProcessCandidate", "FishboneDiagram", "FishboneCause",
-           "MAX_CASES_PER_YEAR", "MAX_SCOPE_COUNT"]
+__all__ = ["MapKind", "ProcessMapRecord", "ProcessCandidate", "ProcessSelection", "FishboneDiagram", "FishboneCause",
+           "MAX_CASES_PER_YEAR", "MAX_SCOPE_COUNT", "MAX_SELECTION_WEIGHT", "SELECTION_METHODS"]
 
 #: The most cases a year a process map is measured for.
 MAX_CASES_PER_YEAR = 1_000_000_000
 #: The most functions or departments a candidate process spans.
 MAX_SCOPE_COUNT = 1_000
+#: The highest weight of a selection criterion.
+MAX_SELECTION_WEIGHT = 100
+#: How the candidates' three ratings make one score (see :func:`crm_impl.processes.rank_candidates`).
+SELECTION_METHODS = ("weighted", "product")
 
 
 class MapKind(enum.StrEnum):
@@ -100,6 +104,25 @@ class ProcessCandidate(Versioned, Base):
 
     project: Mapped["Project"] = relationship(  # noqa: F821
         backref=backref("process_candidates", cascade="all, delete-orphan", order_by="ProcessCandidate.id"))
+
+
+class ProcessSelection(Versioned, Base):
+    """How a project ranks its candidate processes: the weight of each criterion and the scoring
+    method; a project without one ranks with equal weights, as a weighted average."""
+
+    __tablename__ = "process_selections"
+    __table_args__ = (UniqueConstraint("project_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    importance: Mapped[float] = mapped_column(Float, default=1.0, info=bounded(0, MAX_SELECTION_WEIGHT))
+    gap: Mapped[float] = mapped_column(Float, default=1.0, info=bounded(0, MAX_SELECTION_WEIGHT))
+    feasibility: Mapped[float] = mapped_column(Float, default=1.0, info=bounded(0, MAX_SELECTION_WEIGHT))
+    #: ``weighted`` (the weighted mean of the ratings) or ``product`` (their weighted product).
+    method: Mapped[str] = mapped_column(String(10), default="weighted")
+
+    project: Mapped["Project"] = relationship(  # noqa: F821
+        backref=backref("process_selection", cascade="all, delete-orphan", uselist=False))
 
 
 class FishboneDiagram(Versioned, Base):

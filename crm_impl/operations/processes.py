@@ -31,9 +31,10 @@ from crm_impl.models import (
     MapKind,
     ProcessCandidate,
     ProcessMapRecord,
+    ProcessSelection,
     Project,
 )
-from crm_impl.models.processes import MAX_CASES_PER_YEAR, MAX_SCOPE_COUNT
+from crm_impl.models.processes import MAX_CASES_PER_YEAR, MAX_SCOPE_COUNT, MAX_SELECTION_WEIGHT, SELECTION_METHODS
 from crm_impl.processes import (
     Candidate,
     Category,
@@ -80,6 +81,8 @@ __all__ = [
     "update_candidate",
     "delete_candidate",
     "ranked_candidates",
+    "selection_weights",
+    "update_selection",
     "add_fishbone",
     "delete_fishbone",
     "CauseDraft",
@@ -483,7 +486,39 @@ def delete_candidate(session: Session, project: Project, record: ProcessCandidat
         project.process_candidates.remove(record)
 
 
-def ranked_candidates(project: Project, weights: Weights = Weights(), method: str = "weighted") -> list[RankedProcess]:
+def selection_weights(project: Project) -> tuple[Weights, str]:
+    """The weights and scoring method the project ranks its candidates with (equal weights and a
+    weighted average until someone saves others)."""
+    record = project.process_selection
+    if record is None:
+        return Weights(), "weighted"
+    return Weights(record.importance, record.gap, record.feasibility), record.method
+
+
+def update_selection(session: Session, project: Project, expected_version: int | None, weights: Weights,
+                     method: str) -> bool:
+    """Store the weights and the scoring method of the project's process selection (the version
+    the editor saw: ``None`` while the project has stored none); returns whether anything changed."""
+    if method not in SELECTION_METHODS:
+        raise ValidationError("unknown scoring method %(value)r", field="method", value=method)
+    values = {name: _number(getattr(weights, name), name, MAX_SELECTION_WEIGHT)
+              for name in ("importance", "gap", "feasibility")}
+    if not sum(values.values()):
+        raise ValidationError("weights must be numbers of at least 0, not all 0", "weights")
+    values["method"] = method
+    record = project.process_selection
+    if record is None:  # the first save (two at once: the unique project_id refuses the second)
+        project.process_selection = ProcessSelection(**values)
+        session.flush()
+        return True
+    return apply_changes(record, expected_version, values)
+
+
+def ranked_candidates(project: Project, weights: Weights | None = None, method: str | None = None) -> list[RankedProcess]:
+    """The project's candidates ranked with ``weights`` and ``method``, by default the stored ones."""
+    stored_weights, stored_method = selection_weights(project)
+    weights = stored_weights if weights is None else weights
+    method = stored_method if method is None else method
     return rank_candidates(
         [Candidate(c.key, c.name, c.importance, c.gap, c.feasibility, functions=c.functions,
                    departments=c.departments, name_zh=c.name_zh) for c in project.process_candidates],

@@ -1,5 +1,6 @@
-"""The ``processes`` section of a project file: process maps (as BPMN 2.0 XML), fishbones and
-the candidate processes scored for selection (both directions, so export and import stay mirrors).
+"""The ``processes`` section of a project file: process maps (as BPMN 2.0 XML), fishbones, the
+candidate processes scored for selection and the weights and scoring method they are ranked with
+(``selection``; both directions, so export and import stay mirrors).
 
 A map travels as the BPMN file the modeler saved (``bpmn``: its layout and our attributes in
 one text), with its key, kind, the as-is map a to-be map redesigns, the process it draws, its
@@ -58,7 +59,8 @@ def export_processes(project) -> dict[str, Any]:
     maps = getattr(project, "process_maps", [])
     fishbones = getattr(project, "fishbones", [])
     candidates = getattr(project, "process_candidates", [])
-    if not (maps or fishbones or candidates):
+    selection = getattr(project, "process_selection", None)
+    if not (maps or fishbones or candidates or selection):
         return {}
     section: dict[str, Any] = {
         "maps": [
@@ -88,6 +90,9 @@ def export_processes(project) -> dict[str, Any]:
             category["causes"].append({"name": cause.name, "name_zh": cause.name_zh, "value": cause.value})
         section["fishbones"].append({"key": fishbone.key, "problem": fishbone.problem,
                                      "problem_zh": fishbone.problem_zh, "categories": list(categories.values())})
+    if selection is not None:
+        section["selection"] = {"importance": selection.importance, "gap": selection.gap,
+                                "feasibility": selection.feasibility, "method": selection.method}
     return {"processes": section}
 
 
@@ -126,12 +131,17 @@ def process_problems(data: dict[str, Any]) -> Problems:
                              msg("category %(name)r is listed twice", name=name)))
     for key in _duplicates(c["key"] for c in section.get("candidates", [])):
         problems.append(("processes.candidates", msg("candidate key %(key)r is used more than once", key=key)))
+    selection = section.get("selection")
+    if selection is not None and not any(selection.get(name, 1.0) for name in ("importance", "gap", "feasibility")):
+        problems.append(("processes.selection", msg("weights must be numbers of at least 0, not all 0")))
     return problems
 
 
 def load_processes(project, data: dict[str, Any]) -> None:
     """Add the section of a validated document to a new ``project``."""
-    from crm_impl.models import FishboneCause, FishboneDiagram, MapKind, ProcessCandidate, ProcessMapRecord
+    from crm_impl.models import (
+        FishboneCause, FishboneDiagram, MapKind, ProcessCandidate, ProcessMapRecord, ProcessSelection,
+    )
 
     section = data.get("processes") or {}
     records: dict[str, ProcessMapRecord] = {}
@@ -163,3 +173,8 @@ def load_processes(project, data: dict[str, Any]) -> None:
                          departments=c.get("departments", 0))
         for c in section.get("candidates", [])
     ]
+    selection = section.get("selection")
+    if selection is not None:
+        project.process_selection = ProcessSelection(
+            importance=float(selection.get("importance", 1.0)), gap=float(selection.get("gap", 1.0)),
+            feasibility=float(selection.get("feasibility", 1.0)), method=selection.get("method", "weighted"))

@@ -64,7 +64,7 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
     from crm_impl.models import (
         ActionItem, AuditEvent, Baseline, BaselineTask, BusinessCase, CaseActual, CaseDriver, CaseLine, ChangeRequest,
         Deliverable, Dependency, FishboneCause, FishboneDiagram, GateRecord, Holiday, KpiMeasurement, KpiTarget, Meeting,
-        Phase, ProcessCandidate, ProcessMapRecord, Project, Risk, Task, TeamMember, WorkingDay,
+        Phase, ProcessCandidate, ProcessMapRecord, ProcessSelection, Project, Risk, Task, TeamMember, WorkingDay,
     )
     from crm_impl.models.vendors import (
         AhpComparison, CriteriaGroup, Evaluator, SelectionCriterion, ShortlistedVendor, VendorScore, VendorSelection,
@@ -105,6 +105,7 @@ def _stored_as() -> tuple[dict[Where, type], dict[Where, Any]]:
         ("processes", "fishbones"): FishboneDiagram,
         ("processes", "fishbones", "categories", "causes"): FishboneCause,
         ("processes", "candidates"): ProcessCandidate,
+        ("processes", "selection"): ProcessSelection,
     }
     columns: dict[Where, Any] = {
         ("project", "template"): Project.template_id,

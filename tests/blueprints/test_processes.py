@@ -380,6 +380,56 @@ def test_fishbone_pareto_and_selection_pages(client, login, project, db):
     assert again.status_code == 422 and "exists already" in again.text
 
 
+def test_the_selection_weights_are_saved_with_the_project(client, login, project, db, make_user):
+    from crm_impl.models import MemberRole, Membership, Project
+
+    login()
+    url = f"/projects/{project.id}/processes/candidates"
+
+    def order(text):
+        return re.findall(r'data-candidate="([^"]+)"', text)
+
+    page = client.get(url)
+    assert order(page.text)[0] == "lead_to_order" and 'data-testid="save-weights"' in page.text
+    token = csrf_token(page)
+    form = {"csrf_token": token, "version": "", "importance": "1", "gap": "5", "feasibility": "1", "method": "weighted"}
+    for cells, reason in [({"gap": "lots"}, "Not a valid float value"), ({"gap": "101"}, "100"),
+                          ({"importance": "0", "gap": "0", "feasibility": "0"}, "not all 0"),
+                          ({"method": "sum"}, "Not a valid choice")]:
+        refused = client.post(f"{url}/weights", data=form | cells)
+        assert refused.status_code == 422 and reason in refused.text, reason
+        assert order(refused.text)[0] == "lead_to_order"  # still ranked with what is stored
+    db.expire_all()
+    assert db.get(Project, project.id).process_selection is None
+    assert client.post(f"{url}/weights", data=form).status_code == 302
+    # every visit ranks with the saved weights now, and the form shows them
+    page = client.get(url)
+    assert order(page.text)[0] == "complaints"
+    assert re.search(r'name="gap"[^>]*value="5(\.0)?"', page.text)
+    version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+    # a look at other weights in the address is not saved
+    look = client.get(url, query_string={"gap": "1"})
+    assert order(look.text)[0] == "lead_to_order" and 'data-testid="preview"' in look.text
+    assert order(client.get(url).text)[0] == "complaints"
+    # someone saved meanwhile: refused, nothing lost
+    stale = client.post(f"{url}/weights", data=form | {"version": str(int(version) - 1), "method": "product"})
+    assert stale.status_code == 409
+    db.expire_all()
+    assert db.get(Project, project.id).process_selection.method == "weighted"
+    assert client.post(f"{url}/weights", data=form | {"version": version, "method": "product"}).status_code == 302
+    db.expire_all()
+    assert db.get(Project, project.id).process_selection.method == "product"
+    # a viewer ranks for a look but cannot save
+    viewer = make_user("viewer@example.com")
+    db.add(Membership(project_id=project.id, user_id=viewer.id, role=MemberRole.VIEWER))
+    db.commit()
+    client.post("/auth/logout", data={"csrf_token": token})
+    login("viewer@example.com")
+    seen = client.get(url)
+    assert 'data-testid="save-weights"' not in seen.text and order(seen.text)[0] == "complaints"
+    assert client.post(f"{url}/weights", data=form | {"csrf_token": csrf_token(seen)}).status_code == 403
+
+
 def test_viewers_read_but_cannot_change(client, login, project, make_user, db):
     from crm_impl.models import MemberRole, Membership
 

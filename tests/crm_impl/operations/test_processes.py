@@ -30,8 +30,10 @@ from crm_impl.operations.processes import (
     update_attributes,
     update_candidate,
     update_map_settings,
+    selection_weights,
+    update_selection,
 )
-from crm_impl.processes import ProcessMapError, Scenario, diff_maps, pareto, process_metrics
+from crm_impl.processes import ProcessMapError, Scenario, Weights, diff_maps, pareto, process_metrics
 
 ROOT = Path(__file__).resolve().parents[3]
 HOTEL = ROOT / "sample_projects" / "processes"
@@ -193,6 +195,32 @@ def test_candidates_rank_and_fishbone_causes_feed_the_pareto(db, project):
     delete_fishbone(db, project, fish)
     db.commit()
     assert [f.key for f in project.fishbones] == ["lead_loss"]
+
+
+def test_the_selection_weights_are_stored_and_rank_by_default(db, project):
+    assert project.process_selection is None and selection_weights(project) == (Weights(), "weighted")
+    order = lambda: [r.candidate.key for r in ranked_candidates(project)]  # noqa: E731
+    assert order()[0] == "lead_to_order"
+    assert update_selection(db, project, None, Weights(1, 5, 1), "weighted") is True
+    db.commit()
+    db.expire_all()
+    record = project.process_selection
+    assert (record.importance, record.gap, record.feasibility, record.method) == (1, 5, 1, "weighted")
+    assert order()[0] == "complaints"  # the biggest performance gap now leads
+    assert ranked_candidates(project, Weights(), "weighted")[0].candidate.key == "lead_to_order"  # asked for
+    version = record.version
+    assert update_selection(db, project, version, Weights(1, 5, 1), "weighted") is False
+    for weights, method, words in [(Weights(0, 0, 0), "weighted", "not all 0"), (Weights(-1, 1, 1), "weighted", "from 0"),
+                                   (Weights(101, 1, 1), "weighted", "from 0 to 100"),
+                                   (Weights(float("nan"), 1, 1), "weighted", "must be a number"),
+                                   (Weights(1, 1, 1), "sum", "unknown scoring method")]:
+        with pytest.raises(ValidationError, match=words):
+            update_selection(db, project, version, weights, method)
+    with pytest.raises(StaleEditError):
+        update_selection(db, project, version - 1, Weights(2, 2, 2), "product")
+    assert update_selection(db, project, version, Weights(2, 1, 1), "product") is True
+    db.commit()
+    assert selection_weights(project) == (Weights(2, 1, 1), "product")
 
 
 def test_a_record_is_a_process_map_record(project):

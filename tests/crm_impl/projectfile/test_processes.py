@@ -88,3 +88,47 @@ def test_export_then_import_keeps_the_section(db, user, path):
     # the savings are recomputed on import, the same as measured from the file itself
     measured = {m.key: m.diff.annual_savings for m in document_maps(document) if m.diff}
     assert {m.key: m.annual_savings for m in stored.process_maps if m.kind.value == "to_be"} == pytest.approx(measured)
+
+
+def test_the_selection_weights_travel_in_the_file(db, user):
+    from crm_impl.operations.processes import selection_weights, update_selection
+    from crm_impl.processes import Weights
+
+    document = parse(SAMPLES[0].read_bytes())
+    assert "selection" not in document["processes"]  # none stored: none written
+    project = import_project(db, user, document)
+    update_selection(db, project, None, Weights(2, 0.5, 1.25), "product")
+    db.commit()
+    db.expire_all()
+    exported = export_project(db.get(Project, project.id))
+    assert exported["processes"]["selection"] == {"importance": 2, "gap": 0.5, "feasibility": 1.25, "method": "product"}
+    validate_document(exported)
+    again = import_project(db, user, json.loads(json.dumps(exported)))
+    db.commit()
+    db.expire_all()
+    stored = db.get(Project, again.id)
+    assert selection_weights(stored) == (Weights(2, 0.5, 1.25), "product")
+    assert export_project(stored)["processes"]["selection"] == exported["processes"]["selection"]
+    # only the weights: a file may carry nothing else of the section
+    bare = import_project(db, user, {k: v for k, v in exported.items() if k != "processes"}
+                          | {"processes": {"selection": {"importance": 3, "gap": 1, "feasibility": 1}}})
+    db.commit()
+    assert selection_weights(bare) == (Weights(3, 1, 1), "weighted")
+    assert export_project(bare)["processes"] == {"maps": [], "fishbones": [], "candidates": [],
+                                                 "selection": {"importance": 3, "gap": 1, "feasibility": 1,
+                                                               "method": "weighted"}}
+
+
+@pytest.mark.parametrize(("selection", "words"), [
+    ({"importance": 0, "gap": 0, "feasibility": 0}, "processes.selection: weights must be numbers of at least 0, not all 0"),
+    ({"importance": 101}, "processes.selection.importance: "),
+    ({"gap": -1}, "processes.selection.gap: "),
+    ({"method": "sum"}, "processes.selection.method: "),
+    ({"weights": 1}, "processes.selection: "),
+])
+def test_bad_selection_weights_are_placed(selection, words):
+    document = json.loads(SAMPLES[0].read_text("utf-8"))
+    document["processes"]["selection"] = selection
+    problems = _problems(document)
+    assert any(p.startswith(words) for p in problems), problems
+
