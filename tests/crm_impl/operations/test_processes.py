@@ -102,6 +102,7 @@ def test_an_invalid_map_is_refused_naming_every_node_and_nothing_changes(db, pro
 
 
 FLOW = '<bpmn:sequenceFlow id="Flow_Task_1_End_1" sourceRef="Task_1" targetRef="End_1" />'
+IN_LANE = "<bpmn:flowNodeRef>Task_1</bpmn:flowNodeRef>"
 SECOND = ('<bpmn:task id="Task_2" name="Second" /><bpmn:sequenceFlow id="f2" sourceRef="Task_1" targetRef="Task_2" />'
           '<bpmn:sequenceFlow id="f3" sourceRef="Task_2" targetRef="End_1" />')
 
@@ -111,6 +112,14 @@ def test_saving_the_modelers_xml_parses_validates_and_keeps_the_file(db, project
     db.commit()
     xml, version = record.bpmn.decode(), record.version
     assert FLOW in xml
+    # the modeler puts a task dropped on a lane in that lane; without it the task is in no lane
+    outside = xml.replace(FLOW, SECOND)
+    with pytest.raises(ProcessMapError) as caught:
+        save_bpmn(project, record, version, outside)
+    assert [where for where, _problem in caught.value.problems] == ["nodes[Task_2]"]
+    assert "is in no lane" in str(caught.value)
+    db.rollback()
+    xml = xml.replace(IN_LANE, IN_LANE + "<bpmn:flowNodeRef>Task_2</bpmn:flowNodeRef>")
     # a second task drawn after the first, the old flow left in: Task_1 has two ways out
     with pytest.raises(ProcessMapError) as caught:
         save_bpmn(project, record, version, xml.replace(FLOW, FLOW + SECOND))
