@@ -45,8 +45,8 @@ def _one_call_per_link(scheduled):
     figure = gantt_figure(scheduled)
     arrows = list(figure.layout.annotations)
     figure.layout.annotations = ()
-    for arrow in arrows:
-        figure.add_annotation(arrow)
+    for head in arrows:
+        figure.add_annotation(head)
     return figure
 
 
