@@ -62,8 +62,10 @@ def project_gantt_figure(
                         status_date=status_date, locale=locale, role_names=names, collapsed=collapsed)
 
 
-def project_network_figure(project: Project, locale: str) -> go.Figure:
-    return network_figure(plan_schedule(project), locale=locale)
+def project_network_figure(project: Project, locale: str, cache: ResultCache | None = None) -> go.Figure:
+    """The network diagram of the plan; with a ``cache``, its layout is kept there (keyed by the
+    network's shape: tasks, phases and links), so only an edit of those lays it out again."""
+    return network_figure(plan_schedule(project), locale=locale, cache=cache)
 
 
 def resource_figure(project: Project, locale: str) -> go.Figure:
