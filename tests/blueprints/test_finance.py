@@ -253,6 +253,15 @@ def test_drivers_and_formula_lines(client, login, retail, db):
     assert added["formula"] == "stores * 1000" and added["id"] == "C16"
     page = client.get(f"{url}/")
     assert 'data-testid="tco">7,740,000<' in page.text           # + 210,000 a year for 3 years
+    # a formula benefit with its ramp-up typed on the form: 210 × 2,000 at 0, 50, 100, 100 %
+    ramped = {"category": "cost_reduction", "name": "Store admin", "formula": "stores * 2000", "ramp": "0 0.5 1 1",
+              "conservative": "1", "optimistic": "1"}
+    assert client.post(f"{url}/lines/new", data=ramped).status_code == 302
+    assert case_section(db, retail)["lines"][-1]["ramp"] == [0, 0.5, 1, 1]
+    page = client.get(f"{url}/")
+    assert 'data-testid="benefits">10,391,000<' in page.text      # 9,341,000 + 420,000 × (0.5 + 1 + 1)
+    bad_ramp = client.post(f"{url}/lines/new", data=ramped | {"ramp": "0 half 1 1"})
+    assert bad_ramp.status_code == 422 and "must be a number" in bad_ramp.text
     stores = next(d for d in case_rows(db, retail).drivers if d.name == "stores")
     refused = client.post(f"{url}/drivers/{stores.id}/delete", data={"version": stores.version}, follow_redirects=True)
     assert "a formula uses this driver" in refused.text
