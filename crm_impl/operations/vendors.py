@@ -2,9 +2,10 @@
 score sheets, AHP comparisons, closing scoring, and the analysis.
 
 **Who sees which sheet.**  A member with :data:`Action.EVALUATE` chosen as an evaluator scores on
-their own sheet.  Until the project manager closes scoring, nobody reads or changes another
-evaluator's sheet (:func:`readable_sheets`, :func:`save_sheet`), and the results — which would
-reveal the others' scores — are not shown; the sheets' completion is.  After closing, every member
+their own sheet.  Until the project manager closes scoring, nobody — the project manager included —
+reads or changes another evaluator's sheet (:func:`readable_sheets`, :func:`save_sheet`,
+:func:`readable_export`), and the results — which would reveal the others' scores — are not shown;
+the sheets' completion is (:func:`sheet_progress`).  After closing, every member
 reads every sheet and the results, and nobody changes a sheet (reopening allows it again).
 
 Every edit is validated completely before anything changes: a refused edit saves nothing.
@@ -697,16 +698,19 @@ def save_vendor(session: Session, selection: VendorSelection, vendor: Shortliste
     return vendor
 
 
-def readable_export(document: dict, project: Project, user: User, role) -> dict:
-    """An exported project ``document`` as ``user`` (with project ``role``) may read it.
+def readable_export(document: dict, project: Project, user: User) -> dict:
+    """An exported project ``document`` as ``user`` may read it.
 
-    While scoring is open a file must not reveal the other evaluators' sheets: their scores are
-    left out, unless the reader's role closes scoring (the project manager, who backs the
-    selection up).  Closed scoring, or no selection: the document as it is.
+    While scoring is open a file must not reveal one evaluator's sheet to anyone else — not to the
+    project manager either, whose role closes scoring (and who may be an evaluator too): every
+    sheet but the reader's own leaves the file with its scores and comments.  The evaluators stay
+    listed, so the file still says who scores.  Closed scoring, or no selection: the document as it
+    is.  (An installation backup, :mod:`crm_impl.operations.backup`, keeps every sheet: it is the
+    administrator's copy of the database, not a member's read.)
     """
     selection = project.vendor_selection
     section = document.get("vendor_selection")
-    if selection is None or not section or selection.scoring_closed or allowed(role, Action.CLOSE_SCORING):
+    if selection is None or not section or selection.scoring_closed:
         return document
     own = sheet_of(selection, user)
     evaluators = [e if own is not None and e["name"] == own.name else {**e, "scores": []}

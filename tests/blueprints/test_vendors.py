@@ -213,7 +213,40 @@ def test_evaluators_see_and_edit_only_their_own_sheet_until_scoring_closes(clien
     db.expire_all()
     assert db.query(VendorScore).filter_by(vendor_key="a", criterion_key="security").count() == 2
     results = client.get(f"{base}/results").text
-    assert "Vendor A" in results and 'data-testid="ranking"' in results or 'data-testid="results-problem"' in results
+    assert 'data-testid="ranking"' in results and 'data-testid="results-problem"' not in results
+    # Ann's 4 and Bo's 1 on Vendor A's security average 2.5: under the knock-out minimum.
+    assert "Vendor B" in results and "Security scored 2.5, under the knock-out minimum of 3" in results
+
+
+def test_a_manager_who_evaluates_reads_only_their_own_sheet_until_scoring_closes(client, login, user, load_sample):
+    """The owner closes scoring and scores too: before closing, no read path (file, sheets,
+    results) shows them the other sheets; they see who has finished, not the values."""
+    project = load_sample(user, PHARMA)
+    login()
+    base = f"/projects/{project.id}/vendors"
+    selection = project.vendor_selection
+    assert client.post(f"{base}/scoring", data={"version": selection.version, "closed": "0"}).status_code == 302
+    assert client.post(f"{base}/evaluators", data={"user": user.id, "name": "PM"}).status_code == 302
+    page = client.get(f"{base}/sheet").text
+    fields = _sheet_fields(page)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    own = {**fields, "s__smb_suite__security": "2", "c__smb_suite__security": "my own remark", "version": version}
+    assert client.post(f"{base}/sheet", data=own).status_code == 302
+
+    secret = "No GxP audit trail"  # a comment on another evaluator's sheet in the sample
+    exported = client.get(f"/projects/{project.id}/export.json")
+    evaluators = exported.get_json()["vendor_selection"]["evaluators"]
+    assert {e["name"]: len(e["scores"]) for e in evaluators} == {"Qian Li": 0, "Jiang Ning": 0, "Du Juan": 0, "PM": 1}
+    assert secret not in exported.text and "my own remark" in exported.text
+    sheets = client.get(f"{base}/sheets").text
+    assert sheets.count('data-testid="sheet"') == 1 and secret not in sheets and "my own remark" in sheets
+    assert 'data-testid="results-hidden"' in client.get(f"{base}/results").text
+    progress = client.get(f"{base}/").text  # who has finished: the counts, no value
+    assert progress.count("60 / 60") == 3 and "1 / 60" in progress and secret not in progress
+
+    assert client.post(f"{base}/scoring", data={"version": selection.version + 1, "closed": "1"}).status_code == 302
+    assert secret in client.get(f"/projects/{project.id}/export.json").text
+    assert client.get(f"{base}/sheets").text.count('data-testid="sheet"') == 4
 
 
 def test_bad_input_through_a_real_server_gives_a_reason_not_a_500(live_client, user, load_sample, db):
