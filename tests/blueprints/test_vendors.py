@@ -287,3 +287,35 @@ def test_add_and_delete_a_group(client, login, user, load_sample, db):
     assert client.post(f"{base}/groups/{poc.id}/delete").status_code == 302
     db.expire_all()
     assert [g.key for g in db.get(VendorSelection, selection.id).groups][-1] == "cost"
+
+
+def test_a_vendor_nobody_scored_is_named_on_the_results_page_with_the_criterion(client, login, user, load_sample, db):
+    """Short-listed after the sheets were filled: the results say which vendor lacks which score,
+    the criterion named as the page names it, in the reader's language; nothing else changes."""
+    project = load_sample(user, PHARMA)
+    login()
+    base = f"/projects/{project.id}/vendors"
+    selection = project.vendor_selection
+    assert client.post(f"{base}/scoring", data={"version": selection.version, "closed": "0"}).status_code == 302
+    late = {"key": "newco", "name": "NewCo CRM", "name_zh": "新科CRM", "figure__implementation_time": "6",
+            "licence_cost": "500000"}
+    assert client.post(f"{base}/vendors/new", data=late).status_code == 302
+    assert client.post(f"{base}/scoring", data={"version": selection.version + 1, "closed": "1"}).status_code == 302
+    page = client.get(f"{base}/results")
+    assert page.status_code == 200 and 'data-testid="results-problem"' in page.text
+    assert "vendor NewCo CRM has no score on Customer management" in page.text
+    assert "customer_management" not in page.text.split('data-testid="results-problem"')[1].split("</div>")[0]
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    assert "供应商 新科CRM 在 客户管理 上没有评分" in client.get(f"{base}/results").text
+    # A vendor with neither scores nor figures: "no scores" at all.
+    assert client.post(f"{base}/scoring", data={"version": selection.version + 2, "closed": "0"}).status_code == 302
+    assert client.post(f"{base}/vendors/new", data={"key": "blank", "name": "Blank CRM"}).status_code == 302
+    db.expire_all()
+    stored = db.get(VendorSelection, selection.id)
+    stored.vendors.remove(next(v for v in stored.vendors if v.key == "newco"))
+    stored.scoring_closed = True
+    db.commit()
+    client.post("/language/en", data={"next": "/projects/"})
+    assert "vendor Blank CRM has no scores" in client.get(f"{base}/results").text
+    db.expire_all()
+    assert len(db.get(VendorSelection, selection.id).evaluators[0].scores) == 60  # the sheets are untouched
