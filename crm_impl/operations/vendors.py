@@ -37,8 +37,8 @@ from crm_impl.vendors.scoring import Score, Vendor
 from crm_impl.vendors.selection import ROOT, WEIGHTINGS, Analysis, Comparison, Quotation, Selection, analyse, weigh
 
 __all__ = [
-    "SettingsDraft", "CriterionDraft", "GroupDraft", "VendorDraft", "VendorCost",
-    "start_selection", "update_settings", "save_weights", "add_group", "delete_group", "add_criterion",
+    "SettingsDraft", "CriterionDraft", "GroupDraft", "GroupNames", "VendorDraft", "VendorCost",
+    "start_selection", "update_settings", "save_weights", "add_group", "rename_group", "delete_group", "add_criterion",
     "update_criterion", "delete_criterion", "add_vendor", "update_vendor", "delete_vendor", "attach_quotation",
     "add_evaluator", "remove_evaluator", "evaluator_candidates", "sheet_of", "readable_sheets", "save_sheet",
     "close_scoring", "reopen_scoring", "node_items", "save_comparisons", "delete_stakeholder", "stakeholders",
@@ -209,6 +209,26 @@ def add_group(session: Session, selection: VendorSelection, draft: GroupDraft) -
     _drop_comparisons(session, selection, {ROOT})  # the groups' matrix has a new row: compare again
     session.flush()
     return group
+
+
+@dataclass
+class GroupNames:
+    """A group's names, in English and Chinese: what renaming a group changes."""
+
+    name: str
+    name_zh: str = ""
+
+    def fields(self) -> dict:
+        return {"name": _text(self.name, "name", 200, required=True), "name_zh": _text(self.name_zh, "name_zh", 200)}
+
+
+def rename_group(selection: VendorSelection, group: CriteriaGroup, expected_version: int | None,
+                 names: GroupNames) -> bool:
+    """Rename a group (its key, weight, criteria and comparisons stay); refused when someone changed
+    the group since the editor opened it.  Allowed after scoring closed: a name changes no result."""
+    if group not in selection.groups:
+        raise NotFoundError("no such group")
+    return apply_changes(group, expected_version, names.fields())
 
 
 def delete_group(session: Session, selection: VendorSelection, group: CriteriaGroup) -> None:

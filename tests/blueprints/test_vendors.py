@@ -319,3 +319,33 @@ def test_a_vendor_nobody_scored_is_named_on_the_results_page_with_the_criterion(
     assert "vendor Blank CRM has no scores" in client.get(f"{base}/results").text
     db.expire_all()
     assert len(db.get(VendorSelection, selection.id).evaluators[0].scores) == 60  # the sheets are untouched
+
+
+def test_rename_a_group_with_a_stale_edit_refused(client, login, user, load_sample, db):
+    project = load_sample(user, PHARMA)  # scoring is closed: a name changes no result, so renaming is allowed
+    login()
+    base = f"/projects/{project.id}/vendors"
+    group = next(g for g in project.vendor_selection.groups if g.key == "vendor")
+    key, weight, version = group.key, group.weight, group.version
+    form = client.get(f"{base}/groups/{group.id}/edit")
+    assert form.status_code == 200 and f'value="{group.name}"' in form.text
+    assert f"/groups/{group.id}/edit" in client.get(f"{base}/criteria").text  # linked from the tree
+    renamed = {"name": "Vendor strength", "name_zh": "供应商实力", "version": str(version)}
+    assert client.post(f"{base}/groups/{group.id}/edit", data=renamed).status_code == 302
+    db.expire_all()
+    stored = db.get(CriteriaGroup, group.id)
+    assert (stored.name, stored.name_zh, stored.key, stored.weight) == ("Vendor strength", "供应商实力", key, weight)
+    assert stored.version == version + 1
+    assert "Vendor strength" in client.get(f"{base}/criteria").text
+    assert "Vendor strength" in client.get(f"{base}/results").text  # the group subtotals' column
+
+    # Someone else renamed it since this editor opened the form: refused, theirs kept.
+    stale = client.post(f"{base}/groups/{group.id}/edit", data={**renamed, "name": "Late", "name_zh": ""})
+    assert stale.status_code == 409 and "Someone else changed this record" in stale.text and 'value="Late"' in stale.text
+    empty = client.post(f"{base}/groups/{group.id}/edit", data={**renamed, "name": " ", "version": str(version + 1)})
+    assert empty.status_code == 422
+    db.expire_all()
+    assert db.get(CriteriaGroup, group.id).name == "Vendor strength"
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    assert "供应商实力" in client.get(f"{base}/criteria").text
+    assert client.get(f"{base}/groups/999999/edit").status_code == 404
