@@ -26,17 +26,37 @@ def test_sample_results_show_ranking_knockout_topsis_sensitivity_and_charts(clie
     ranking = text[text.index('data-testid="ranking"'):text.index('data-testid="agreement"')]
     assert ranking.index("ErpLink") < ranking.index("CloudOne") < ranking.index("SmartSME")
     assert "Disqualified" in text and "Security scored 2.17, under the knock-out minimum of 3" in text
-    assert 'data-testid="agreement"' in text and "agree" in text
+    assert ("The weighted sum and TOPSIS agree: ErpLink CRM (domestic ERP-integrated suite) ranks first in both."
+            in text and "disagree" not in text)
     assert text.count("Plotly.newPlot") == 5 and "cdn.plot.ly" not in text
     assert "Winner changes at" in text and 'data-testid="consolidated"' in text
     assert "ErpLink CRM (domestic ERP-integrated suite) leads the runner-up by 0.320 points of 5." in text
     assert "The smallest weight change that hands the lead to another vendor: Analytics and AI prediction" in text
     assert "Vendor selection" in client.get(f"/projects/{project.id}/").text  # linked from the navigation
+    # Group subtotals: each vendor's row, in the groups' order, adds up to its total (to rounding).
+    table = text[text.index('data-testid="group-subtotals"'):]
+    table = table[:table.index("</table>")]
+    rows = dict(re.findall(r'<tr data-vendor="([^"]+)">(.*?)</tr>', table, re.S))
+    cells = {key: [float(x) for x in re.findall(r'<td class="text-end[^"]*">([\d.]+)</td>', row)]
+             for key, row in rows.items()}
+    assert cells["erp_suite"] == [1.063, 0.907, 0.714, 0.323, 0.323, 0.152, 0.356, 3.838]
+    assert cells["smb_suite"] == [0.847, 0.675, 0.566, 0.269, 0.377, 0.266, 0.807, 3.807]
+    assert all(abs(sum(row[:-1]) - row[-1]) < 0.004 for row in cells.values()) and len(cells) == 3
     client.post("/language/zh_Hans", data={"next": "/projects/"})
     chinese = client.get(f"/projects/{project.id}/vendors/results").text
     assert "安全性 得分 2.17，低于淘汰下限 3" in chinese and "敏感性：另一供应商胜出时的权重" in chinese
     # Chart titles travel inside the figure's JSON, escaped.
     assert "供应商在CRM-7各领域上的得分".encode("unicode_escape").decode("ascii") in chinese
+
+
+def test_the_results_say_when_topsis_picks_another_winner(client, login, user, load_sample):
+    project = load_sample(user, next(p for p in SAMPLES if "automotive" in p.stem))
+    login()
+    text = client.get(f"/projects/{project.id}/vendors/results").text
+    agreement = text[text.rindex("<div", 0, text.index('data-testid="agreement"')):]
+    agreement = agreement[:agreement.index("</div>")]
+    assert ("The weighted sum and TOPSIS disagree on the winner (ErpLink CRM (domestic ERP-integrated suite) / "
+            "SmartSME CRM (SMB-friendly suite)): the call is close.") in agreement and "alert-warning" in agreement
 
 
 def test_every_page_of_the_sample_answers(client, login, user, load_sample):
@@ -55,6 +75,14 @@ def test_every_page_of_the_sample_answers(client, login, user, load_sample):
     ahp = client.get(f"{base}/ahp").text
     assert "Shen Guoliang (steering)" in ahp and "Jiang Ning (IT)" in ahp and 'data-testid="group-cr"' in ahp
     assert 'data-testid="group-matrix"' in ahp
+    # The criteria page shows each direct weight as a share of the whole: the methodology's group
+    # weights, and a group's share split over its criteria (technology: 20 % over six).
+    criteria = client.get(base + "/criteria").text
+    groups = re.findall(r'data-testid="group-share">([^<]*)</td>', criteria)
+    assert groups == ["30.0 %", "20.0 %", "15.0 %", "10.0 %", "8.0 %", "7.0 %", "10.0 %"]
+    shares = re.findall(r'data-testid="criterion-share">([^<]*)</td>', criteria)
+    assert len(shares) == 22 and shares.count("3.3 %") == 6
+    assert sum(float(x.rstrip(" %")) for x in shares) == pytest.approx(100, abs=0.05 * len(shares))  # to rounding
 
 
 def _start(client, project):
@@ -99,6 +127,11 @@ def test_build_a_selection_and_refusals_save_nothing(client, login, user, load_s
     assert ok.status_code == 302
     db.expire_all()
     assert db.query(CriteriaGroup).filter_by(key="functions", selection_id=selection.id).one().weight == 50
+    # Functions alone carry weight now: 100 %, split evenly over its eight criteria; every other 0.
+    criteria = client.get(f"{base}/criteria").text
+    assert re.findall(r'data-testid="group-share">([^<]*)</td>', criteria) == ["100.0 %"] + ["0.0 %"] * 6
+    shares = re.findall(r'data-testid="criterion-share">([^<]*)</td>', criteria)
+    assert shares == ["12.5 %"] * 8 + ["0.0 %"] * 14
 
     # AHP at the vendor group: four criteria, six pairs; an unknown value is refused.
     pairs = {f"p__{i}": "3" for i in range(6)}
