@@ -22,7 +22,9 @@ HOUSE = [
     [4, 7, 5, 8, 6, 6, 2, 1],
 ]
 # Saaty, The Analytic Hierarchy Process (1980): the relative wealth of nations (US, USSR, China,
-# France, UK, Japan, West Germany); published eigenvector .427 .230 .021 .052 .052 .123 .094.
+# France, UK, Japan, West Germany); published eigenvector .427 .230 .021 .052 .052 .123 .094 and
+# λmax 7.61 (two decimals, §2-4).  To three decimals λmax is 7.608, so CI = (7.608 − 7)/6 = 0.101
+# and CR = CI / RI(7) = 0.101 / 1.32 = 0.077: consistent, under 0.10.
 WEALTH = [
     [1, 4, 9, 6, 6, 5, 5],
     [1 / 4, 1, 7, 5, 5, 3, 4],
@@ -46,7 +48,12 @@ def test_saaty_house_weights_lambda_and_cr_to_three_decimals():
 def test_saaty_wealth_of_nations():
     result = ahp(WEALTH)
     assert [round(w, 3) for w in result.weights] == [0.427, 0.230, 0.021, 0.052, 0.052, 0.123, 0.094]
-    assert round(result.lambda_max, 2) == 7.61
+    assert round(result.lambda_max, 3) == 7.608
+    assert round(result.consistency_index, 3) == 0.101
+    assert round(result.consistency_ratio, 3) == 0.077
+    assert round(result.lambda_max, 2) == 7.61  # the book's figure
+    assert result.consistency_index == pytest.approx((result.lambda_max - 7) / 6)
+    assert result.consistency_ratio == pytest.approx(result.consistency_index / 1.32)
     assert result.consistent and result.suggestion is None
 
 
