@@ -10,6 +10,7 @@ import pytest
 
 from crm_impl.models import AhpComparison, CriteriaGroup, MemberRole, ShortlistedVendor, VendorScore, VendorSelection
 from crm_impl.operations.members import add_member
+from crm_impl.vendors.ahp import scale_label
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.db
@@ -141,6 +142,19 @@ def test_build_a_selection_and_refusals_save_nothing(client, login, user, load_s
     assert client.post(f"{base}/ahp?node=vendor", data={"stakeholder": "CFO", **pairs}).status_code == 302
     page = client.get(f"{base}/ahp?node=vendor&stakeholder=CFO").text
     assert "CFO" in page and 'data-testid="suggestion"' in page  # all "3": inconsistent, a suggestion shows
+    # The group matrix (here CFO's alone) gets its suggested value, and the one comparison to revise.
+    from crm_impl.operations.vendors import node_preview
+
+    db.expire_all()
+    preview = node_preview(db.get(VendorSelection, selection.id), "vendor")
+    suggestion, revision = preview.result.suggestion, preview.revision
+    group = page[page.index('data-testid="group-suggestion"'):]
+    group = group[:group.index("</div>")]
+    assert f"a group value of {scale_label(suggestion.suggested_value)} would lower the ratio to " \
+           f"{suggestion.suggested_cr:.3f}" in group and "Nobody enters the group matrix" in group
+    assert revision.stakeholder == "CFO" and revision.revised_cr < preview.result.consistency_ratio
+    assert "If CFO compared " in group and f"as {scale_label(revision.revised_value)} instead of 3, the group’s " \
+           f"ratio would fall to {revision.revised_cr:.3f}." in group
     assert db.query(AhpComparison).filter_by(stakeholder="CFO", node="vendor").count() == 6
 
 
