@@ -40,7 +40,8 @@ def _report(out: dict, locale: str, names: dict[str, str]) -> str:
         if flip["flip_at_weight"] is not None:
             now = out["weights"][flip["criterion"]]
             lines.append(msg("%(criterion)s: %(now)s → %(then)s makes %(vendor)s the winner",
-                             criterion=names.get(flip["criterion"], flip["criterion"]), now=f"{now:.1%}", then=f"{flip['flip_at_weight']:.1%}",
+                             criterion=names.get(flip["criterion"], flip["criterion"]), now=f"{now:.1%}",
+                             then=f"{flip['flip_at_weight']:.1%}",
                              vendor=flip["new_winner"]).render(locale))
     return "\n".join(lines)
 

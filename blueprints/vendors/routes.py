@@ -24,7 +24,8 @@ from blueprints.database import get_db
 from blueprints.kit import ActionForm, act, chart_html, download, form_status, render_form, save_edit, submit
 from blueprints.vendors import bp
 from blueprints.vendors.forms import (
-    CriterionForm, EvaluatorForm, GroupForm, GroupNamesForm, ScoringForm, SettingsForm, comparison_form, sheet_form, vendor_form, weights_form,
+    CriterionForm, EvaluatorForm, GroupForm, GroupNamesForm, ScoringForm, SettingsForm, comparison_form, sheet_form,
+    vendor_form, weights_form,
 )
 
 
@@ -247,7 +248,8 @@ def group_edit(project, group_id: int):
     if outcome:
         flash(_("Group %(key)s saved.", key=group.key), "success")
         return _back(project, "vendors.criteria")
-    return render_form("vendors/form.html", form, outcome, project=project, title=_("Rename group %(key)s", key=group.key))
+    return render_form("vendors/form.html", form, outcome, project=project,
+                       title=_("Rename group %(key)s", key=group.key))
 
 
 @bp.post("/groups/<int:group_id>/delete")
