@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from crm_impl.db.locking import check_version
 from crm_impl.errors import NotFoundError, ValidationError
+from crm_impl.i18n import MessageList
 from crm_impl.finance import (
     BusinessCase, CaseResult, FinanceSimulation, ScenarioResult, TornadoBar, calendar_months, cost_of_delay,
     evaluate, go_live_shift, scenarios, simulate, tornado,
@@ -562,6 +563,8 @@ class VendorCase:
     score: float | None = None
     rank: int | None = None
     disqualified: bool = False
+    #: Why a disqualified vendor is out: the criterion and score, as the vendor pages give it.
+    reason: MessageList | None = None
 
     def label(self, locale: object = None) -> str:
         """The vendor's name in the reader's language."""
@@ -581,11 +584,12 @@ def vendor_cases(session: Session, project: Project, today: date) -> list[Vendor
         return []
     case = engine_case(_section(rows), project.currency)
     shift = go_live(project, rows.case, today).shift_years
-    ranking = {}
+    ranking, reasons = {}, {}
     selection = project.vendor_selection
     if selection is not None and results_visible(selection):
         try:
-            ranking = {v.key: v for v in analyse_selection(selection).evaluation.vendors}
+            analysis = analyse_selection(selection)
+            ranking, reasons = {v.key: v for v in analysis.evaluation.vendors}, analysis.reason_messages()
         except ValidationError:
             ranking = {}  # not scored far enough to rank: the money still compares
     out = []
@@ -595,7 +599,7 @@ def vendor_cases(session: Session, project: Project, today: date) -> list[Vendor
         ranked = ranking.get(cost.key)
         out.append(VendorCase(cost.key, cost.name, cost.name_zh, evaluate(quoted, shift_years=shift),
                               score=ranked.total if ranked else None, rank=ranked.rank if ranked else None,
-                              disqualified=bool(ranked and ranked.knockouts)))
+                              disqualified=bool(ranked and ranked.knockouts), reason=reasons.get(cost.key)))
     return sorted(out, key=lambda case: (case.rank is None, case.rank or 0))
 
 

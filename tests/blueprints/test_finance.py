@@ -397,6 +397,44 @@ def test_the_per_vendor_page_without_vendors_says_where_to_add_them(live_client,
     assert page.status_code == 200 and 'data-testid="no-vendors"' in page.text
 
 
+def _vendor_rows(text: str) -> dict[str, str]:
+    """Each row of the per-vendor table by vendor key."""
+    import re
+
+    return dict(re.findall(r'<tr data-vendor="([^"]+)">(.*?)</tr>', text, re.S))
+
+
+def test_the_per_vendor_page_says_why_a_vendor_is_knocked_out(live_client, user, load_sample):
+    from tests.conftest import SAMPLES
+
+    project = load_sample(user, next(p for p in SAMPLES if "pharma" in p.stem))
+    client = live_client()
+    rows = _vendor_rows(client.get(f"/projects/{project.id}/finance/vendors").text)
+    assert "Security scored 2.17, under the knock-out minimum of 3" in rows["smb_suite"]
+    assert 'data-testid="knockout"' not in rows["erp_suite"] + rows["cloud_leader"]
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    chinese = _vendor_rows(client.get(f"/projects/{project.id}/finance/vendors").text)
+    assert "安全性 得分 2.17，低于淘汰下限 3" in chinese["smb_suite"]  # the criterion in the reader's language
+
+
+def test_the_per_vendor_page_hides_the_ranking_while_scoring_is_open(live_client, user, load_sample, db):
+    from crm_impl.operations.vendors import analyse_selection
+    from tests.conftest import SAMPLES
+
+    project = load_sample(user, next(p for p in SAMPLES if "pharma" in p.stem))
+    evaluation = analyse_selection(project.vendor_selection).evaluation
+    project.vendor_selection.scoring_closed = False
+    db.commit()
+    page = live_client().get(f"/projects/{project.id}/finance/vendors").text
+    rows = _vendor_rows(page)
+    assert list(rows) == [v.key for v in project.vendor_selection.vendors]  # as listed, not ranked
+    for vendor in evaluation.vendors:
+        row = rows[vendor.key]
+        assert f"{vendor.total:.3f}" not in row and "knock-out" not in row and "knocked out" not in row
+        assert "The ranking shows once scoring is closed." in row
+    assert "Security scored" not in page
+
+
 def _pv(amounts, rate=0.08):
     return sum(amount / (1 + rate) ** year for year, amount in enumerate(amounts))
 
