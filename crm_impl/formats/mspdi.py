@@ -101,7 +101,7 @@ def _calendar_element(parent: ET.Element, plan: Plan) -> None:
         dated = [(day, name, False) for day, name in plan.holidays] + [(day, name, True) for day, name in plan.working_days]
         for day, name, worked in sorted(dated):
             exception = _sub(exceptions, "Exception")
-            _sub(exception, "EnteredByOccurrence", 0)
+            _sub(exception, "EnteredByOccurrences", 0)
             period = _sub(exception, "TimePeriod")
             _sub(period, "FromDate", f"{day.isoformat()}T00:00:00")
             _sub(period, "ToDate", f"{day.isoformat()}T23:59:00")
