@@ -72,7 +72,8 @@ def resource_figure(project: Project, locale: str) -> go.Figure:
     capacity: dict[str, float] = {role: 0.0 for role in loads}
     for member in project.team:
         capacity[member.role_id] = capacity.get(member.role_id, 0.0) + WEEK_DAYS * member.availability_pct / 100
-    return resource_load_figure(loads, {role: capacity.get(role, 0.0) for role in loads}, locale=locale)
+    return resource_load_figure(loads, {role: capacity.get(role, 0.0) for role in loads}, locale=locale,
+                                role_names={role.id: role.label(locale) for role in roles()})
 
 
 @dataclass(frozen=True)

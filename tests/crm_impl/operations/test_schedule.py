@@ -34,6 +34,11 @@ def test_resource_load_compares_roles_with_team_capacity(db, user, load_sample):
     project = load_sample(user, RETAIL)
     figure = resource_figure(project, "en")
     assert len(figure.data) >= 2
+    # Panels headed by the role's name in the reader's language, not its code alone.
+    titles = [a.text for a in figure.layout.annotations]
+    assert any(t.startswith("Enterprise project manager <span") and "E_PM" in t for t in titles), titles
+    chinese = [a.text for a in resource_figure(project, "zh_Hans").layout.annotations]
+    assert any(t.startswith("企业项目经理 <span") for t in chinese), chinese
 
 
 def test_monte_carlo_is_repeatable_and_brackets_the_pert_mean(db, user, load_sample):
