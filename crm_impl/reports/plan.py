@@ -203,7 +203,7 @@ def _load_chart(figure, f: Formatter) -> Chart:
             continue
         for x, y in zip(trace.x, trace.y):
             if y:
-                rows.append((trace.name or "", str(x)[:10], f.number(float(y), 1)))
+                rows.append((trace.meta or trace.name or "", str(x)[:10], f.number(float(y), 1)))
     # One panel per role makes a tall chart: drawn no taller than the page allows at its full
     # width, the panels are shorter and the words stay readable.
     return Chart(figure, f.word("load_caption"), columns, rows, key="load",
