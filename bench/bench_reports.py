@@ -11,8 +11,10 @@ For each report:
 
 - ``cold``: a new :class:`~crm_impl.reports.render.ChartRenderer` for the report, so the time
   includes starting Chromium (what a first report of a fresh worker costs);
-- ``warm``: the renderer's browser already running (a worker's later reports), best of
-  ``--repeat`` runs;
+- ``warm``: the renderer's browser already running (a worker's later reports), every picture
+  drawn (the renderer's cache off), best of ``--repeat`` runs;
+- ``again``: the same report made a second time by one renderer, its pictures from the
+  renderer's cache (a report downloaded again, or a status pack whose charts did not change);
 - ``no charts``: no browser at all (each chart as its data table): the domain and python-docx part;
 - ``charts``: seconds spent in the renderer (starting it included when cold), and their share;
 - with ``--pdf``, the LibreOffice conversion of the warm report (TOC update included).
@@ -94,18 +96,24 @@ def main() -> None:
         print(f"sample {stem}: {len(project.tasks)} tasks, {len(project.risks)} risks; language {args.lang}; "
               f"{options.iterations} Monte Carlo runs per simulation")
         print(f"{'report':>7} {'figures':>7} {'pictures':>8} | {'cold s':>7} {'charts s':>8} {'share':>6} | "
-              f"{'warm s':>7} {'charts s':>8} {'share':>6} | {'no charts s':>11} | {'KB':>6}"
+              f"{'warm s':>7} {'charts s':>8} {'share':>6} | {'again s':>7} | {'no charts s':>11} | {'KB':>6}"
               + (f" | {'pdf s':>6}" if args.pdf else ""))
         for kind in (args.reports.split(",") if args.reports else REPORTS):
             with ChartRenderer() as cold_renderer:
                 _, cold, cold_charts, _, _ = _make(kind, project, options, cold_renderer)
-            with ChartRenderer() as warm_renderer:
+            # Warm: the browser is running, every picture is drawn (no cache); again: the same
+            # report made a second time, its pictures from the renderer's cache.
+            with ChartRenderer(cache_bytes=0) as warm_renderer:
                 _make(kind, project, options, warm_renderer)  # starts the browser
                 runs = [_make(kind, project, options, warm_renderer) for _ in range(max(1, args.repeat))]
+            with ChartRenderer() as caching_renderer:
+                _make(kind, project, options, caching_renderer)
+                _, again, _, _, _ = _make(kind, project, options, caching_renderer)
             data, warm, warm_charts, pictures, figures = min(runs, key=lambda run: run[1])
             _, bare, _, _, _ = _make(kind, project, options, ChartRenderer(enabled=False))
             line = (f"{kind:>7} {figures:>7} {pictures:>8} | {cold:7.2f} {cold_charts:8.2f} {cold_charts / cold:6.0%} | "
-                    f"{warm:7.2f} {warm_charts:8.2f} {warm_charts / warm:6.0%} | {bare:11.2f} | {len(data) / 1024:6.0f}")
+                    f"{warm:7.2f} {warm_charts:8.2f} {warm_charts / warm:6.0%} | {again:7.2f} | {bare:11.2f} | "
+                    f"{len(data) / 1024:6.0f}")
             if args.pdf:
                 from crm_impl.reports.pdf import docx_to_pdf
 

@@ -59,6 +59,7 @@ def create_app(test_config: dict[str, Any] | None = None, instance_path: str | N
     limiter.init_app(app)
     cache.init_app(app)
     compress.init_app(app)
+    app.after_request(_close_what_compression_replaces)  # runs before Flask-Compress's (added later)
     jobs.init_app(app)
     login_manager.init_app(app)
     i18n.init_app(app)
@@ -88,3 +89,13 @@ def _register_blueprints(app: Flask) -> None:
     for module in (assets, health, auth, projects, members, team, plan, schedule, raci, dashboard, phases,
                    risks, changes, meetings, reports, jobs, work, vendors, finance, processes):
         app.register_blueprint(module.bp)
+
+
+def _close_what_compression_replaces(response):
+    """A streamed response (a static file) keeps its file open until it is closed; Flask-Compress
+    swaps the stream for a compressed one and the file was left to the garbage collector.  Closing
+    the response now closes the file too."""
+    stream = response.response
+    if response.is_streamed and hasattr(stream, "close"):
+        response.call_on_close(stream.close)
+    return response

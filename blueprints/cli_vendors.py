@@ -21,7 +21,7 @@ from blueprints.cli_schedule import read_project_file
 __all__ = ["commands", "vendors_command"]
 
 
-def _report(out: dict, locale: str) -> str:
+def _report(out: dict, locale: str, names: dict[str, str]) -> str:
     lines = []
     width = max((len(v["name"]) for v in out["vendors"]), default=4)
     for vendor in out["vendors"]:
@@ -40,7 +40,8 @@ def _report(out: dict, locale: str) -> str:
         if flip["flip_at_weight"] is not None:
             now = out["weights"][flip["criterion"]]
             lines.append(msg("%(criterion)s: %(now)s → %(then)s makes %(vendor)s the winner",
-                             criterion=flip["criterion"], now=f"{now:.1%}", then=f"{flip['flip_at_weight']:.1%}",
+                             criterion=names.get(flip["criterion"], flip["criterion"]), now=f"{now:.1%}",
+                             then=f"{flip['flip_at_weight']:.1%}",
                              vendor=flip["new_winner"]).render(locale))
     return "\n".join(lines)
 
@@ -62,7 +63,8 @@ def vendors_command(file: Path, as_json: bool) -> None:
         out = analyse(selection).as_json(locale)
     except CrmImplError as error:
         fail(error)
-    click.echo(json.dumps(out, ensure_ascii=False, indent=2) if as_json else _report(out, locale))
+    names = {c.key: c.label.render(locale) for c in selection.tree.criteria}
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2) if as_json else _report(out, locale, names))
 
 
 commands = [vendors_command]

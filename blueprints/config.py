@@ -60,6 +60,9 @@ def defaults(instance_path: Path) -> dict:
         "COMPRESS_MIMETYPES": ["text/html", "text/css", "text/csv", "text/javascript", "application/json",
                                "application/xml", "image/svg+xml"],
         "COMPRESS_MIN_SIZE": 1024,
+        # Static files are streamed; Flask-Compress streams zstd, brotli and deflate by default but
+        # not gzip, so a client that accepts gzip only got them raw.
+        "COMPRESS_ALGORITHM_STREAMING": ["zstd", "br", "gzip", "deflate"],
         # "json": one JSON object per log line (time, level, request_id, method, path, status, ms,
         # user); "text": the same as plain lines; "" leaves logging to the server (gunicorn, tests).
         "LOG_FORMAT": "",

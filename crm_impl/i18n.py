@@ -38,6 +38,7 @@ __all__ = [
     "NC_",
     "Message",
     "MessageList",
+    "Name",
     "msg",
     "is_chinese",
     "localized",
@@ -199,6 +200,23 @@ class MessageList:
 
     def __str__(self) -> str:
         return self.render(None)
+
+
+@dataclass(frozen=True)
+class Name(Message):
+    """A record's name as a message parameter, in the reader's language: ``name_zh`` for a Chinese
+    reader when there is one, else the name (``msgid``), never looked up in the catalogue.  A
+    domain error can so name a criterion or a vendor as every page shows it, not by its key.
+
+    >>> refusal = msg("%(criterion)s is missing", criterion=Name("Security", name_zh="安全性"))
+    >>> refusal.render("en"), Name("Security").render("zh_Hans")
+    ('Security is missing', 'Security')
+    """
+
+    name_zh: str = ""
+
+    def render(self, locale: object = None) -> str:
+        return self.name_zh if self.name_zh and is_chinese(locale) else self.msgid
 
 
 def msg(msgid: str, /, **params: Any) -> Message:

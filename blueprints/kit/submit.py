@@ -71,8 +71,11 @@ class Outcome:
 
 
 def _show_error(form: FlaskForm, error: ValidationError) -> None:
+    """The error on the field it names (a form's ``error_fields`` maps the domain's name of a
+    field to its own: the plan's ``dependencies`` are typed in ``predecessors``), else on the form."""
     locale = get_locale()
     name = (error.field or "").split("[")[0].split(".")[0]
+    name = getattr(form, "error_fields", {}).get(name, name)
     field = form._fields.get(name) if name else None
     if field is not None and field.type not in ("HiddenField", "CSRFTokenField"):
         field.errors = [*field.errors, error.localized_reason(locale)]

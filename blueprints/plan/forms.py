@@ -22,6 +22,8 @@ class PhaseForm(VersionedForm):
 class TaskForm(VersionedForm):
     model = Task
     columns = {"phase_key": Phase.key}
+    #: A refused link (a cycle, an unknown task) is shown on the field it was typed in.
+    error_fields = {"dependencies": "predecessors"}
 
     key = StringField(_l("Task id"), validators=[DataRequired()])
     phase_key = SelectField(_l("Phase"))
@@ -83,6 +85,9 @@ class QuickEditForm(VersionedForm):
 
     duration = IntegerField(_l("Duration (working days)"))
     predecessors = StringField(_l("Predecessors"))
+
+    #: A refused link (a cycle, an unknown task) is shown on the field it was typed in.
+    error_fields = {"dependencies": "predecessors"}
 
 
 class TableImportForm(Form):

@@ -17,6 +17,7 @@ from crm_impl.errors import ValidationError
 from crm_impl.formats.bpmn import element_id, import_bpmn
 from crm_impl.formats.bpmn_layout import layered_lane_layout
 from crm_impl.i18n import label
+from crm_impl.limits import MAX_BPMN_BYTES
 from crm_impl.models import MapKind
 from crm_impl.operations.processes import (
     add_candidate,
@@ -173,7 +174,7 @@ def _diff_markers(record, diff) -> dict:
 
 
 def _map_page(project, record, status: int = 200, bpmn_form=None, attributes_errors=None, upload_form=None,
-              settings_form=None):
+              settings_form=None, draft: str | None = None):
     pm = stored_map(record)
     metrics = map_metrics(record)
     diff = map_diff(record)
@@ -192,7 +193,7 @@ def _map_page(project, record, status: int = 200, bpmn_form=None, attributes_err
         comparison=chart_html(process_comparison_figure(diff.before, diff.after, locale=locale)) if diff else None,
         swimlane=chart_html(swimlane_figure(pm, import_bpmn(record.bpmn).layout or layered_lane_layout(pm), diff=diff,
                                             metrics=metrics, locale=locale)),
-        locale=locale, action_form=ActionForm(formdata=None, version=record.version),
+        locale=locale, action_form=ActionForm(formdata=None, version=record.version), draft=draft,
     ), status
 
 
@@ -216,16 +217,29 @@ def bpmn(project, map_id: int):
 @bp.post("/<int:map_id>/bpmn")
 @project_view(Action.EDIT)
 def save(project, map_id: int):
-    """The modeler's Save: the whole XML, parsed and checked; every problem named, nothing saved."""
+    """The modeler's Save: the whole XML, parsed and checked; every problem named, nothing saved,
+    and the drawing opened again in the modeler as it was posted (so nothing drawn is lost)."""
     record = one_of(project.process_maps, map_id)
     form = BpmnForm()
+    data = form.data_bytes()
     outcome = form.validate_on_submit() and save_edit(
         form, lambda: BpmnForm(formdata=None, version=record.version), save_bpmn, project, record,
-        form.expected_version(), form.data_bytes())
+        form.expected_version(), data)
     if outcome:
         _flash_saved(record, outcome.result)
         return redirect(url_for("processes.view", project_id=project.id, map_id=record.id))
-    return _map_page(project, record, outcome.status if outcome is not False else 422, bpmn_form=form)
+    return _map_page(project, record, outcome.status if outcome is not False else 422, bpmn_form=form,
+                     draft=_draft(data))
+
+
+def _draft(data: bytes) -> str | None:
+    """The refused drawing as text for the modeler to open again (``None``: nothing to show)."""
+    if not data or len(data) > MAX_BPMN_BYTES:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _flash_saved(record, result) -> None:
@@ -233,6 +247,12 @@ def _flash_saved(record, result) -> None:
     if result.skipped:
         flash(_("Not modelled, kept in the file: %(items)s",
                 items=", ".join(f"{s.element} {s.name or s.id}" for s in result.skipped[:20])), "warning")
+    pm = result.process
+    decisions = list(dict.fromkeys(f.source for f in pm.flows if f.assumed))
+    if decisions:
+        flash(_("Probabilities assumed (equal shares) for the flows leaving %(decisions)s: set them in the table "
+                "below the diagram.", decisions=", ".join(pm.node(d).display_name(get_locale()) for d in decisions)),
+              "warning")
 
 
 @bp.post("/<int:map_id>/upload")

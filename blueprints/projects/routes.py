@@ -1,6 +1,6 @@
 from datetime import date
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required
 
@@ -127,7 +127,7 @@ def delete(project):
 @bp.get("/<int:project_id>/export.json")
 @project_view(Action.VIEW)
 def export(project):
-    document = readable_export(export_project(project), project, current_user, g.membership.role)
+    document = readable_export(export_project(project), project, current_user)
     return download(dumps(document), f"{file_stem(project)}.json", "application/json")
 
 

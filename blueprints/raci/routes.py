@@ -1,7 +1,6 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from crm_impl.methodology import roles
 from crm_impl.operations.raci import project_raci_csv, raci_matrix, raci_problems, role_columns, save_raci
 from crm_impl.tracking.raci import LETTERS
 from blueprints.access import Action, project_view
@@ -13,7 +12,7 @@ def _grid(project, matrix, form, status=200):
     problems = raci_problems(matrix)
     return render_template(
         "raci/index.html", project=project, matrix=matrix, columns=role_columns(), letters=LETTERS,
-        role_names={r.id: r for r in roles()}, problems=problems,
+        problems=problems,
         bad_rows={p.deliverable for p in problems}, form=form,
     ), status
 

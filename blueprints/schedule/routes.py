@@ -108,7 +108,8 @@ def tasks_xlsx(project):
 @bp.get("/network")
 @project_view(Action.VIEW)
 def network(project):
-    figure = project_network_figure(project, str(get_locale()))
+    # The layout is kept in the shared cache: laying out a big network takes most of the page's time.
+    figure = project_network_figure(project, str(get_locale()), cache=cache)
     # A big network is read by panning and zooming: the mouse wheel zooms here.
     return render_template("schedule/chart.html", project=project, chart=chart_html(figure, scrollZoom=True),
                            view="network")

@@ -9,7 +9,7 @@ from wtforms import BooleanField, FloatField, HiddenField, IntegerField, SelectF
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
 from crm_impl.models import CriteriaGroup, SelectionCriterion, ShortlistedVendor, VendorSelection
-from crm_impl.operations.vendors import CriterionDraft, GroupDraft, SettingsDraft, VendorDraft
+from crm_impl.operations.vendors import CriterionDraft, GroupDraft, GroupNames, SettingsDraft, VendorDraft
 from crm_impl.vendors.ahp import SAATY_VALUES, scale_label
 from crm_impl.vendors.catalogue import CRM7_AREAS
 from blueprints.kit import Form, VersionedForm, choices
@@ -53,6 +53,18 @@ class GroupForm(Form):
 
     def draft(self) -> GroupDraft:
         return GroupDraft(self.key.data or "", self.name.data or "", self.name_zh.data or "", self.weight.data)
+
+
+class GroupNamesForm(VersionedForm):
+    """Renaming a group: its key and weight stay (the weight is set with the others)."""
+
+    model = CriteriaGroup
+
+    name = StringField(_l("Name"), validators=[DataRequired()])
+    name_zh = StringField(_l("Name (Chinese)"))
+
+    def names(self) -> GroupNames:
+        return GroupNames(self.name.data or "", self.name_zh.data or "")
 
 
 class CriterionForm(VersionedForm):

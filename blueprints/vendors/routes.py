@@ -13,7 +13,7 @@ from crm_impl.operations.vendors import (
     add_criterion, add_evaluator, add_group, delete_group, analyse_selection, delete_criterion, delete_stakeholder,
     delete_vendor, evaluator_candidates, node_items, node_preview, readable_sheets, remove_evaluator,
     results_visible, save_comparisons, save_settings, save_sheet, save_vendor, save_weights, set_scoring_closed,
-    sheet_of, sheet_progress, stakeholders, update_criterion,
+    rename_group, sheet_of, sheet_progress, stakeholders, update_criterion,
 )
 from crm_impl.vendors.ahp import CR_LIMIT, scale_label
 from crm_impl.vendors.catalogue import CRM7_AREAS
@@ -24,7 +24,8 @@ from blueprints.database import get_db
 from blueprints.kit import ActionForm, act, chart_html, download, form_status, render_form, save_edit, submit
 from blueprints.vendors import bp
 from blueprints.vendors.forms import (
-    CriterionForm, EvaluatorForm, GroupForm, ScoringForm, SettingsForm, comparison_form, sheet_form, vendor_form, weights_form,
+    CriterionForm, EvaluatorForm, GroupForm, GroupNamesForm, ScoringForm, SettingsForm, comparison_form, sheet_form,
+    vendor_form, weights_form,
 )
 
 
@@ -233,6 +234,22 @@ def group_new(project):
         return _back(project, "vendors.criteria")
     return _criteria_page(project, selection, weights_form(selection, formdata=False), form_status(form, outcome),
                           group_form=form)
+
+
+@bp.route("/groups/<int:group_id>/edit", methods=["GET", "POST"])
+@project_view(Action.EDIT)
+def group_edit(project, group_id: int):
+    selection = _selection(project)
+    group = one_of(selection.groups, group_id)
+    form = GroupNamesForm() if request.method == "POST" else GroupNamesForm(formdata=None, obj=group)
+    outcome = form.validate_on_submit() and save_edit(
+        form, lambda: GroupNamesForm(formdata=None, obj=group), rename_group, selection, group,
+        form.expected_version(), form.names())
+    if outcome:
+        flash(_("Group %(key)s saved.", key=group.key), "success")
+        return _back(project, "vendors.criteria")
+    return render_form("vendors/form.html", form, outcome, project=project,
+                       title=_("Rename group %(key)s", key=group.key))
 
 
 @bp.post("/groups/<int:group_id>/delete")

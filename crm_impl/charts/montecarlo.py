@@ -18,6 +18,11 @@ from crm_impl.schedule.estimates import PERCENTILES, Percentile
 
 __all__ = ["montecarlo_figure", "criticality_figure"]
 
+# The histogram's vertical layout in pixels: the plot area, the title and legend above it, a row
+# for each percentile's (and the target's) label between the legend and the plot, the axis below.
+PLOT_PX, TITLE_PX, LEGEND_PX, BOTTOM_PX = 300, 44, 30, 70
+LABEL_ROW_PX, LABEL_GAP_PX = 19, 4
+
 
 def _finish_x(days: float, calendar: WorkCalendar | None) -> Any:
     """Axis value of a project lasting ``days`` working days: whole days, or its last day."""
@@ -107,18 +112,24 @@ def montecarlo_figure(
     for row, (name, at, color) in enumerate(lines):
         fig.add_shape(type="line", xref="x", yref="paper", x0=at, x1=at, y0=0, y1=1, name=name,
                       line={"color": color, "width": 2, "dash": "dash"})
-        # Level labels above the plot, one row each so neighbouring lines never cover each other.
+        # Level labels in the top margin, above the bars and the S-curve, one row each (row 0
+        # nearest the plot) so neighbouring lines never cover each other.
         annotations.append({
-            "x": at, "xref": "x", "y": 1.0 - 0.075 * row, "yref": "paper", "showarrow": False,
-            "text": f"<b>{esc(name)}</b> {esc(str(at))}", "xanchor": "left", "yanchor": "top",
-            "font": {"size": 11, "color": color}, "bgcolor": "rgba(255,255,255,0.85)", "borderpad": 2,
+            "x": at, "xref": "x", "y": 1.0, "yref": "paper", "yshift": LABEL_GAP_PX + LABEL_ROW_PX * row,
+            "showarrow": False, "text": f"<b>{esc(name)}</b> {esc(str(at))}", "xanchor": "left",
+            "yanchor": "bottom", "font": {"size": 11, "color": color}, "bgcolor": "rgba(255,255,255,0.85)",
+            "borderpad": 2,
         })
     fig.update_layout(annotations=annotations)
+    # From the top: the title, the legend, the label rows, then the plot.
+    top = TITLE_PX + LEGEND_PX + LABEL_GAP_PX + LABEL_ROW_PX * len(lines)
+    height = PLOT_PX + top + BOTTOM_PX
     fig.update_layout(
-        title=title if title is not None else text["mc_title"],
+        title={"text": title if title is not None else text["mc_title"], "y": 1 - 8 / height, "yanchor": "top"},
         bargap=0.1,
-        height=420,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        height=height,
+        margin={"t": top, "b": BOTTOM_PX},
+        legend={"orientation": "h", "yref": "container", "yanchor": "top", "y": 1 - TITLE_PX / height, "x": 0},
         plot_bgcolor="#ffffff",
     )
     fig.update_xaxes(

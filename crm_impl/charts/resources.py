@@ -13,6 +13,9 @@ from crm_impl.errors import ValidationError
 
 __all__ = ["resource_load_figure"]
 
+#: The role code beside its name: grey, as the pages show a hint.
+HINT_COLOR = "#6c757d"
+
 
 def resource_load_figure(
     loads: Mapping[str, Mapping[date, float]],
@@ -20,6 +23,7 @@ def resource_load_figure(
     *,
     locale: str = "en",
     title: str | None = None,
+    role_names: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Weekly load per role against its capacity, one panel per role (shared date axis).
 
@@ -29,6 +33,9 @@ def resource_load_figure(
         See :func:`weekly_role_loads`; panels follow the mapping's order.
     capacity : mapping role -> person-days per week
         A role without capacity has capacity 0, so any load on it shows as over-allocated.
+    role_names : mapping role -> its name in ``locale``
+        Panels and hovers are headed by the name, the code beside it as a hint; a role
+        without a name shows its code.
 
     Weeks whose load exceeds capacity are drawn red.
     """
@@ -37,9 +44,16 @@ def resource_load_figure(
     if not roles:
         raise ValidationError("no resource loads to show", "loads")
     weeks = sorted({week for per_week in loads.values() for week in per_week})
+    names = {role: (role_names or {}).get(role) or role for role in roles}
+
+    def heading(role: str) -> str:
+        if names[role] == role:
+            return esc(role)
+        return f"{esc(names[role])} <span style=\"color:{HINT_COLOR}\">{esc(role)}</span>"
+
     fig = make_subplots(
         rows=len(roles), cols=1, shared_xaxes=True, vertical_spacing=min(0.08, 0.3 / len(roles)),
-        subplot_titles=[esc(r) for r in roles],
+        subplot_titles=[heading(r) for r in roles],
     )
     for row, role in enumerate(roles, start=1):
         limit = float(capacity.get(role, 0.0))
@@ -53,7 +67,9 @@ def resource_load_figure(
                 marker={"color": [COLORS["critical"] if o else COLORS["task"] for o in over]},
                 showlegend=row == 1,
                 legendgroup="load",
-                hovertemplate=f"{esc(role)} %{{x}}: %{{y}}<extra></extra>",
+                meta=names[role],  # whose load this is (the legend names what the bars mean)
+                hovertemplate=f"<b>{esc(names[role])}</b> ({esc(role)}) %{{x}}: %{{y}}<extra></extra>"
+                if names[role] != role else f"<b>{esc(role)}</b> %{{x}}: %{{y}}<extra></extra>",
             ),
             row=row,
             col=1,

@@ -32,6 +32,8 @@ COLORS: dict[str, str] = {
     "percentile": "#9467bd",
     "node_fill": "#eaf2fa",
     "critical_fill": "#fde9e9",
+    "band": "#f3f5f8",
+    "band_alt": "#e6ebf1",
 }
 
 #: Supported label languages.

@@ -6,8 +6,8 @@ net ROI; payback counted from the end of year 0; NPV with year 0 undiscounted.
 """
 
 from crm_impl.finance.analysis import (
-    MONTH, CaseResult, Convention, ScenarioResult, TornadoBar, YearRow, cost_of_delay, evaluate, scenarios,
-    shift_benefits, tornado,
+    MONTH, CaseResult, Convention, ScenarioResult, TornadoBar, YearRow, calendar_months, cost_of_delay, evaluate,
+    go_live_shift, scenarios, shift_benefits, tornado,
 )
 from crm_impl.finance.case import (
     BENEFIT_TYPES, COST_COMPONENTS, MAX_HORIZON, MIN_HORIZON, SCENARIOS, BusinessCase, Driver, Line,
@@ -17,7 +17,7 @@ from crm_impl.finance.montecarlo import FinanceSimulation, Spread, simulate
 from crm_impl.finance.tracking import Actual, Tracking, TrackingRow, track
 
 __all__ = [
-    "MONTH", "CaseResult", "Convention", "ScenarioResult", "TornadoBar", "YearRow", "cost_of_delay", "evaluate",
+    "MONTH", "calendar_months", "go_live_shift", "CaseResult", "Convention", "ScenarioResult", "TornadoBar", "YearRow", "cost_of_delay", "evaluate",
     "scenarios", "shift_benefits", "tornado", "BENEFIT_TYPES", "COST_COMPONENTS", "MAX_HORIZON", "MIN_HORIZON",
     "SCENARIOS", "BusinessCase", "Driver", "Line", "Irr", "irr", "npv", "payback", "spreadsheet_npv",
     "FinanceSimulation", "Spread", "simulate", "Actual", "Tracking", "TrackingRow", "track",

@@ -9,6 +9,10 @@ level continues (so an early go-live earns it sooner).  Costs stay where they ar
 maintenance and the team are paid whether or not the system is live.  The cost of one month's
 delay is ``NPV(s) - NPV(s + 1/12)``.
 
+A slip between two dates counts in calendar months (:func:`calendar_months`), a month being
+1/12 year: a go-live that moves from 15 October to 15 November slips exactly one month, so NPV
+falls by exactly the cost of one month's delay, whatever the month's length in days.
+
 >>> from crm_impl.finance.case import BusinessCase, Line
 >>> case = BusinessCase(horizon=3, discount_rate=0.10, lines=(
 ...     Line("C", "cost", "construction", "consulting", "Consulting", amounts=(1000, 0, 0, 0)),
@@ -23,7 +27,9 @@ delay is ``NPV(s) - NPV(s + 1/12)``.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -32,12 +38,55 @@ from crm_impl.finance.metrics import Irr, discount_factors, irr, npv, payback, s
 from crm_impl.i18n import N_, Message
 
 __all__ = [
-    "MONTH", "YearRow", "Convention", "CaseResult", "ScenarioResult", "TornadoBar", "shift_benefits",
+    "MONTH", "calendar_months", "go_live_shift", "YearRow", "Convention", "CaseResult", "ScenarioResult", "TornadoBar", "shift_benefits",
     "adjusted_values", "evaluate", "scenarios", "tornado", "cost_of_delay",
 ]
 
 #: One month, in years.
 MONTH = 1.0 / 12.0
+
+
+def _add_months(day: date, months: int) -> date:
+    """``day`` moved by whole calendar ``months``, kept at the month's last day when it has no such
+    day (31 January + 1 month = 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def calendar_months(start: date, end: date) -> float:
+    """Calendar months from ``start`` to ``end`` (negative when ``end`` is earlier): the whole
+    months ``n`` with ``start`` + n months not after ``end``, plus the share of the next month
+    (from ``start`` + n to ``start`` + n + 1 months) that has passed.
+
+    >>> calendar_months(date(2025, 10, 15), date(2025, 11, 15))     # 31 days
+    1.0
+    >>> calendar_months(date(2025, 2, 15), date(2025, 3, 15))       # 28 days
+    1.0
+    >>> calendar_months(date(2025, 1, 31), date(2025, 2, 28))       # to the month's last day
+    1.0
+    >>> calendar_months(date(2025, 9, 15), date(2025, 9, 30))       # 15 of September's 30 days
+    0.5
+    >>> calendar_months(date(2025, 11, 15), date(2025, 10, 15))
+    -1.0
+    """
+    if end < start:
+        return -calendar_months(end, start)
+    whole = (end.year - start.year) * 12 + end.month - start.month
+    if _add_months(start, whole) > end:
+        whole -= 1
+    anchor, following = _add_months(start, whole), _add_months(start, whole + 1)
+    return whole + (end - anchor).days / (following - anchor).days
+
+
+def go_live_shift(assumed: date, forecast: date) -> float:
+    """The go-live shift in years (a slip positive) when the case assumes ``assumed`` and the
+    schedule forecasts ``forecast``: calendar months × :data:`MONTH`.
+
+    >>> go_live_shift(date(2025, 10, 15), date(2025, 11, 15)) == MONTH
+    True
+    """
+    return calendar_months(assumed, forecast) * MONTH
 
 
 @dataclass(frozen=True)

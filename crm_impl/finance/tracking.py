@@ -2,7 +2,9 @@
 
 Actual benefits and costs are recorded per year against the case.  Each recorded year is set
 beside the plan (realised share of the planned benefits, cost overrun), and NPV is re-forecast:
-the actual net flows for the years recorded, the plan for the years still to come.
+the actual net flows for the years recorded, the plan for the years still to come — with the
+benefits of those years moved to the go-live as it is forecast (``reforecast_shift_years``, the
+headline NPV's shift), not as it was assumed.
 
 >>> from crm_impl.finance.case import BusinessCase, Line
 >>> case = BusinessCase(horizon=3, discount_rate=0.0, lines=(
@@ -83,14 +85,28 @@ class Tracking:
         return self.actual_benefits_to_date / self.planned_benefits_to_date
 
 
-def track(case: BusinessCase, actuals: Mapping[int, Actual], *, shift_years: float = 0.0) -> Tracking:
-    """Set the recorded ``actuals`` (by year 0..N) against the plan of ``case``."""
+def track(case: BusinessCase, actuals: Mapping[int, Actual], *, shift_years: float = 0.0,
+          reforecast_shift_years: float | None = None) -> Tracking:
+    """Set the recorded ``actuals`` (by year 0..N) against the plan of ``case`` with its go-live
+    moved by ``shift_years``; the re-forecast takes the years not recorded from the plan with the
+    go-live moved by ``reforecast_shift_years`` (default: ``shift_years``).
+
+    >>> from crm_impl.finance.case import BusinessCase, Line
+    >>> case = BusinessCase(horizon=3, discount_rate=0.0, lines=(
+    ...     Line("B", "benefit", "cost_reduction", "", "Savings", amounts=(0, 400, 800, 1200)),))
+    >>> late = track(case, {1: Actual(400, 0)}, reforecast_shift_years=0.25)   # live three months late
+    >>> late.rows[2].planned_benefits, late.npv_planned   # the plan as assumed: 400 + 800 + 1200
+    (800.0, 2400.0)
+    >>> late.npv_reforecast             # 400 recorded; years 2 and 3 a quarter late: 700 + 1100
+    2200.0
+    """
     for year in actuals:
         if isinstance(year, bool) or not isinstance(year, int) or not 0 <= year <= case.horizon:
             raise ValidationError("the year is 0 to %(horizon)s, got %(value)r", "year", horizon=case.horizon,
                                   value=year)
     plan = evaluate(case, shift_years=shift_years)
-    flows = np.array(plan.cash_flows, dtype=float)
+    ahead = plan if reforecast_shift_years is None else evaluate(case, shift_years=reforecast_shift_years)
+    flows = np.array(ahead.cash_flows, dtype=float)
     rows = []
     for row in plan.years:
         actual = actuals.get(row.year)

@@ -32,6 +32,8 @@ __all__ = [
     "FIELD_TEXTS",
     "TEXT_ALIASES",
     "COST_UNITS",
+    "CONSTRAINT_SNET",
+    "CONSTRAINT_FNLT",
     "FIELD_DURATIONS",
     "ID_ALIAS",
     "ESTIMATE_ALIASES",
@@ -70,6 +72,8 @@ FIELD_TEXT1 = 188743731
 #: Text2, Text3, Text4: the Chinese name, the accountable role, the consulted roles.
 FIELD_TEXTS = (188743734, 188743737, 188743740)
 TEXT_ALIASES = ("Name (Chinese)", "Accountable role", "Consulted roles")
+#: The ``ConstraintType`` codes crm-impl's plan has: start no earlier than, finish no later than.
+CONSTRAINT_SNET, CONSTRAINT_FNLT = 4, 7
 #: MSPDI writes amounts in hundredths of the currency unit.
 COST_UNITS = 100
 FIELD_DURATIONS = (188743783, 188743784, 188743785)

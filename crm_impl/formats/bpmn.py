@@ -17,7 +17,8 @@ What BPMN has no attribute for travels as an extension element in our namespace
       </bpmn:extensionElements>
     </bpmn:task>
 
-(``share`` on start events, ``success`` on end events, ``probability`` on sequence flows, ``nameZh``
+(``share`` on start events, ``success`` on end events, ``probability`` on sequence flows with
+``probabilityAssumed="true"`` while it is an assumption not yet confirmed, ``nameZh``
 — the Chinese name — on the process, lanes and nodes.)  A character XML cannot carry at all (a
 control character pasted into a name) is written as U+FFFD.
 
@@ -225,6 +226,12 @@ def _node_attributes(node: Node) -> dict[str, str]:
     return values
 
 
+def _flow_attributes(flow: Flow) -> dict[str, str]:
+    if flow.probability is None:
+        return {}
+    return {"probability": _fmt(flow.probability), **({"probabilityAssumed": "true"} if flow.assumed else {})}
+
+
 def export_bpmn(pm: ProcessMap, layout: DiagramLayout | None = None) -> bytes:
     """``pm`` as BPMN 2.0 XML (UTF-8) with a diagram: ``layout`` where it places a shape, else
     the layered lane layout."""
@@ -288,8 +295,7 @@ def export_bpmn(pm: ProcessMap, layout: DiagramLayout | None = None) -> bytes:
         if flow.label:
             attrs["name"] = flow.label
         element = ET.SubElement(process, _q("bpmn", "sequenceFlow"), attrs)
-        if flow.probability is not None:
-            _attributes(element, {"probability": _fmt(flow.probability)})
+        _attributes(element, _flow_attributes(flow))
         if flow.label and pm.has_node(flow.source) and pm.node(flow.source).kind == EXCLUSIVE:
             condition = ET.SubElement(element, _q("bpmn", "conditionExpression"),
                                       {_q("xsi", "type"): "bpmn:tFormalExpression"})
@@ -569,10 +575,11 @@ def import_bpmn(data: bytes | str, process_id: str | None = None) -> BpmnImport:
         values = _crm(element)
         condition = element.find(_q("bpmn", "conditionExpression"))
         label = _text(element.get("name") or (condition.text if condition is not None else ""), f"{where}.name")
-        flow = Flow(ids[source], ids[target], label,
-                    _number(values, "probability", where, 1) if "probability" in values else None, None)
+        probability = _number(values, "probability", where, 1) if "probability" in values else None
+        flow = Flow(ids[source], ids[target], label, probability, None,
+                    probability is not None and _flag(values, "probabilityAssumed", where))
         if flow_id not in (flow.flow_id, _xml_id(flow.flow_id)):
-            flow = Flow(flow.source, flow.target, flow.label, flow.probability, flow_id)
+            flow = Flow(flow.source, flow.target, flow.label, flow.probability, flow_id, flow.assumed)
         flows.append(flow)
         flow_ids[flow_id] = flow.flow_id
     links = []
@@ -683,7 +690,7 @@ def update_bpmn(data: bytes | str, pm: ProcessMap) -> bytes:
         if flow is None:
             continue
         _set_name(element, flow.label)
-        _set_attributes(element, {"probability": _fmt(flow.probability)} if flow.probability is not None else {})
+        _set_attributes(element, _flow_attributes(flow))
         condition = element.find(_q("bpmn", "conditionExpression"))
         if flow.label and pm.node(flow.source).kind == EXCLUSIVE:
             if condition is None:

@@ -2,11 +2,14 @@
 
 What travels is the schedule's plan (:class:`~crm_impl.schedule.plan.Plan`): its calendar,
 its phases (summary tasks at outline level 1), tasks (level 2) with duration, milestone flag,
-percent complete and an optional three-point estimate, and the four link types with lags.  Durations are written as
+percent complete, an optional three-point estimate, costs, actual start and finish and the date
+constraints ("start no earlier than" as Project's SNET constraint, "finish no later than" as its
+deadline), and the four link types with lags.  Durations are written as
 8-hour days (``PT{8d}H0M0S``) and lags in tenths of minutes with ``LagFormat`` 7 (days), the
 way MS Project writes them.
 
-crm-impl ids (task ids, phase keys) travel in the task custom field Text1 and the estimates in
+crm-impl ids (task ids, phase keys) travel in the task custom field Text1, Chinese names (of
+tasks and phases) in Text2, and the estimates in
 Duration1–3 (MS Project's own PERT fields), each declared with an alias, so a file exported here
 and re-imported gives back the same plan.  Files from MS Project, ProjectLibre or GanttProject
 without those fields still import: ids become ``T<UID>``, phases ``P1, P2, ...``.
@@ -24,6 +27,8 @@ from crm_impl.i18n import N_
 from crm_impl.limits import MAX_AMOUNT
 from crm_impl.formats.bpmn import BPMN_NAMESPACE, is_bpmn
 from crm_impl.formats._mspdi_xml import (
+    CONSTRAINT_FNLT,
+    CONSTRAINT_SNET,
     COST_UNITS,
     ESTIMATE_ALIASES,
     FIELD_DURATIONS,
@@ -56,6 +61,9 @@ __all__ = ["NAMESPACE", "IMPORTED_PHASE", "NOT_A_PLAN", "MspdiFile", "export_msp
 
 #: Phase given to tasks that have no summary task above them.
 IMPORTED_PHASE: tuple[str, str] = ("imported", "Imported")
+
+#: When a working day starts and ends in the files written here.
+DAY_START, DAY_FINISH = "08:00:00", "17:00:00"
 
 
 # ------------------------------------------------------------------------------------- export
@@ -95,7 +103,7 @@ def _calendar_element(parent: ET.Element, plan: Plan) -> None:
         dated = [(day, name, False) for day, name in plan.holidays] + [(day, name, True) for day, name in plan.working_days]
         for day, name, worked in sorted(dated):
             exception = _sub(exceptions, "Exception")
-            _sub(exception, "EnteredByOccurrence", 0)
+            _sub(exception, "EnteredByOccurrences", 0)
             period = _sub(exception, "TimePeriod")
             _sub(period, "FromDate", f"{day.isoformat()}T00:00:00")
             _sub(period, "ToDate", f"{day.isoformat()}T23:59:00")
@@ -148,6 +156,18 @@ def _resources(root: ET.Element, plan: Plan, uid_of: dict[str, int]) -> None:
             _sub(assignment, "TaskUID", uid_of[task.id])
             _sub(assignment, "ResourceUID", resource_uid[role])
             _sub(assignment, "Units", 1)
+
+
+def _constraint_elements(element: ET.Element, task: PlanTask) -> None:
+    """The task's date constraints as MS Project holds them: "start no earlier than" is the
+    constraint of that name (``ConstraintType`` 4); "finish no later than", which caps the late
+    finish and leaves the early dates alone (negative slack when it cannot be met), is what
+    Project calls a deadline (``Deadline``), not its FNLT constraint, which would move the task."""
+    if task.start_no_earlier_than is not None:
+        _sub(element, "ConstraintType", CONSTRAINT_SNET)
+        _sub(element, "ConstraintDate", f"{task.start_no_earlier_than.isoformat()}T{DAY_START}")
+    if task.finish_no_later_than is not None:
+        _sub(element, "Deadline", f"{task.finish_no_later_than.isoformat()}T{DAY_FINISH}")
 
 
 def _instants(task: ScheduledTask) -> tuple[str, str]:
@@ -230,13 +250,13 @@ def export_mspdi(plan: Plan, baseline: BaselineDates | None = None) -> bytes:
 
     tasks_element = _sub(root, "Tasks")
     uid_of: dict[str, int] = {}
-    ordered: list[tuple[str, str, list[PlanTask]]] = [
-        (p.key, p.name, [t for t in plan.tasks if t.phase == p.key]) for p in plan.phases
+    ordered: list[tuple[PlanPhase, list[PlanTask]]] = [
+        (p, [t for t in plan.tasks if t.phase == p.key]) for p in plan.phases
     ]
     uid = 0
-    for key, _, members in ordered:
+    for phase, members in ordered:
         uid += 1
-        uid_of[f"phase:{key}"] = uid
+        uid_of[f"phase:{phase.key}"] = uid
         for task in members:
             uid += 1
             uid_of[task.id] = uid
@@ -244,11 +264,12 @@ def export_mspdi(plan: Plan, baseline: BaselineDates | None = None) -> bytes:
     for link in plan.links:
         preds.setdefault(link.succ, []).append(link)
 
-    for p, (key, name, members) in enumerate(ordered, start=1):
+    for p, (phase, members) in enumerate(ordered, start=1):
+        key = phase.key
         summary = _sub(tasks_element, "Task")
         _sub(summary, "UID", uid_of[f"phase:{key}"])
         _sub(summary, "ID", uid_of[f"phase:{key}"])
-        _sub(summary, "Name", name)
+        _sub(summary, "Name", phase.name)
         _sub(summary, "WBS", p)
         _sub(summary, "OutlineNumber", p)
         _sub(summary, "OutlineLevel", 1)
@@ -267,6 +288,8 @@ def export_mspdi(plan: Plan, baseline: BaselineDates | None = None) -> bytes:
         _sub(summary, "Milestone", 0)
         _sub(summary, "Summary", 1)
         _extended(summary, FIELD_TEXT1, key)
+        if phase.name_zh:  # the phase's Chinese name in the tasks' field
+            _extended(summary, FIELD_TEXTS[0], phase.name_zh)
         for c, task in enumerate(members, start=1):
             t = timing[task.id]
             element = _sub(tasks_element, "Task")
@@ -283,12 +306,19 @@ def export_mspdi(plan: Plan, baseline: BaselineDates | None = None) -> bytes:
             _sub(element, "DurationFormat", 7)
             _sub(element, "Milestone", int(task.milestone))
             _sub(element, "Summary", 0)
+            # In the schema's order.  Amounts in hundredths (MSPDI): the budget as the task's
+            # fixed cost, and what was spent.
+            _sub(element, "FixedCost", _cost(task.budget))
             _sub(element, "PercentComplete", task.progress)
-            # Amounts in hundredths (MSPDI): the budget as the task's fixed cost, and what was spent.
             _sub(element, "Cost", _cost(task.budget))
+            if task.actual_start is not None:  # a milestone starts when it finishes, at the end of its day
+                _sub(element, "ActualStart",
+                     f"{task.actual_start.isoformat()}T{DAY_FINISH if task.milestone else DAY_START}")
+            if task.actual_finish is not None:
+                _sub(element, "ActualFinish", f"{task.actual_finish.isoformat()}T{DAY_FINISH}")
             if task.actual_cost is not None:
                 _sub(element, "ActualCost", _cost(task.actual_cost))
-            _sub(element, "FixedCost", _cost(task.budget))
+            _constraint_elements(element, task)
             for link in preds.get(task.id, ()):
                 pred = _sub(element, "PredecessorLink")
                 _sub(pred, "PredecessorUID", uid_of[link.pred])
@@ -364,6 +394,17 @@ def _with_assignments(reader: Reader, root: ET.Element, tasks: list[PlanTask], r
             responsible[position[task_uid]].append(role)
     return [replace(task, roles=_roles(responsible[k], task.roles.get("A") or "", ",".join(task.roles.get("C") or [])))
             if k in responsible else task for k, task in enumerate(tasks)]
+
+
+def _constraints(reader: Reader, element: ET.Element, where: str) -> tuple[date | None, date | None]:
+    """A task's "start no earlier than" and "finish no later than" dates: its SNET constraint,
+    and the earlier of its deadline and its FNLT constraint.  Other constraint kinds (must start
+    on, as late as possible...) are not the plan's and are left out."""
+    kind = reader.integer(element, "ConstraintType", where)
+    on = reader.day(element, "ConstraintDate", where) if kind in (CONSTRAINT_SNET, CONSTRAINT_FNLT) else None
+    deadlines = [day for day in (reader.day(element, "Deadline", where), on if kind == CONSTRAINT_FNLT else None)
+                 if day is not None]
+    return (on if kind == CONSTRAINT_SNET else None), (min(deadlines) if deadlines else None)
 
 
 def _roles(responsible: list[str], accountable: str, consulted: str) -> dict:
@@ -488,7 +529,8 @@ def read_mspdi(data: bytes | str) -> MspdiFile:
         if row.summary:
             if not stack:
                 key = new_key(custom.get(id_field) if id_field else None)
-                phases.append(PlanPhase(key, (name or key)[:200]))
+                name_zh = custom.get(text_fields[0], "") if text_fields[0] is not None else ""
+                phases.append(PlanPhase(key, (name or key)[:200], name_zh[:200]))
                 phase_of_row[row.uid] = key
             stack.append(row)
             continue
@@ -524,6 +566,10 @@ def read_mspdi(data: bytes | str) -> MspdiFile:
             if not estimate[0] <= estimate[1] <= estimate[2]:  # type: ignore[operator]
                 raise ValidationError("need optimistic <= most likely <= pessimistic", at)
         name_zh, accountable, consulted = (custom.get(f, "") if f is not None else "" for f in text_fields)
+        actual_start, actual_finish = reader.day(element, "ActualStart", where), reader.day(element, "ActualFinish", where)
+        if actual_start is not None and actual_finish is not None and actual_finish < actual_start:
+            raise ValidationError("the actual finish is before the actual start", f"{where}.ActualFinish")
+        not_before, not_after = _constraints(reader, element, where)
         saved = _baseline_entry(reader, element, where, days_of)
         if saved is not None:
             baseline[task_id] = saved
@@ -540,6 +586,10 @@ def read_mspdi(data: bytes | str) -> MspdiFile:
                 roles=_roles([], accountable, consulted),
                 budget=_amount(reader, element, "FixedCost", where) or _amount(reader, element, "Cost", where) or 0.0,
                 actual_cost=_amount(reader, element, "ActualCost", where),
+                actual_start=actual_start,
+                actual_finish=actual_finish,
+                start_no_earlier_than=not_before,
+                finish_no_later_than=not_after,
             )
         )
         row_of_task.append(row)

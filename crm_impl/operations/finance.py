@@ -10,7 +10,10 @@ Benefits start at the go-live.  The go-live milestone is the one of the methodol
 seven-step method), else the last milestone of that phase.  The case assumes a go-live (its own
 ``go_live`` date, else the steering baseline's date of that milestone, else the plan's); the
 schedule's forecast of that milestone (:func:`crm_impl.operations.planning.forecast_schedule`)
-moves the benefits, so a slip moves NPV.
+moves the benefits, so a slip moves NPV.  The slip counts in calendar months
+(:func:`crm_impl.finance.go_live_shift`): a forecast one calendar month after the assumed date
+lowers NPV by exactly the cost of one month's delay the page shows.  The benefit tracking's
+re-forecast plans the years not yet recorded at the forecast go-live too.
 
 Hooks for the areas being built beside this one: a vendor's TCO would call :func:`evaluate`
 on a copy of the section with the vendor's quote in the licence, consulting and maintenance lines;
@@ -32,9 +35,10 @@ from sqlalchemy.orm import Session
 
 from crm_impl.db.locking import check_version
 from crm_impl.errors import NotFoundError, ValidationError
+from crm_impl.i18n import MessageList
 from crm_impl.finance import (
-    BusinessCase, CaseResult, FinanceSimulation, ScenarioResult, TornadoBar, cost_of_delay, evaluate,
-    scenarios, simulate, tornado,
+    BusinessCase, CaseResult, FinanceSimulation, ScenarioResult, TornadoBar, calendar_months, cost_of_delay,
+    evaluate, go_live_shift, scenarios, simulate, tornado,
 )
 from crm_impl.finance.montecarlo import DEFAULT_RUNS, DEFAULT_SEED
 from crm_impl.finance.quotes import with_quotation
@@ -50,7 +54,7 @@ from crm_impl.projectfile.finance import SETTINGS, check_section, engine_case, s
 from crm_impl.projectfile.finance_rows import rows_of, section_of
 
 __all__ = [
-    "GO_LIVE_GATES", "GO_LIVE_PHASES", "DAYS_PER_YEAR", "SETTINGS", "LINE_FIELDS", "CaseRows", "GoLive",
+    "GO_LIVE_GATES", "GO_LIVE_PHASES", "SETTINGS", "LINE_FIELDS", "CaseRows", "GoLive",
     "FinanceReport", "case_rows", "case_section", "engine_case", "create_case", "update_settings", "save_line",
     "delete_line", "save_driver", "delete_driver", "record_actual", "delete_actual", "replace_case",
     "go_live_milestone", "go_live", "go_live_offsets", "finance_report", "cash_flows_csv",
@@ -60,9 +64,6 @@ __all__ = [
 GO_LIVE_GATES = ("G6", "SG6")
 #: The cut-over phases, where the go-live milestone sits when no gate names it.
 GO_LIVE_PHASES = ("P8", "S6")
-#: Calendar days per year for turning a go-live slip into years.
-DAYS_PER_YEAR = 365.25
-
 #: A line's fields in the project file (``id`` is the stored ``key``).
 LINE_FIELDS = ("id", "kind", "category", "component", "name", "name_zh", "amounts", "formula", "ramp",
                "gross_margin", "conservative", "optimistic", "risk", "source", "kpi")
@@ -424,8 +425,19 @@ class GoLive:
         return (self.forecast - self.assumed).days
 
     @property
+    def slip_months(self) -> float:
+        """The slip in calendar months (:func:`crm_impl.finance.calendar_months`): a forecast on
+        15 November against an assumed 15 October is exactly one month, whatever its days."""
+        if self.assumed is None or self.forecast is None:
+            return 0.0
+        return calendar_months(self.assumed, self.forecast)
+
+    @property
     def shift_years(self) -> float:
-        return self.slip_days / DAYS_PER_YEAR
+        """The slip in years: calendar months × 1/12 (the month the cost of delay counts)."""
+        if self.assumed is None or self.forecast is None:
+            return 0.0
+        return go_live_shift(self.assumed, self.forecast)
 
 
 def go_live(project: Project, record: CaseRecord | None, today: date) -> GoLive:
@@ -485,8 +497,9 @@ def go_live_offsets(project: Project, record: CaseRecord | None, today: date, *,
     durations, runs_of = np.unique(result.durations, return_inverse=True)
     # The go-live ends the work before it: a milestone sits at the finish that places it (as the
     # schedule dates it, MS Project's way), a task on its last working day; both are finish_of.
-    days = np.array([(calendar.finish_of(d) - moment.assumed).days for d in durations], dtype=float)
-    return days[runs_of] / DAYS_PER_YEAR
+    # Each run's slip counts in calendar months, as the headline's does (GoLive.shift_years).
+    shifts = np.array([go_live_shift(moment.assumed, calendar.finish_of(d)) for d in durations], dtype=float)
+    return shifts[runs_of]
 
 
 # ------------------------------------------------------------------------------------ results
@@ -515,7 +528,9 @@ def finance_report(session: Session, project: Project, today: date, *, runs: int
     """The project's case evaluated at its forecast go-live, with risk, scenarios and tracking.
 
     With ``draw_go_live`` the Monte Carlo draws each run's go-live from the schedule simulation
-    (:func:`go_live_offsets`); otherwise every run uses the forecast's go-live.
+    (:func:`go_live_offsets`); otherwise every run uses the forecast's go-live.  The benefit
+    tracking sets the actuals beside the plan at the go-live the case assumes, and re-forecasts
+    the years not yet recorded at the forecast go-live, like the headline NPV.
     """
     rows = case_rows(session, project)
     if rows is None:
@@ -531,7 +546,7 @@ def finance_report(session: Session, project: Project, today: date, *, runs: int
         result=evaluate(case, shift_years=shift), planned=evaluate(case),
         cost_of_delay=cost_of_delay(case, shift_years=shift), scenarios=scenarios(case, shift_years=shift),
         tornado=tornado(case, shift_years=shift), simulation=simulate(case, runs=runs, seed=seed, shift_years=offsets),
-        tracking=track(case, section_actuals(section, case.horizon), shift_years=0.0),
+        tracking=track(case, section_actuals(section, case.horizon), reforecast_shift_years=shift),
         go_live_drawn=drawn is not None,
     )
 
@@ -548,6 +563,8 @@ class VendorCase:
     score: float | None = None
     rank: int | None = None
     disqualified: bool = False
+    #: Why a disqualified vendor is out: the criterion and score, as the vendor pages give it.
+    reason: MessageList | None = None
 
     def label(self, locale: object = None) -> str:
         """The vendor's name in the reader's language."""
@@ -567,11 +584,12 @@ def vendor_cases(session: Session, project: Project, today: date) -> list[Vendor
         return []
     case = engine_case(_section(rows), project.currency)
     shift = go_live(project, rows.case, today).shift_years
-    ranking = {}
+    ranking, reasons = {}, {}
     selection = project.vendor_selection
     if selection is not None and results_visible(selection):
         try:
-            ranking = {v.key: v for v in analyse_selection(selection).evaluation.vendors}
+            analysis = analyse_selection(selection)
+            ranking, reasons = {v.key: v for v in analysis.evaluation.vendors}, analysis.reason_messages()
         except ValidationError:
             ranking = {}  # not scored far enough to rank: the money still compares
     out = []
@@ -581,7 +599,7 @@ def vendor_cases(session: Session, project: Project, today: date) -> list[Vendor
         ranked = ranking.get(cost.key)
         out.append(VendorCase(cost.key, cost.name, cost.name_zh, evaluate(quoted, shift_years=shift),
                               score=ranked.total if ranked else None, rank=ranked.rank if ranked else None,
-                              disqualified=bool(ranked and ranked.knockouts)))
+                              disqualified=bool(ranked and ranked.knockouts), reason=reasons.get(cost.key)))
     return sorted(out, key=lambda case: (case.rank is None, case.rank or 0))
 
 
@@ -595,7 +613,7 @@ class ProcessSaving:
     name_zh: str
     annual_savings: float
     line_key: str
-    #: The line's amount in its first full year (``None``: no such line yet, or a formula line).
+    #: The line's full-year amount, its last year's (``None``: no such line yet, or a formula line).
     line_amount: float | None
 
     @property
@@ -630,16 +648,32 @@ def process_savings(session: Session, project: Project) -> list[ProcessSaving]:
         if not record.annual_savings or record.annual_savings <= 0:
             continue
         line = _saving_line(lines, record)
-        amount = line.amounts[1] if line is not None and line.amounts and len(line.amounts) > 1 else None
+        amount = line.amounts[-1] if line is not None and line.amounts and len(line.amounts) > 1 else None
         out.append(ProcessSaving(record.id, record.key, record.name, record.name_zh, record.annual_savings,
                                  line.key if line is not None else record.benefit, amount))
     return out
 
 
+def _ramp_of(rows: CaseRows, line: CaseLine, currency: str) -> list[float] | None:
+    """A line's ramp-up as each year's share of its full-year (last year's) amount, from its
+    amounts or its formula × ramp; ``None`` when its last year is nothing."""
+    case = engine_case(_section(rows), currency)
+    row = case.values()[case.line_index(line.key)]
+    if row[-1] <= 0:
+        return None
+    return [float(value) for value in row / row[-1]]
+
+
 def take_process_saving(session: Session, project: Project, map_id: int) -> CaseLine:
-    """Make a redesigned process's yearly saving a cost-reduction benefit line of the case (the
-    map's line, else a new one), from year 1 on, with the map named as its source; the line's
-    scenario factors, risk and KPI stay as they were."""
+    """Make a redesigned process's yearly saving a cost-reduction benefit line of the case, with
+    the map named as its source.
+
+    The map's line (the one it names, else the one that took it before) keeps its ramp-up: the
+    saving is its full-year (last year's) amount, and each year realises the share of it the
+    line did before (``[0, 175,000, 297,500, 350,000]`` taking 400,000 a year becomes
+    ``[0, 200,000, 340,000, 400,000]``); its scenario factors, risk and KPI stay as they were.
+    A new line (the map names no existing line) takes the saving in full from year 1 on.
+    """
     from crm_impl.models import ProcessMapRecord
 
     rows = _require(session, project)
@@ -651,9 +685,12 @@ def take_process_saving(session: Session, project: Project, map_id: int) -> Case
                               "annual_savings", value=f"{record.annual_savings or 0:,.2f}")
     source = PROCESS_SOURCE % record.key
     line = _saving_line(rows.lines, record)
-    horizon = rows.case.horizon
+    saving = round(record.annual_savings, 2)
+    ramp = _ramp_of(rows, line, project.currency) if line is not None else None
+    if ramp is None:
+        ramp = [0.0] + [1.0] * rows.case.horizon
     data: dict[str, Any] = {
-        "kind": "benefit", "category": "cost_reduction", "amounts": [0.0] + [round(record.annual_savings, 2)] * horizon,
+        "kind": "benefit", "category": "cost_reduction", "amounts": [round(saving * share, 2) for share in ramp],
         "source": source,
     }
     if line is None:

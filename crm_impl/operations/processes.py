@@ -6,7 +6,10 @@ A map is stored as the BPMN 2.0 XML the modeler saved and our model parsed from 
 the attribute table — parses and validates the whole map first and refuses it with every
 problem named (:class:`~crm_impl.processes.validate.ProcessMapError`); nothing is stored then.
 Attributes edited beside the diagram are written back into the XML (:func:`update_bpmn`), so
-they travel with the file.  A to-be map keeps what it saves against its as-is map
+they travel with the file.  One thing a modeler cannot draw is left to the table: a decision
+whose probabilities are missing or do not sum to 1 (a gateway just drawn, a branch added) is
+stored with assumed ones (:func:`~crm_impl.processes.validate.assume_probabilities`: equal
+shares, marked ``assumed`` on each flow) for the table to set; saving the table confirms them.  A to-be map keeps what it saves against its as-is map
 (``savings_per_case``, ``annual_savings``), refreshed whenever either map or the cases a year
 change, for the business case to take as a benefit line.
 """
@@ -50,6 +53,7 @@ from crm_impl.processes import (
     RankedProcess,
     Scenario,
     Weights,
+    assume_probabilities,
     check_map,
     diff_maps,
     process_metrics,
@@ -114,14 +118,18 @@ def _key(value: str, where: str = "key") -> str:
 
 def read_bpmn(data: bytes | str) -> BpmnImport:
     """The map in a BPMN 2.0 file, checked: a :class:`ValidationError` names what cannot be read,
-    a :class:`~crm_impl.processes.validate.ProcessMapError` every node, flow and lane that is wrong."""
+    a :class:`~crm_impl.processes.validate.ProcessMapError` every node, flow and lane that is wrong.
+
+    A decision whose probabilities are missing or do not sum to 1 is not refused: its flows get
+    assumed ones (:func:`assume_probabilities`), marked ``assumed`` in the returned map."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_BPMN_BYTES:
         raise ValidationError("file is larger than %(limit)s MB", "file", limit=MAX_BPMN_BYTES // 2**20)
     result = import_bpmn(data)
-    check_map(result.process)
-    return result
+    filled, _assumed = assume_probabilities(result.process)
+    check_map(filled)
+    return replace(result, process=filled)
 
 
 def _normalised(data: bytes, pm: ProcessMap) -> bytes:
@@ -129,7 +137,9 @@ def _normalised(data: bytes, pm: ProcessMap) -> bytes:
     try:
         return update_bpmn(data, pm)
     except ValidationError:
-        # A file update_bpmn cannot rewrite exactly (nested lanes...) is kept as it came, when it is UTF-8.
+        # A file update_bpmn cannot rewrite exactly (nested lanes...) is kept as it came, when it is
+        # UTF-8 and holds the map as it is (no probability assumed that the file would not carry).
+        check_map(import_bpmn(data).process)
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
@@ -250,9 +260,10 @@ def update_attributes(project: Project, record: ProcessMapRecord, expected_versi
                       probabilities: Mapping[tuple[str, str], float | None] | None = None) -> bool:
     """Apply the attribute table: ``nodes`` maps a task (or event) id to the fields it changes
     (:data:`TASK_FIELDS`, ``name``, ``name_zh``; a start event's ``share``, ``None`` for equal
-    shares; an end event's ``success``; an intermediate event's ``waiting_time``), ``probabilities`` a flow ``(source, target)``
-    leaving a gateway to its probability.  The map is validated whole, then written into the
-    stored XML; returns whether anything changed."""
+    shares; an end event's ``success``; an intermediate event's ``waiting_time``), ``probabilities``
+    a flow ``(source, target)`` leaving a gateway to its probability (set or confirmed: an assumed
+    one is assumed no more).  The map is validated whole, then written into the stored XML; returns
+    whether anything changed."""
     check_version(record, expected_version)
     pm = stored_map(record)
     changed: list[Node] = []
@@ -293,7 +304,7 @@ def update_attributes(project: Project, record: ProcessMapRecord, expected_versi
             raise ValidationError("the map has no flow %(source)s → %(target)s", field=where, source=source,
                                   target=target)
         flows[index] = replace(flows[index], probability=None if probability is None
-                               else _number(probability, f"{where}.probability", 1))
+                               else _number(probability, f"{where}.probability", 1), assumed=False)
     new = ProcessMap(pm.key, pm.name, pm.lanes, pm.with_nodes(changed).nodes, tuple(flows), pm.data_links, pm.name_zh)
     if new == pm:
         return False

@@ -52,18 +52,23 @@ def project_gantt_figure(
     """The Gantt chart of the forecast at the project's status date (``today`` when it has none):
     finished work where it happened, the rest rescheduled from the status date, with the bars of
     ``baseline`` under the tasks when one is given and the phases in ``collapsed`` folded to their
-    summary row.  Without ``today``: the plan as planned."""
+    summary row.  Without ``today``: the plan as planned.
+
+    The chart draws a "Today" line, and a "Status date" line only when the project has a status
+    date (one line, named "Status date", when that is today)."""
     names = {role.id: role.label(locale) for role in roles()}
     if today is None:
         return gantt_figure(plan_schedule(project), baseline=baseline_dates(baseline), locale=locale,
                             role_names=names, collapsed=collapsed)
     status_date = status_date_of(project, today)
     return gantt_figure(forecast_schedule(project, status_date), baseline=baseline_dates(baseline), today=today,
-                        status_date=status_date, locale=locale, role_names=names, collapsed=collapsed)
+                        status_date=project.status_date, locale=locale, role_names=names, collapsed=collapsed)
 
 
-def project_network_figure(project: Project, locale: str) -> go.Figure:
-    return network_figure(plan_schedule(project), locale=locale)
+def project_network_figure(project: Project, locale: str, cache: ResultCache | None = None) -> go.Figure:
+    """The network diagram of the plan; with a ``cache``, its layout is kept there (keyed by the
+    network's shape: tasks, phases and links), so only an edit of those lays it out again."""
+    return network_figure(plan_schedule(project), locale=locale, cache=cache)
 
 
 def resource_figure(project: Project, locale: str) -> go.Figure:
@@ -72,7 +77,8 @@ def resource_figure(project: Project, locale: str) -> go.Figure:
     capacity: dict[str, float] = {role: 0.0 for role in loads}
     for member in project.team:
         capacity[member.role_id] = capacity.get(member.role_id, 0.0) + WEEK_DAYS * member.availability_pct / 100
-    return resource_load_figure(loads, {role: capacity.get(role, 0.0) for role in loads}, locale=locale)
+    return resource_load_figure(loads, {role: capacity.get(role, 0.0) for role in loads}, locale=locale,
+                                role_names={role.id: role.label(locale) for role in roles()})
 
 
 @dataclass(frozen=True)

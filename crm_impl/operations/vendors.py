@@ -2,9 +2,10 @@
 score sheets, AHP comparisons, closing scoring, and the analysis.
 
 **Who sees which sheet.**  A member with :data:`Action.EVALUATE` chosen as an evaluator scores on
-their own sheet.  Until the project manager closes scoring, nobody reads or changes another
-evaluator's sheet (:func:`readable_sheets`, :func:`save_sheet`), and the results — which would
-reveal the others' scores — are not shown; the sheets' completion is.  After closing, every member
+their own sheet.  Until the project manager closes scoring, nobody — the project manager included —
+reads or changes another evaluator's sheet (:func:`readable_sheets`, :func:`save_sheet`,
+:func:`readable_export`), and the results — which would reveal the others' scores — are not shown;
+the sheets' completion is (:func:`sheet_progress`).  After closing, every member
 reads every sheet and the results, and nobody changes a sheet (reopening allows it again).
 
 Every edit is validated completely before anything changes: a refused edit saves nothing.
@@ -36,8 +37,8 @@ from crm_impl.vendors.scoring import Score, Vendor
 from crm_impl.vendors.selection import ROOT, WEIGHTINGS, Analysis, Comparison, Quotation, Selection, analyse, weigh
 
 __all__ = [
-    "SettingsDraft", "CriterionDraft", "GroupDraft", "VendorDraft", "VendorCost",
-    "start_selection", "update_settings", "save_weights", "add_group", "delete_group", "add_criterion",
+    "SettingsDraft", "CriterionDraft", "GroupDraft", "GroupNames", "VendorDraft", "VendorCost",
+    "start_selection", "update_settings", "save_weights", "add_group", "rename_group", "delete_group", "add_criterion",
     "update_criterion", "delete_criterion", "add_vendor", "update_vendor", "delete_vendor", "attach_quotation",
     "add_evaluator", "remove_evaluator", "evaluator_candidates", "sheet_of", "readable_sheets", "save_sheet",
     "close_scoring", "reopen_scoring", "node_items", "save_comparisons", "delete_stakeholder", "stakeholders",
@@ -208,6 +209,26 @@ def add_group(session: Session, selection: VendorSelection, draft: GroupDraft) -
     _drop_comparisons(session, selection, {ROOT})  # the groups' matrix has a new row: compare again
     session.flush()
     return group
+
+
+@dataclass
+class GroupNames:
+    """A group's names, in English and Chinese: what renaming a group changes."""
+
+    name: str
+    name_zh: str = ""
+
+    def fields(self) -> dict:
+        return {"name": _text(self.name, "name", 200, required=True), "name_zh": _text(self.name_zh, "name_zh", 200)}
+
+
+def rename_group(selection: VendorSelection, group: CriteriaGroup, expected_version: int | None,
+                 names: GroupNames) -> bool:
+    """Rename a group (its key, weight, criteria and comparisons stay); refused when someone changed
+    the group since the editor opened it.  Allowed after scoring closed: a name changes no result."""
+    if group not in selection.groups:
+        raise NotFoundError("no such group")
+    return apply_changes(group, expected_version, names.fields())
 
 
 def delete_group(session: Session, selection: VendorSelection, group: CriteriaGroup) -> None:
@@ -697,16 +718,19 @@ def save_vendor(session: Session, selection: VendorSelection, vendor: Shortliste
     return vendor
 
 
-def readable_export(document: dict, project: Project, user: User, role) -> dict:
-    """An exported project ``document`` as ``user`` (with project ``role``) may read it.
+def readable_export(document: dict, project: Project, user: User) -> dict:
+    """An exported project ``document`` as ``user`` may read it.
 
-    While scoring is open a file must not reveal the other evaluators' sheets: their scores are
-    left out, unless the reader's role closes scoring (the project manager, who backs the
-    selection up).  Closed scoring, or no selection: the document as it is.
+    While scoring is open a file must not reveal one evaluator's sheet to anyone else — not to the
+    project manager either, whose role closes scoring (and who may be an evaluator too): every
+    sheet but the reader's own leaves the file with its scores and comments.  The evaluators stay
+    listed, so the file still says who scores.  Closed scoring, or no selection: the document as it
+    is.  (An installation backup, :mod:`crm_impl.operations.backup`, keeps every sheet: it is the
+    administrator's copy of the database, not a member's read.)
     """
     selection = project.vendor_selection
     section = document.get("vendor_selection")
-    if selection is None or not section or selection.scoring_closed or allowed(role, Action.CLOSE_SCORING):
+    if selection is None or not section or selection.scoring_closed:
         return document
     own = sheet_of(selection, user)
     evaluators = [e if own is not None and e["name"] == own.name else {**e, "scores": []}

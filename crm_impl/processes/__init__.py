@@ -48,7 +48,13 @@ from crm_impl.processes.simulation import (
     simulate_process,
     simulation_digest,
 )
-from crm_impl.processes.validate import ProcessMapError, check_map, map_problems, parallel_blocks
+from crm_impl.processes.validate import (
+    ProcessMapError,
+    assume_probabilities,
+    check_map,
+    map_problems,
+    parallel_blocks,
+)
 
 __all__ = [
     "CHANNELS",
@@ -81,6 +87,7 @@ __all__ = [
     "RankedProcess",
     "Scenario",
     "Weights",
+    "assume_probabilities",
     "check_map",
     "diff_maps",
     "map_problems",

@@ -131,6 +131,9 @@ class Flow:
     probability: float | None = None
     #: The flow's id in a BPMN file (``Flow_<source>_<target>`` when none is given).
     id: str | None = None
+    #: The probability is an assumption (:func:`~crm_impl.processes.validate.assume_probabilities`
+    #: gave it when the diagram was saved without one) until someone sets or confirms it.
+    assumed: bool = False
 
     @property
     def key(self) -> tuple[str, str]:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 
 import networkx as nx
 
@@ -55,7 +56,7 @@ from crm_impl.processes.model import (
 )
 
 __all__ = ["PROBABILITY_TOLERANCE", "ProcessMapError", "map_problems", "check_map", "parallel_blocks",
-           "transition_probabilities"]
+           "transition_probabilities", "assume_probabilities"]
 
 #: How far the probabilities leaving a gateway (or the start shares) may miss 1.
 PROBABILITY_TOLERANCE = 1e-6
@@ -219,6 +220,60 @@ def _flow_problems(pm: ProcessMap) -> Iterable[tuple[str, Message]]:
             yield where, msg("%(node)s has no outgoing flow", node=name)
         if node.kind != START and not ins:
             yield where, msg("%(node)s has no incoming flow", node=name)
+
+
+def assume_probabilities(pm: ProcessMap) -> tuple[ProcessMap, list[tuple[str, str]]]:
+    """``pm`` with a probability on every flow leaving a decision, and the flows that got one.
+
+    A decision just drawn in a modeler has no probabilities (a modeler knows nothing of them), and
+    a branch added or removed leaves the others no longer summing to 1.  So the map can be stored
+    and its probabilities then set in the attribute table, each such exclusive gateway gets:
+
+    - when some flows have a probability and together they leave room (sum below 1), the missing
+      flows share what is left equally, and the given ones stay;
+    - otherwise (none given, nothing left, or all given but not summing to 1) every flow leaving
+      it takes an equal share.
+
+    Shares are rounded to four decimals, as a person would type them, the last flow taking the
+    rounding (three flows: 0.3333, 0.3333, 0.3334), so they sum to 1.
+
+    Every flow whose probability was given that way is marked ``assumed``; a flow that no longer
+    leaves a decision loses the mark.  A gateway whose probabilities are complete is left alone.
+
+    >>> from crm_impl.processes.model import Flow, Node, ProcessMap
+    >>> pm = ProcessMap("m", nodes=(Node("s", "start"), Node("g", "exclusive"), Node("a", "end"),
+    ...     Node("b", "end"), Node("c", "end")),
+    ...     flows=(Flow("s", "g"), Flow("g", "a", probability=0.5), Flow("g", "b"), Flow("g", "c")))
+    >>> filled, assumed = assume_probabilities(pm)
+    >>> [(f.target, f.probability, f.assumed) for f in filled.outgoing("g")], assumed
+    ([('a', 0.5, False), ('b', 0.25, True), ('c', 0.25, True)], [('g', 'b'), ('g', 'c')])
+    """
+    flows = list(pm.flows)
+    assumed: list[tuple[str, str]] = []
+    for index, flow in enumerate(flows):
+        decision = pm.has_node(flow.source) and pm.node(flow.source).kind == EXCLUSIVE \
+            and len(pm.outgoing(flow.source)) > 1
+        if flow.assumed and not decision:
+            flows[index] = replace(flow, assumed=False)
+    for node in pm.of_kind(EXCLUSIVE):
+        outs = [index for index, flow in enumerate(flows) if flow.source == node.id]
+        if len(outs) < 2:
+            continue
+        given = [flows[i].probability for i in outs if flows[i].probability is not None]
+        if len(given) == len(outs) and abs(sum(given) - 1) <= PROBABILITY_TOLERANCE:
+            continue
+        left = 1 - sum(given)
+        if given and len(given) < len(outs) and left > PROBABILITY_TOLERANCE:
+            share, taking = left, [i for i in outs if flows[i].probability is None]
+        else:
+            share, taking = 1.0, outs
+        # to four decimals, as a person would type them; the last flow takes the rounding
+        each = round(share / len(taking), 4)
+        for position, i in enumerate(taking):
+            value = each if position < len(taking) - 1 else round(share - each * (len(taking) - 1), 10)
+            flows[i] = replace(flows[i], probability=value, assumed=True)
+            assumed.append(flows[i].key)
+    return replace(pm, flows=tuple(flows)), assumed
 
 
 def _reach_problems(pm: ProcessMap) -> Iterable[tuple[str, Message]]:

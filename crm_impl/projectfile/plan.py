@@ -138,6 +138,9 @@ def document_from_plan(
             record["budget"] = t.budget
         if t.actual_cost is not None:
             record["actual_cost"] = t.actual_cost
+        for name in ("actual_start", "actual_finish", "start_no_earlier_than", "finish_no_later_than"):
+            if getattr(t, name) is not None:
+                record[name] = getattr(t, name).isoformat()
         tasks.append(record)
     return {
         "format": FORMAT,
@@ -158,7 +161,8 @@ def document_from_plan(
                 for day, name in plan.working_days
             ]} if plan.working_days else {}),
         },
-        "phases": [{"key": p.key, "name": p.name} for p in plan.phases],
+        "phases": [{"key": p.key, "name": p.name, **({"name_zh": p.name_zh} if p.name_zh else {})}
+                   for p in plan.phases],
         "tasks": tasks,
         "dependencies": [
             {"pred": link.pred, "succ": link.succ, "type": link.type, "lag": link.lag} for link in plan.links

@@ -172,7 +172,7 @@ def network_slices(figure, columns: int = 6) -> list[dict]:
     """The network diagram in slices of ``columns`` columns of boxes, left to right: on paper
     what the web shows by panning.  Each slice is a view of the same figure, cropped to its
     boxes' rows; only the first keeps the title and the legend."""
-    boxes = [shape for shape in figure.layout.shapes if shape.type == "rect"]
+    boxes = [shape for shape in figure.layout.shapes if shape.type == "rect" and not (shape.name or "").startswith("phase:")]
     if not boxes:
         return []
     centres = sorted({round((box.x0 + box.x1) / 2, 6) for box in boxes})
@@ -184,7 +184,9 @@ def network_slices(figure, columns: int = 6) -> list[dict]:
         part = centres[first:first + columns]
         inside = [b for b in boxes if part[0] - 1e-6 <= (b.x0 + b.x1) / 2 <= part[-1] + 1e-6]
         low, high = min(b.y0 for b in inside) - 0.3, max(b.y1 for b in inside) + 0.3
-        view = {"xaxis": {"range": [part[0] - half - 0.3, part[-1] + half + 0.3]}, "yaxis": {"range": [low, high]},
+        # On paper each slice is its own view (not the screen's fixed aspect, which would widen it).
+        view = {"xaxis": {"range": [part[0] - half - 0.3, part[-1] + half + 0.3], "scaleanchor": False},
+                "yaxis": {"range": [low, high]},
                 "height": int(max(220, (high - low) * pixels_per_unit + (90 if not views else 20)))}
         if views:
             view.update(title={"text": ""}, showlegend=False, margin={"t": 10})
@@ -201,7 +203,7 @@ def _load_chart(figure, f: Formatter) -> Chart:
             continue
         for x, y in zip(trace.x, trace.y):
             if y:
-                rows.append((trace.name or "", str(x)[:10], f.number(float(y), 1)))
+                rows.append((trace.meta or trace.name or "", str(x)[:10], f.number(float(y), 1)))
     # One panel per role makes a tall chart: drawn no taller than the page allows at its full
     # width, the panels are shorter and the words stay readable.
     return Chart(figure, f.word("load_caption"), columns, rows, key="load",

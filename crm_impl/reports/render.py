@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import hashlib
 import logging
 import os
 import shutil
 import threading
 import time
+from collections import OrderedDict
 from concurrent.futures import Future, TimeoutError as FutureTimeout
 from typing import Any
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 __all__ = ["find_browser", "ChartRenderer", "shared_renderer", "RENDER_TIMEOUT"]
 
@@ -35,6 +38,9 @@ RENDER_TIMEOUT = 60.0
 START_TIMEOUT = 60.0
 #: Tabs of the one browser drawing at once: pictures of one report are drawn side by side.
 TABS = int(os.environ.get("CRM_IMPL_RENDER_TABS", "2"))
+#: Bytes of pictures a renderer keeps: the same figure at the same size is drawn once (a report
+#: made again, in PDF beside Word, or a status pack whose charts did not change since last week).
+CACHE_BYTES = int(os.environ.get("CRM_IMPL_RENDER_CACHE_MB", "32")) * 1024 * 1024
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -52,6 +58,10 @@ def find_browser() -> str | None:
     return None
 
 
+class _Reused(Future):
+    """A picture from the renderer's cache, ready at once."""
+
+
 class ChartRenderer:
     """One Chromium rendering plotly figures to PNG until :meth:`close`.
 
@@ -59,13 +69,19 @@ class ChartRenderer:
     never starts it.  Thread-safe: renders are serialised on the renderer's own loop.
 
     Attributes ``charts`` and ``seconds`` count what was rendered and the browser's busy time
-    (starting it included), for the benchmark.
+    (starting it included), for the benchmark; ``reused`` counts the pictures taken from the
+    renderer's cache (at most ``cache_bytes`` of them, least recently used dropped first).
     """
 
     def __init__(self, browser: str | None = None, *, enabled: bool = True,
-                 timeout: float = RENDER_TIMEOUT) -> None:
+                 timeout: float = RENDER_TIMEOUT, cache_bytes: int = CACHE_BYTES) -> None:
         self.browser = (browser or find_browser()) if enabled else None
         self.timeout = timeout
+        self.cache_bytes = cache_bytes
+        self._pictures: OrderedDict[str, bytes] = OrderedDict()
+        self._cached_bytes = 0
+        self._cache_lock = threading.Lock()   # apart from _lock: close() holds that while draws end
+        self.reused = 0
         self.charts = 0
         self.seconds = 0.0
         self.start_seconds: float | None = None
@@ -140,6 +156,16 @@ class ChartRenderer:
         """Start drawing ``figure`` (PNG, ``width`` × ``height`` CSS pixels at ``scale``) and return
         at once: the browser draws while the caller goes on building the document.  ``None``
         when no browser can draw; :meth:`result` waits for the picture."""
+        if self.browser is None:
+            return None
+        opts = {"format": "png", "width": width, "height": height, "scale": scale}
+        key = self._key(figure, opts)
+        with self._cache_lock:
+            if key in self._pictures:
+                self._pictures.move_to_end(key)
+                done = _Reused()
+                done.set_result(self._pictures[key])
+                return done
         with self._lock:
             if self._broken:
                 return None
@@ -156,8 +182,9 @@ class ChartRenderer:
                 self._busy_since = time.perf_counter()
             self._active += 1
             try:
-                return await renderer.calc_fig(figure, opts={"format": "png", "width": width, "height": height,
-                                                             "scale": scale})
+                png = await renderer.calc_fig(figure, opts=opts)
+                self._keep(key, png)
+                return png
             finally:
                 self._active -= 1
                 if self._active == 0:
@@ -176,8 +203,31 @@ class ChartRenderer:
             log.warning("chart did not render (%s): it becomes a table", error)
             self._broken = True
             return None
-        self.charts += 1
+        if isinstance(job, _Reused):
+            self.reused += 1
+        else:
+            self.charts += 1
         return png
+
+    # -- the cache of pictures -------------------------------------------------------------------
+
+    @staticmethod
+    def _key(figure: go.Figure | dict[str, Any], opts: dict[str, Any]) -> str:
+        """The picture's identity: the figure's JSON (data, layout) and the drawing options."""
+        source = pio.to_json(figure, validate=False, engine="json") + repr(sorted(opts.items()))
+        return hashlib.sha256(source.encode()).hexdigest()
+
+    def _keep(self, key: str, png: bytes) -> None:
+        if len(png) > self.cache_bytes:
+            return
+        with self._cache_lock:
+            if key in self._pictures:
+                return
+            self._pictures[key] = png
+            self._cached_bytes += len(png)
+            while self._cached_bytes > self.cache_bytes:
+                _, dropped = self._pictures.popitem(last=False)
+                self._cached_bytes -= len(dropped)
 
     def render(self, figure: go.Figure | dict[str, Any], *, width: int, height: int,
                scale: float = 2.0) -> bytes | None:

@@ -248,7 +248,8 @@ def _go_live(doc: ReportDocument, f: Formatter, report: FinanceReport) -> None:
                          forecast=f.day(live.forecast), status=f.day(live.status_date)))
     if live.slip_days:
         key = "roi_go_live_later" if live.slip_days > 0 else "roi_go_live_earlier"
-        doc.paragraph(f.word(key, days=abs(live.slip_days), npv=f.money(r.npv, whole=True),
+        doc.paragraph(f.word(key, days=abs(live.slip_days), months=f.number(abs(live.slip_months), 2),
+                             npv=f.money(r.npv, whole=True),
                              planned=f.money(planned.npv, whole=True)))
     doc.table([Column(f.word("col_measure")), Column(f.word("roi_col_at_assumed"), "right", 4.2),
                Column(f.word("roi_col_at_forecast"), "right", 4.2)],

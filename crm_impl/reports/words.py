@@ -346,18 +346,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "roi_go_live_text": NC_("report", "Benefits start at go-live (milestone %(task)s). The case assumes "
                                       "%(assumed)s (%(source)s); the schedule forecasts %(forecast)s at the status "
                                       "date %(status)s. Every figure of this report uses the forecast."),
-    "roi_go_live_later": NC_("report", "Go-live is %(days)s calendar days later than assumed: NPV %(npv)s "
-                                       "instead of %(planned)s."),
-    "roi_go_live_earlier": NC_("report", "Go-live is %(days)s calendar days earlier than assumed: NPV %(npv)s "
-                                         "instead of %(planned)s."),
+    "roi_go_live_later": NC_("report", "Go-live is %(days)s calendar days later than assumed (in "
+                                       "calendar months: %(months)s): NPV %(npv)s instead of %(planned)s."),
+    "roi_go_live_earlier": NC_("report", "Go-live is %(days)s calendar days earlier than assumed (in "
+                                         "calendar months: %(months)s): NPV %(npv)s instead of %(planned)s."),
     "roi_col_at_assumed": NC_("report", "At the assumed go-live"),
     "roi_col_at_forecast": NC_("report", "At the forecast go-live"),
     "roi_go_live_table": NC_("report", "The case at the assumed and at the forecast go-live"),
     "roi_delay_text": NC_("report", "Each further month of delay costs %(cost)s of NPV."),
     "roi_process_savings": NC_("report", "Savings of redesigned processes"),
     "roi_process_savings_intro": NC_("report", "Each to-be process map saves its cost per case against its as-is "
-                                               "map, times the cases a year; taken into the case, the saving is a "
-                                               "cost-reduction line from year 1 on."),
+                                               "map, times the cases a year; taken into the case, the saving is the "
+                                               "full-year amount of a cost-reduction line, realised at that line's "
+                                               "ramp-up (a new line: in full from year 1 on)."),
     "roi_col_process": NC_("report", "Process map"),
     "roi_col_saving": NC_("report", "Saving a year"),
     "roi_col_benefit_line": NC_("report", "Benefit line"),

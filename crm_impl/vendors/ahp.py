@@ -33,7 +33,7 @@ import numpy as np
 from crm_impl.errors import ValidationError
 
 __all__ = [
-    "RANDOM_INDEX", "CR_LIMIT", "SAATY_VALUES", "MAX_ITEMS", "Suggestion", "AhpResult", "StakeholderResult",
+    "RANDOM_INDEX", "CR_LIMIT", "SAATY_VALUES", "MAX_ITEMS", "Suggestion", "AhpResult", "Revision", "StakeholderResult",
     "NodeResult", "check_matrix", "ahp", "geometric_mean", "comparison_matrix", "node_weights", "scale_label",
 ]
 
@@ -246,6 +246,24 @@ def comparison_matrix(items: Sequence[str], comparisons: Mapping[tuple[str, str]
 
 
 @dataclass(frozen=True)
+class Revision:
+    """What one stakeholder could change to make the group's matrix more consistent.
+
+    Nobody enters the group matrix — it is the geometric mean of the stakeholders' — so the
+    value suggested for it (:attr:`AhpResult.suggestion`) is reached by a stakeholder revising
+    their own comparison of the same pair: ``stakeholder`` entering ``revised_value`` instead of
+    ``value`` gives the group the consistency ratio ``revised_cr``.
+    """
+
+    stakeholder: str
+    row: int
+    column: int
+    value: float
+    revised_value: float
+    revised_cr: float
+
+
+@dataclass(frozen=True)
 class StakeholderResult:
     name: str
     matrix: list[list[float]]
@@ -261,6 +279,43 @@ class NodeResult:
     matrix: list[list[float]]
     result: AhpResult
     stakeholders: list[StakeholderResult] = field(default_factory=list)
+
+    @property
+    def revision(self) -> Revision | None:
+        """The one stakeholder's comparison whose revision lowers the group's CR most, at the group
+        matrix's most inconsistent pair (``None`` when the group matrix is consistent, or when no
+        single revision on the scale lowers its CR).
+
+        >>> r = node_weights("root", list("abc"), {"Ann": {("a", "b"): 3, ("b", "c"): 3, ("a", "c"): 1 / 3},
+        ...                                        "Bo": {("a", "b"): 2, ("b", "c"): 2, ("a", "c"): 4}})
+        >>> round(r.result.consistency_ratio, 3), scale_label(r.result.suggestion.suggested_value)  # a over c
+        (0.267, '2')
+        >>> v = r.revision; v.stakeholder, scale_label(v.value), scale_label(v.revised_value), round(v.revised_cr, 3)
+        ('Ann', '1/3', '1', 0.117)
+        """
+        suggestion = self.result.suggestion
+        if suggestion is None or not self.stakeholders:
+            return None
+        i, j = suggestion.row, suggestion.column
+        values = [float(s.matrix[i][j]) for s in self.stakeholders]
+        count = len(values)
+        group = np.array(self.matrix, dtype=float)
+        best: tuple[tuple[float, float], Revision] | None = None
+        for k, stakeholder in enumerate(self.stakeholders):
+            others = math.prod(v for m, v in enumerate(values) if m != k)
+            # Their value that would make the group's entry the consistent one, kept on the scale.
+            target = min(max(suggestion.consistent_value ** count / others, _LOW), _HIGH)
+            for candidate in _candidates(values[k], target):
+                entry = (others * candidate) ** (1 / count)
+                trial = group.copy()
+                trial[i, j], trial[j, i] = entry, 1 / entry
+                cr = _cr(trial)
+                rank = (cr, abs(math.log(candidate / values[k])))
+                if best is None or rank < best[0]:
+                    best = (rank, Revision(stakeholder.name, i, j, values[k], candidate, cr))
+        if best is None or best[1].revised_cr >= self.result.consistency_ratio:
+            return None
+        return best[1]
 
 
 def node_weights(node: str, items: Sequence[str], judgements: Mapping[str, Mapping[tuple[str, str], float]]

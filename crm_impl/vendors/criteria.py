@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from crm_impl.errors import ValidationError
-from crm_impl.i18n import N_
+from crm_impl.i18n import N_, Name
 from crm_impl.vendors.catalogue import CATALOGUE, CRM7_AREAS
 
 __all__ = ["SCALES", "RESULT_SCALE", "Criterion", "Group", "CriteriaTree", "Weights", "catalogue_tree",
@@ -58,6 +58,15 @@ class Criterion:
     from_figures: bool = False
     unit: str = ""
     area: str = ""
+
+    @property
+    def label(self) -> Name:
+        """The criterion's name for a message: rendered in the reader's language, never its key.
+
+        >>> Criterion("security", "Security", "technology", name_zh="安全性").label.render("zh_Hans")
+        '安全性'
+        """
+        return Name(self.name or self.key, name_zh=self.name_zh)
 
     def utility(self, score: float) -> float:
         """``score`` turned "higher is better" and onto the 1–5 result scale.

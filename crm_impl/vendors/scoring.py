@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from crm_impl.errors import ValidationError
-from crm_impl.i18n import N_
+from crm_impl.i18n import N_, Name
 from crm_impl.vendors.catalogue import CRM7_AREAS
 from crm_impl.vendors.criteria import CriteriaTree, Criterion, Weights
 
@@ -59,6 +59,11 @@ class Vendor:
     name: str
     name_zh: str = ""
     figures: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def label(self) -> Name:
+        """The vendor's name for a message, in the reader's language."""
+        return Name(self.name or self.key, name_zh=self.name_zh)
 
 
 @dataclass(frozen=True)
@@ -181,7 +186,7 @@ def figure_scores(criterion: Criterion, figures: Mapping[str, float]) -> dict[st
     for vendor, value in figures.items():
         if not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
             raise ValidationError("the figure of %(vendor)s for %(criterion)s must be a number above 0",
-                                  field=f"figures.{criterion.key}", vendor=vendor, criterion=criterion.key)
+                                  field=f"figures.{criterion.key}", vendor=vendor, criterion=criterion.label)
     if not figures:
         return {}
     top = criterion.scale
@@ -196,6 +201,7 @@ def consolidate(tree: CriteriaTree, vendors: Sequence[Vendor], scores: Sequence[
                 ) -> dict[tuple[str, str], Consolidated]:
     """Each ``(vendor key, criterion key)``'s consolidated score; checks every score first."""
     vendor_keys = {v.key for v in vendors}
+    label = {v.key: v.label for v in vendors}
     by_cell: dict[tuple[str, str], list[Score]] = {}
     for i, score in enumerate(scores):
         where = f"scores[{i}]"
@@ -204,16 +210,16 @@ def consolidate(tree: CriteriaTree, vendors: Sequence[Vendor], scores: Sequence[
         criterion = tree.criterion(score.criterion)
         if criterion.from_figures:
             raise ValidationError("%(criterion)s is scored from figures, not by evaluators",
-                                  field=f"{where}.criterion", criterion=criterion.key)
+                                  field=f"{where}.criterion", criterion=criterion.label)
         value = score.value
         if not isinstance(value, int | float) or not math.isfinite(value) or not 1 <= value <= criterion.scale:
             raise ValidationError("score %(value)s of %(vendor)s on %(criterion)s is outside the scale 1–%(top)s",
-                                  field=f"{where}.value", value=value, vendor=score.vendor,
-                                  criterion=criterion.key, top=criterion.scale)
+                                  field=f"{where}.value", value=value, vendor=label[score.vendor],
+                                  criterion=criterion.label, top=criterion.scale)
         cell = by_cell.setdefault((score.vendor, score.criterion), [])
         if any(s.evaluator == score.evaluator for s in cell):
             raise ValidationError("%(evaluator)s scored %(vendor)s on %(criterion)s twice", field=where,
-                                  evaluator=score.evaluator, vendor=score.vendor, criterion=score.criterion)
+                                  evaluator=score.evaluator, vendor=label[score.vendor], criterion=criterion.label)
         cell.append(score)
     out: dict[tuple[str, str], Consolidated] = {}
     for (vendor, criterion), cell in by_cell.items():
@@ -276,12 +282,12 @@ def evaluate(tree: CriteriaTree, weights: Weights, vendors: Sequence[Vendor], sc
         raise ValidationError("the weights sum to zero: give at least one a positive weight", field="weights")
     for vendor in vendors:
         if not any((vendor.key, c.key) in cells for c in criteria):
-            raise ValidationError("vendor %(vendor)s has no scores", field="scores", vendor=vendor.name)
+            raise ValidationError("vendor %(vendor)s has no scores", field="scores", vendor=vendor.label)
         for c, weight in zip(criteria, w):
             if weight > 0 and (vendor.key, c.key) not in cells:
                 what = (N_("vendor %(vendor)s has no figure for %(criterion)s") if c.from_figures
                         else N_("vendor %(vendor)s has no score on %(criterion)s"))
-                raise ValidationError(what, field="scores", vendor=vendor.name, criterion=c.key)
+                raise ValidationError(what, field="scores", vendor=vendor.label, criterion=c.label)
     utility = np.array([[c.utility(cells[v.key, c.key].mean) if (v.key, c.key) in cells else 1.0
                          for c in criteria] for v in vendors])
     totals = utility @ w

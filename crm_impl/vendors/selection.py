@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from crm_impl.errors import ValidationError
-from crm_impl.i18n import Message, is_chinese, msg
+from crm_impl.i18n import Message, MessageList, msg
 from crm_impl.vendors.ahp import RANDOM_INDEX, NodeResult, node_weights
 from crm_impl.vendors.criteria import CriteriaTree, Weights, direct_weights
 from crm_impl.vendors.scoring import Evaluation, Knockout, Score, Vendor, evaluate, quotation_total
@@ -96,7 +96,7 @@ def hierarchy_cr(nodes: Sequence[NodeResult], group_weights: dict[str, float]) -
     return ci / ri if ri > 0 else None
 
 
-def knockout_reason(knockout: Knockout, criterion_name: str, higher_is_better: bool) -> Message:
+def knockout_reason(knockout: Knockout, criterion_name: str | Message, higher_is_better: bool) -> Message:
     score, threshold = f"{knockout.score:.2f}".rstrip("0").rstrip("."), f"{knockout.threshold:g}"
     if higher_is_better:
         return msg("%(criterion)s scored %(score)s, under the knock-out minimum of %(threshold)s",
@@ -120,19 +120,21 @@ class Analysis:
             return None
         return hierarchy_cr(self.nodes, self.weights.groups) or 0.0
 
-    def reasons(self, locale: object = None) -> dict[str, str]:
-        """Why each disqualified vendor is out, by vendor key, in ``locale``."""
+    def reason_messages(self) -> dict[str, MessageList]:
+        """Why each disqualified vendor is out, by vendor key: each criterion it failed (named in
+        the reader's language) with its score and threshold, as a message for any reader."""
         tree = self.selection.tree
         out = {}
         for vendor in self.evaluation.vendors:
             if vendor.knockouts:
-                parts = []
-                for k in vendor.knockouts:
-                    c = tree.criterion(k.criterion)
-                    name = c.name_zh if is_chinese(locale) and c.name_zh else c.name
-                    parts.append(knockout_reason(k, name, c.higher_is_better or c.from_figures).render(locale))
-                out[vendor.key] = "; ".join(parts)
+                criteria = [tree.criterion(k.criterion) for k in vendor.knockouts]
+                out[vendor.key] = MessageList(tuple(knockout_reason(k, c.label, c.higher_is_better or c.from_figures)
+                                                    for k, c in zip(vendor.knockouts, criteria)))
         return out
+
+    def reasons(self, locale: object = None) -> dict[str, str]:
+        """Why each disqualified vendor is out, by vendor key, in ``locale``."""
+        return {key: reason.render(locale) for key, reason in self.reason_messages().items()}
 
     def as_json(self, locale: object = None) -> dict[str, Any]:
         reasons = self.reasons(locale)

@@ -1,5 +1,6 @@
-// The bpmn.io modeler on a process map page: loads the map's BPMN, colours the as-is → to-be
-// diff (added green, changed amber), and on "Save diagram" posts the modeler's XML with the form.
+// The bpmn.io modeler on a process map page: loads the map's BPMN (or, after a refused save, the
+// drawing as it was posted), colours the as-is → to-be diff (added green, changed amber), and on
+// "Save diagram" posts the modeler's XML with the form.
 (function () {
   const box = document.querySelector("[data-bpmn-url]");
   if (!box) return;
@@ -38,10 +39,13 @@
     }
   }
 
-  fetch(box.dataset.bpmnUrl, { credentials: "same-origin", headers: { Accept: "application/xml" } })
-    .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
-    .then((xml) => modeler.importXML(xml))
-    .then(() => {
+  function stored() {
+    return fetch(box.dataset.bpmnUrl, { credentials: "same-origin", headers: { Accept: "application/xml" } })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))));
+  }
+
+  function open(xml, drawing) {
+    return modeler.importXML(xml).then(() => {
       const canvas = modeler.get("canvas");
       canvas.zoom("fit-viewport", "auto");
       // keep the diagram clear of the palette on the left
@@ -52,9 +56,25 @@
         canvas.viewbox({ x: box.x - pad, y: box.y, width: box.width + pad, height: box.height * (1 + pad / box.width) });
       }
       mark();
+      if (drawing) box.dataset.draft = "shown";
       box.dataset.state = "ready";
-    })
-    .catch((error) => fail(error && error.message ? error.message : String(error)));
+    });
+  }
+
+  function reason(error) {
+    return error && error.message ? error.message : String(error);
+  }
+
+  // A refused save comes back with the drawing as it was posted: open that, not the stored map.
+  const draft = box.querySelector("[data-bpmn-draft]");
+  const loading = draft
+    ? open(draft.value, true).catch((error) => {
+        failure.textContent = box.dataset.draftError + reason(error);
+        failure.hidden = false;
+        return stored().then((xml) => open(xml, false));
+      })
+    : stored().then((xml) => open(xml, false));
+  loading.catch((error) => fail(reason(error)));
 
   const form = document.querySelector("form[data-bpmn-save]");
   if (!form) return;
@@ -69,6 +89,6 @@
         form.querySelector("input[name=file]").files = files.files;
         form.submit(); // no second submit event: the XML is in
       })
-      .catch((error) => fail(error && error.message ? error.message : String(error)));
+      .catch((error) => fail(reason(error)));
   });
 })();

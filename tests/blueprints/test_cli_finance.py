@@ -74,6 +74,36 @@ def test_no_irr_is_null(tmp_path):
     assert out["irr"] is None and out["payback_years"] is None and out["roi"] == -1
 
 
+def test_text_says_no_irr_when_the_flows_never_change_sign(tmp_path):
+    def costs_only(document):
+        case = document["business_case"]
+        case["lines"] = [line for line in case["lines"] if line["kind"] == "cost"]
+        case["drivers"] = []
+    result = CliRunner().invoke(roi_command, [str(_write(tmp_path, costs_only))])
+    assert result.exit_code == 0, result.output
+    assert "IRR: no IRR (the cash flows never change sign)" in result.output.splitlines()
+
+
+def test_text_names_every_irr_and_the_sign_changes(tmp_path):
+    """-100,000, +230,000, -132,000, 0: NPV is zero at 10 % and at 20 %, the sign changes in years 1 and 2."""
+    def two_sign_changes(document):
+        case = document["business_case"]
+        case["drivers"] = []
+        case["lines"] = [
+            {"id": "C1", "kind": "cost", "category": "construction", "component": "consulting", "name": "Consulting",
+             "amounts": [100_000, 0, 0, 0]},
+            {"id": "B1", "kind": "benefit", "category": "cost_reduction", "component": "", "name": "Saving",
+             "amounts": [0, 230_000, 0, 0]},
+            {"id": "C2", "kind": "cost", "category": "usage", "component": "system_maintenance", "name": "Upgrade",
+             "amounts": [0, 0, 132_000, 0]},
+        ]
+    path = _write(tmp_path, two_sign_changes)
+    result = CliRunner().invoke(roi_command, [str(path)])
+    assert result.exit_code == 0, result.output
+    assert "IRR: several: 10.00%, 20.00% (sign changes in years 1, 2)" in result.output.splitlines()
+    assert json.loads(CliRunner().invoke(roi_command, [str(path), "--json"]).output)["irr"] is None
+
+
 def test_csv_prints_the_cash_flows_and_the_convention():
     import csv
     import io

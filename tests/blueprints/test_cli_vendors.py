@@ -74,6 +74,8 @@ def test_table_and_chinese_reason():
     table = run(path)
     assert table.exit_code == 0 and "SmartSME" in table.output and "knock-out" in table.output
     assert "leads the runner-up by 0.320 points of 5." in table.output
+    assert "\nSecurity: 4.0% → " in table.output and "\nsecurity:" not in table.output  # a flip names the criterion
+    assert "\n安全性：权重由 4.0% 变为 " in run(path, env={"CRM_IMPL_LANG": "zh_Hans"}).output
     chinese = json.loads(run(path, "--json", env={"CRM_IMPL_LANG": "zh_Hans"}).output)
     reason = next(v["reason"] for v in chinese["vendors"] if v["disqualified"])
     assert "安全性" in reason
@@ -92,6 +94,26 @@ def test_a_file_without_a_selection_and_an_invalid_one(tmp_path):
     broken.write_text(json.dumps(bad), "utf-8")
     result = run(broken, "--json")
     assert result.exit_code == 2 and "vendor_selection.evaluators[0].scores[0].value" in result.output
+
+
+def test_a_vendor_with_no_scores_is_named_with_the_criterion_in_the_reader_s_language(tmp_path):
+    data = json.loads(next(p for p in SAMPLES if "pharma" in p.stem).read_text("utf-8"))
+    for evaluator in data["vendor_selection"]["evaluators"]:
+        evaluator["scores"] = [s for s in evaluator["scores"] if s["vendor"] != "erp_suite"]
+    unscored = tmp_path / "unscored.json"
+    unscored.write_text(json.dumps(data), "utf-8")
+    result = run(unscored, "--json")
+    assert result.exit_code == 2
+    assert "vendor ErpLink CRM (domestic ERP-integrated suite) has no score on Customer management" in result.output
+    chinese = run(unscored, env={"CRM_IMPL_LANG": "zh_Hans"})
+    assert chinese.exit_code == 2 and "ErpLink 一体化CRM（国产ERP集成套件） 在 客户管理 上没有评分" in chinese.output
+    # Neither scores nor figures nor a quotation: no scores at all.
+    vendor = next(v for v in data["vendor_selection"]["vendors"] if v["key"] == "erp_suite")
+    vendor["figures"] = {}
+    vendor["licence_cost"] = vendor["implementation_cost"] = vendor["running_cost_per_year"] = 0
+    unscored.write_text(json.dumps(data), "utf-8")
+    result = run(unscored)
+    assert result.exit_code == 2 and "vendor ErpLink CRM (domestic ERP-integrated suite) has no scores" in result.output
 
 
 def test_registered_in_the_main_group():

@@ -88,6 +88,23 @@ def test_a_refused_edit_shows_the_reason_and_saves_nothing(client, db, project):
     assert _links_into(db, r03.id) == [("R02", "FS", 0)]
 
 
+def test_the_task_form_shows_a_cycle_once_on_the_predecessors_and_keeps_what_was_typed(client, db, project):
+    r03 = _task(project, "R03")
+    refused = client.post(_url(project, f"/tasks/{r03.id}"),
+                          data=_form(r03, duration=9, name="Needs diagnosis, retyped", predecessors="R02, R_G7"))
+    assert refused.status_code == 422
+    page = refused.text
+    assert page.count("dependency cycle") == 1 and 'class="alert alert-danger"' not in page
+    field = page.split('name="predecessors"')[0].rsplit("<input", 1)[-1] + page.split('name="predecessors"')[1][:400]
+    assert "is-invalid" in field and 'value="R02, R_G7"' in field
+    assert re.search(r'<div class="invalid-feedback">dependency cycle: R03 → .* → R_G7 → R03</div>', field)
+    # Everything typed stays in the form: nothing to type again.
+    assert re.search(r'name="duration"[^>]*value="9"', page)
+    assert 'value="Needs diagnosis, retyped"' in page
+    db.expire_all()
+    assert db.get(Task, r03.id).duration == 3 and _links_into(db, r03.id) == [("R02", "FS", 0)]
+
+
 def test_quick_edit_saves_or_answers_422_with_the_reason(client, db, project):
     r03 = _task(project, "R03")
     url = _url(project, f"/tasks/{r03.id}/quick")

@@ -2,6 +2,7 @@
 modeler's XML, the attribute table, copy to to-be and its diff, BPMN download and upload (hostile
 files refused with a reason through a real server), simulation, fishbone/Pareto, selection."""
 
+import html
 import io
 import re
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from blueprints.assets import bpmn_js_version
 from crm_impl.formats.bpmn import import_bpmn
 from crm_impl.models import FishboneDiagram, MapKind, ProcessMapRecord
-from crm_impl.operations.processes import stored_map
+from crm_impl.operations.processes import blank_bpmn, create_map, stored_map
 from tests.conftest import csrf_token
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +88,75 @@ def test_save_from_the_modeler_validates_and_keeps_nothing_on_error(client, logi
     ok = client.post(f"{url}/bpmn", data={"csrf_token": token, "version": version, "xml": renamed})
     assert ok.status_code == 302
     assert _maps(db, project)[record.key].version == version + 1
+
+
+def _draft(page) -> str | None:
+    match = re.search(r"<textarea hidden data-bpmn-draft>(.*?)</textarea>", page.text, re.S)
+    return html.unescape(match.group(1)) if match else None
+
+
+def test_a_refused_save_opens_the_drawing_again_with_the_reasons(client, login, project, db):
+    login()
+    record = project.process_maps[0]
+    url = f"/projects/{project.id}/processes/{record.id}"
+    token = csrf_token(client.get(url))
+    assert _draft(client.get(url)) is None  # a plain visit opens the stored map
+    xml = record.bpmn.decode()
+    # a task drawn with no flow yet, its name with characters HTML must escape, posted as the modeler does
+    drawn = xml.replace("</bpmn:process>", '<bpmn:task id="Task_new" name="Call &lt;VIP&gt; &amp; wait" />'
+                                          "</bpmn:process>", 1)
+    refused = client.post(f"{url}/bpmn", data={"csrf_token": token, "version": record.version,
+                                               "file": (io.BytesIO(drawn.encode()), "map.bpmn")})
+    assert refused.status_code == 422 and "nodes[Task_new]" in refused.text
+    assert _draft(refused) == drawn and 'data-testid="draft-kept"' in refused.text
+    assert "<VIP>" not in refused.text  # escaped, never markup
+    assert _maps(db, project)[record.key].bpmn == record.bpmn
+    # a stale save keeps the drawing too; bytes that are no text are not sent back
+    stale = client.post(f"{url}/bpmn", data={"csrf_token": token, "version": record.version - 1, "xml": drawn})
+    assert stale.status_code == 409 and _draft(stale) == drawn
+    garbage = client.post(f"{url}/bpmn", data={"csrf_token": token, "version": record.version,
+                                               "file": (io.BytesIO(b"\xff\xfe<x"), "map.bpmn")})
+    assert garbage.status_code == 422 and _draft(garbage) is None
+
+
+def test_a_decision_saved_without_probabilities_is_kept_with_assumed_ones_the_table_then_sets(client, login, project,
+                                                                                              db):
+    login()
+    record = create_map(db, project, key="drawn", data=blank_bpmn("drawn", "Drawn"))
+    db.commit()
+    url = f"/projects/{project.id}/processes/{record.id}"
+    token = csrf_token(client.get(url))
+    flow = '<bpmn:sequenceFlow id="Flow_Task_1_End_1" sourceRef="Task_1" targetRef="End_1" />'
+    decision = ('<bpmn:exclusiveGateway id="Gateway_1" name="Approved?" /><bpmn:task id="Task_2" name="Rework" />'
+                '<bpmn:sequenceFlow id="f1" sourceRef="Task_1" targetRef="Gateway_1" />'
+                '<bpmn:sequenceFlow id="f2" sourceRef="Gateway_1" targetRef="End_1" />'
+                '<bpmn:sequenceFlow id="f3" sourceRef="Gateway_1" targetRef="Task_2" />'
+                '<bpmn:sequenceFlow id="f4" sourceRef="Task_2" targetRef="End_1" />')
+    xml = record.bpmn.decode()
+    assert flow in xml
+    saved = client.post(f"{url}/bpmn", data={"csrf_token": token, "version": record.version,
+                                             "xml": xml.replace(flow, decision)}, follow_redirects=True)
+    assert saved.status_code == 200
+    assert "Probabilities assumed (equal shares) for the flows leaving Approved?" in saved.text
+    assert saved.text.count("data-assumed") == 2 and 'data-testid="assumed-note"' in saved.text
+    stored = _maps(db, project)["drawn"]
+    pm = stored_map(stored)
+    assert [(f.probability, f.assumed) for f in pm.outgoing("Gateway_1")] == [(0.5, True), (0.5, True)]
+    # the table beside the diagram sets them: the marks go, the metrics weigh the branches
+    form = {"csrf_token": token, "version": str(stored.version)}
+    for index, node in enumerate(pm.nodes):
+        if node.kind == "task":
+            form |= {f"n{index}-id": node.id, f"n{index}-working_time": "2" if node.id == "Task_2" else "1",
+                     f"n{index}-waiting_time": "0", f"n{index}-cost": "0"}
+    for index, f in enumerate(pm.flows):
+        if f.source == "Gateway_1":
+            form |= {f"f{index}-id": f"{f.source}→{f.target}", f"f{index}-probability": "0.8" if f.target == "End_1"
+                     else "0.2"}
+    done = client.post(f"{url}/attributes", data=form, follow_redirects=True)
+    assert done.status_code == 200 and "data-assumed" not in done.text and "assumed-note" not in done.text
+    assert re.search(r'data-metric="cycle_time">.*?data-value>1\.40<', done.text, re.S)
+    assert [(f.probability, f.assumed) for f in stored_map(_maps(db, project)["drawn"]).outgoing("Gateway_1")] == [
+        (0.8, False), (0.2, False)]
 
 
 def test_attribute_table_changes_metrics_and_the_stored_xml(client, login, project, db):

@@ -6,6 +6,8 @@ import re
 import json
 from datetime import date
 
+import pytest
+
 from crm_impl.models import Project, ProjectStatus
 from crm_impl.projectfile import export_project
 from sqlalchemy import func, select
@@ -275,6 +277,24 @@ def test_pages_go_out_compressed(client, login, user, load_sample):
     assert b"</html>" in brotli.decompress(page.data)
     plain = client.get(f"/projects/{project.id}/plan/")
     assert "Content-Encoding" not in plain.headers and len(page.data) < len(plain.data) / 3
+
+
+@pytest.mark.parametrize("path", ["vendor/bootstrap/bootstrap.min.css", "vendor/bootstrap/bootstrap.bundle.min.js",
+                                  "vendor/plotly/plotly-locale-zh-cn.js", "js/app.js"])
+def test_static_files_go_out_compressed(client, path):
+    import gzip
+
+    import brotli
+
+    with client.get(f"/static/{path}") as plain:
+        assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
+        raw = plain.data
+    # A browser that takes brotli gets brotli; a client that takes gzip only gets gzip.
+    for accepted, encoding, unpack in (("gzip, deflate, br", "br", brotli.decompress), ("gzip", "gzip", gzip.decompress)):
+        with client.get(f"/static/{path}", headers={"Accept-Encoding": accepted}) as packed:
+            assert packed.headers["Content-Encoding"] == encoding, (path, accepted)
+            assert "Accept-Encoding" in packed.headers["Vary"]
+            assert unpack(packed.data) == raw and len(packed.data) < len(raw) * 0.6
 
 
 def test_the_portfolio_page_shows_each_projects_status_sorted_and_filtered(client, login, user, make_user, load_sample, db):

@@ -34,3 +34,21 @@ def test_grid_edit_validation_and_csv(client, login, user, load_sample, db):
 
     csv = client.get(f"/projects/{project.id}/raci/raci.csv")
     assert csv.status_code == 200 and csv.data.decode("utf-8-sig").startswith("deliverable,name,V_PM")
+
+
+def test_the_grid_heads_its_columns_with_role_names_and_the_code_as_a_hint(client, login, user, load_sample):
+    import re
+
+    from crm_impl.methodology import roles
+
+    project = load_sample(user)
+    login()
+    for language in ("en", "zh_Hans"):
+        client.post(f"/language/{language}", data={"next": "/projects/"})
+        page = client.get(f"/projects/{project.id}/raci/")
+        heads = re.findall(r'<th class="text-center small" title="([A-Z_]+)" data-role="\1">([^<]+)</th>', page.text)
+        names = {role.id: role.label(language) for role in roles()}
+        assert len(heads) == 10 and heads == [(code, names[code]) for code, _ in heads], heads
+        assert ("V_TC", "Technical consultant" if language == "en" else "技术顾问") in heads
+        # The cells' selects are named for screen readers the same way: deliverable and role name.
+        assert f'aria-label="P2.D1 {names["V_TC"]}"' in page.text

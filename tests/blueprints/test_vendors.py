@@ -10,6 +10,7 @@ import pytest
 
 from crm_impl.models import AhpComparison, CriteriaGroup, MemberRole, ShortlistedVendor, VendorScore, VendorSelection
 from crm_impl.operations.members import add_member
+from crm_impl.vendors.ahp import scale_label
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.db
@@ -26,17 +27,37 @@ def test_sample_results_show_ranking_knockout_topsis_sensitivity_and_charts(clie
     ranking = text[text.index('data-testid="ranking"'):text.index('data-testid="agreement"')]
     assert ranking.index("ErpLink") < ranking.index("CloudOne") < ranking.index("SmartSME")
     assert "Disqualified" in text and "Security scored 2.17, under the knock-out minimum of 3" in text
-    assert 'data-testid="agreement"' in text and "agree" in text
+    assert ("The weighted sum and TOPSIS agree: ErpLink CRM (domestic ERP-integrated suite) ranks first in both."
+            in text and "disagree" not in text)
     assert text.count("Plotly.newPlot") == 5 and "cdn.plot.ly" not in text
     assert "Winner changes at" in text and 'data-testid="consolidated"' in text
     assert "ErpLink CRM (domestic ERP-integrated suite) leads the runner-up by 0.320 points of 5." in text
     assert "The smallest weight change that hands the lead to another vendor: Analytics and AI prediction" in text
     assert "Vendor selection" in client.get(f"/projects/{project.id}/").text  # linked from the navigation
+    # Group subtotals: each vendor's row, in the groups' order, adds up to its total (to rounding).
+    table = text[text.index('data-testid="group-subtotals"'):]
+    table = table[:table.index("</table>")]
+    rows = dict(re.findall(r'<tr data-vendor="([^"]+)">(.*?)</tr>', table, re.S))
+    cells = {key: [float(x) for x in re.findall(r'<td class="text-end[^"]*">([\d.]+)</td>', row)]
+             for key, row in rows.items()}
+    assert cells["erp_suite"] == [1.063, 0.907, 0.714, 0.323, 0.323, 0.152, 0.356, 3.838]
+    assert cells["smb_suite"] == [0.847, 0.675, 0.566, 0.269, 0.377, 0.266, 0.807, 3.807]
+    assert all(abs(sum(row[:-1]) - row[-1]) < 0.004 for row in cells.values()) and len(cells) == 3
     client.post("/language/zh_Hans", data={"next": "/projects/"})
     chinese = client.get(f"/projects/{project.id}/vendors/results").text
     assert "安全性 得分 2.17，低于淘汰下限 3" in chinese and "敏感性：另一供应商胜出时的权重" in chinese
     # Chart titles travel inside the figure's JSON, escaped.
     assert "供应商在CRM-7各领域上的得分".encode("unicode_escape").decode("ascii") in chinese
+
+
+def test_the_results_say_when_topsis_picks_another_winner(client, login, user, load_sample):
+    project = load_sample(user, next(p for p in SAMPLES if "automotive" in p.stem))
+    login()
+    text = client.get(f"/projects/{project.id}/vendors/results").text
+    agreement = text[text.rindex("<div", 0, text.index('data-testid="agreement"')):]
+    agreement = agreement[:agreement.index("</div>")]
+    assert ("The weighted sum and TOPSIS disagree on the winner (ErpLink CRM (domestic ERP-integrated suite) / "
+            "SmartSME CRM (SMB-friendly suite)): the call is close.") in agreement and "alert-warning" in agreement
 
 
 def test_every_page_of_the_sample_answers(client, login, user, load_sample):
@@ -55,6 +76,14 @@ def test_every_page_of_the_sample_answers(client, login, user, load_sample):
     ahp = client.get(f"{base}/ahp").text
     assert "Shen Guoliang (steering)" in ahp and "Jiang Ning (IT)" in ahp and 'data-testid="group-cr"' in ahp
     assert 'data-testid="group-matrix"' in ahp
+    # The criteria page shows each direct weight as a share of the whole: the methodology's group
+    # weights, and a group's share split over its criteria (technology: 20 % over six).
+    criteria = client.get(base + "/criteria").text
+    groups = re.findall(r'data-testid="group-share">([^<]*)</td>', criteria)
+    assert groups == ["30.0 %", "20.0 %", "15.0 %", "10.0 %", "8.0 %", "7.0 %", "10.0 %"]
+    shares = re.findall(r'data-testid="criterion-share">([^<]*)</td>', criteria)
+    assert len(shares) == 22 and shares.count("3.3 %") == 6
+    assert sum(float(x.rstrip(" %")) for x in shares) == pytest.approx(100, abs=0.05 * len(shares))  # to rounding
 
 
 def _start(client, project):
@@ -99,6 +128,11 @@ def test_build_a_selection_and_refusals_save_nothing(client, login, user, load_s
     assert ok.status_code == 302
     db.expire_all()
     assert db.query(CriteriaGroup).filter_by(key="functions", selection_id=selection.id).one().weight == 50
+    # Functions alone carry weight now: 100 %, split evenly over its eight criteria; every other 0.
+    criteria = client.get(f"{base}/criteria").text
+    assert re.findall(r'data-testid="group-share">([^<]*)</td>', criteria) == ["100.0 %"] + ["0.0 %"] * 6
+    shares = re.findall(r'data-testid="criterion-share">([^<]*)</td>', criteria)
+    assert shares == ["12.5 %"] * 8 + ["0.0 %"] * 14
 
     # AHP at the vendor group: four criteria, six pairs; an unknown value is refused.
     pairs = {f"p__{i}": "3" for i in range(6)}
@@ -108,6 +142,19 @@ def test_build_a_selection_and_refusals_save_nothing(client, login, user, load_s
     assert client.post(f"{base}/ahp?node=vendor", data={"stakeholder": "CFO", **pairs}).status_code == 302
     page = client.get(f"{base}/ahp?node=vendor&stakeholder=CFO").text
     assert "CFO" in page and 'data-testid="suggestion"' in page  # all "3": inconsistent, a suggestion shows
+    # The group matrix (here CFO's alone) gets its suggested value, and the one comparison to revise.
+    from crm_impl.operations.vendors import node_preview
+
+    db.expire_all()
+    preview = node_preview(db.get(VendorSelection, selection.id), "vendor")
+    suggestion, revision = preview.result.suggestion, preview.revision
+    group = page[page.index('data-testid="group-suggestion"'):]
+    group = group[:group.index("</div>")]
+    assert f"a group value of {scale_label(suggestion.suggested_value)} would lower the ratio to " \
+           f"{suggestion.suggested_cr:.3f}" in group and "Nobody enters the group matrix" in group
+    assert revision.stakeholder == "CFO" and revision.revised_cr < preview.result.consistency_ratio
+    assert "If CFO compared " in group and f"as {scale_label(revision.revised_value)} instead of 3, the group’s " \
+           f"ratio would fall to {revision.revised_cr:.3f}." in group
     assert db.query(AhpComparison).filter_by(stakeholder="CFO", node="vendor").count() == 6
 
 
@@ -213,7 +260,40 @@ def test_evaluators_see_and_edit_only_their_own_sheet_until_scoring_closes(clien
     db.expire_all()
     assert db.query(VendorScore).filter_by(vendor_key="a", criterion_key="security").count() == 2
     results = client.get(f"{base}/results").text
-    assert "Vendor A" in results and 'data-testid="ranking"' in results or 'data-testid="results-problem"' in results
+    assert 'data-testid="ranking"' in results and 'data-testid="results-problem"' not in results
+    # Ann's 4 and Bo's 1 on Vendor A's security average 2.5: under the knock-out minimum.
+    assert "Vendor B" in results and "Security scored 2.5, under the knock-out minimum of 3" in results
+
+
+def test_a_manager_who_evaluates_reads_only_their_own_sheet_until_scoring_closes(client, login, user, load_sample):
+    """The owner closes scoring and scores too: before closing, no read path (file, sheets,
+    results) shows them the other sheets; they see who has finished, not the values."""
+    project = load_sample(user, PHARMA)
+    login()
+    base = f"/projects/{project.id}/vendors"
+    selection = project.vendor_selection
+    assert client.post(f"{base}/scoring", data={"version": selection.version, "closed": "0"}).status_code == 302
+    assert client.post(f"{base}/evaluators", data={"user": user.id, "name": "PM"}).status_code == 302
+    page = client.get(f"{base}/sheet").text
+    fields = _sheet_fields(page)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    own = {**fields, "s__smb_suite__security": "2", "c__smb_suite__security": "my own remark", "version": version}
+    assert client.post(f"{base}/sheet", data=own).status_code == 302
+
+    secret = "No GxP audit trail"  # a comment on another evaluator's sheet in the sample
+    exported = client.get(f"/projects/{project.id}/export.json")
+    evaluators = exported.get_json()["vendor_selection"]["evaluators"]
+    assert {e["name"]: len(e["scores"]) for e in evaluators} == {"Qian Li": 0, "Jiang Ning": 0, "Du Juan": 0, "PM": 1}
+    assert secret not in exported.text and "my own remark" in exported.text
+    sheets = client.get(f"{base}/sheets").text
+    assert sheets.count('data-testid="sheet"') == 1 and secret not in sheets and "my own remark" in sheets
+    assert 'data-testid="results-hidden"' in client.get(f"{base}/results").text
+    progress = client.get(f"{base}/").text  # who has finished: the counts, no value
+    assert progress.count("60 / 60") == 3 and "1 / 60" in progress and secret not in progress
+
+    assert client.post(f"{base}/scoring", data={"version": selection.version + 1, "closed": "1"}).status_code == 302
+    assert secret in client.get(f"/projects/{project.id}/export.json").text
+    assert client.get(f"{base}/sheets").text.count('data-testid="sheet"') == 4
 
 
 def test_bad_input_through_a_real_server_gives_a_reason_not_a_500(live_client, user, load_sample, db):
@@ -254,3 +334,66 @@ def test_add_and_delete_a_group(client, login, user, load_sample, db):
     assert client.post(f"{base}/groups/{poc.id}/delete").status_code == 302
     db.expire_all()
     assert [g.key for g in db.get(VendorSelection, selection.id).groups][-1] == "cost"
+
+
+def test_a_vendor_nobody_scored_is_named_on_the_results_page_with_the_criterion(client, login, user, load_sample, db):
+    """Short-listed after the sheets were filled: the results say which vendor lacks which score,
+    the criterion named as the page names it, in the reader's language; nothing else changes."""
+    project = load_sample(user, PHARMA)
+    login()
+    base = f"/projects/{project.id}/vendors"
+    selection = project.vendor_selection
+    assert client.post(f"{base}/scoring", data={"version": selection.version, "closed": "0"}).status_code == 302
+    late = {"key": "newco", "name": "NewCo CRM", "name_zh": "新科CRM", "figure__implementation_time": "6",
+            "licence_cost": "500000"}
+    assert client.post(f"{base}/vendors/new", data=late).status_code == 302
+    assert client.post(f"{base}/scoring", data={"version": selection.version + 1, "closed": "1"}).status_code == 302
+    page = client.get(f"{base}/results")
+    assert page.status_code == 200 and 'data-testid="results-problem"' in page.text
+    assert "vendor NewCo CRM has no score on Customer management" in page.text
+    assert "customer_management" not in page.text.split('data-testid="results-problem"')[1].split("</div>")[0]
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    assert "供应商 新科CRM 在 客户管理 上没有评分" in client.get(f"{base}/results").text
+    # A vendor with neither scores nor figures: "no scores" at all.
+    assert client.post(f"{base}/scoring", data={"version": selection.version + 2, "closed": "0"}).status_code == 302
+    assert client.post(f"{base}/vendors/new", data={"key": "blank", "name": "Blank CRM"}).status_code == 302
+    db.expire_all()
+    stored = db.get(VendorSelection, selection.id)
+    stored.vendors.remove(next(v for v in stored.vendors if v.key == "newco"))
+    stored.scoring_closed = True
+    db.commit()
+    client.post("/language/en", data={"next": "/projects/"})
+    assert "vendor Blank CRM has no scores" in client.get(f"{base}/results").text
+    db.expire_all()
+    assert len(db.get(VendorSelection, selection.id).evaluators[0].scores) == 60  # the sheets are untouched
+
+
+def test_rename_a_group_with_a_stale_edit_refused(client, login, user, load_sample, db):
+    project = load_sample(user, PHARMA)  # scoring is closed: a name changes no result, so renaming is allowed
+    login()
+    base = f"/projects/{project.id}/vendors"
+    group = next(g for g in project.vendor_selection.groups if g.key == "vendor")
+    key, weight, version = group.key, group.weight, group.version
+    form = client.get(f"{base}/groups/{group.id}/edit")
+    assert form.status_code == 200 and f'value="{group.name}"' in form.text
+    assert f"/groups/{group.id}/edit" in client.get(f"{base}/criteria").text  # linked from the tree
+    renamed = {"name": "Vendor strength", "name_zh": "供应商实力", "version": str(version)}
+    assert client.post(f"{base}/groups/{group.id}/edit", data=renamed).status_code == 302
+    db.expire_all()
+    stored = db.get(CriteriaGroup, group.id)
+    assert (stored.name, stored.name_zh, stored.key, stored.weight) == ("Vendor strength", "供应商实力", key, weight)
+    assert stored.version == version + 1
+    assert "Vendor strength" in client.get(f"{base}/criteria").text
+    assert "Vendor strength" in client.get(f"{base}/results").text  # the group subtotals' column
+
+    # Someone else renamed it since this editor opened the form: refused, theirs kept.
+    stale = client.post(f"{base}/groups/{group.id}/edit", data={**renamed, "name": "Late", "name_zh": ""})
+    assert stale.status_code == 409 and "Someone else changed this record" in stale.text
+    assert 'value="Late"' in stale.text  # the editor's input is kept
+    empty = client.post(f"{base}/groups/{group.id}/edit", data={**renamed, "name": " ", "version": str(version + 1)})
+    assert empty.status_code == 422
+    db.expire_all()
+    assert db.get(CriteriaGroup, group.id).name == "Vendor strength"
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    assert "供应商实力" in client.get(f"{base}/criteria").text
+    assert client.get(f"{base}/groups/999999/edit").status_code == 404

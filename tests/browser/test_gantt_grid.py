@@ -3,6 +3,7 @@ and a picture of the whole chart at a page's width."""
 
 import re
 import struct
+from datetime import date, timedelta
 
 import pytest
 
@@ -22,10 +23,24 @@ _CENTRES = """gd => {
 }"""
 
 
-@pytest.mark.parametrize("language, week, task_name", [("en", "Week", "Task name"), ("zh_Hans", "周", "任务名称")])
+def _week_ticks(language: str) -> list[str]:
+    """The week scale's ticks around a status date of Monday 3 March 2025: every Sunday from two
+    weeks before to eight after, as each language writes a day."""
+    sundays = [date(2025, 2, 23) + timedelta(weeks=n) for n in range(10)]
+    if language == "en":
+        return [day.strftime("%d %b") for day in sundays]
+    return [f"{day.month}月{day.day}日" for day in sundays]
+
+
+_TICKS = "gd => [...gd.querySelectorAll('.xtick text')].map(t => t.textContent)"
+
+
+@pytest.mark.parametrize("language, week, task_name, month", [("en", "Week", "Task name", "Apr 2025"),
+                                                              ("zh_Hans", "周", "任务名称", "2025年4月")])
 def test_grid_rows_line_up_with_the_bars_and_phases_fold(page, app, user, load_sample, db, artifacts, language,
-                                                        week, task_name):
+                                                        week, task_name, month):
     project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    project.status_date = project.start_date  # nothing reported yet: the plan, and a week view around its start
     user.locale = language
     db.commit()
     with serving(app) as url:
@@ -39,10 +54,13 @@ def test_grid_rows_line_up_with_the_bars_and_phases_fold(page, app, user, load_s
         assert "R01" in ids and "▾ P1" in ids
         # Every bar sits on the row of a grid line (same centre within 2 px).
         assert found["bars"] and all(min(abs(bar - y) for y in ids.values()) < 2 for bar in found["bars"])
+        assert month in chart.evaluate(_TICKS)  # the month scale, in the page's language
         page.screenshot(path=artifacts / f"gantt-grid-month-{language}.png", full_page=True)
 
         chart.locator(".updatemenu-button", has_text=week).click()
+        page.wait_for_function("gd => gd.layout.xaxis.dtick === 7 * 86400000", arg=chart.element_handle())
         page.wait_for_timeout(300)
+        assert chart.evaluate(_TICKS) == _week_ticks(language)
         page.screenshot(path=artifacts / f"gantt-grid-week-{language}.png", full_page=True)
 
         page.get_by_test_id("phase-folds").locator("[data-phase=P1]").click()

@@ -49,6 +49,9 @@ def test_sign_deliverables_pass_gate_g1_and_review_the_project(page, demo_server
 
     page.get_by_role("link", name="RACI", exact=True).click()
     assert page.get_by_test_id("raci-grid").is_visible()
+    # Columns headed by role names, the code as the hint.
+    head = page.get_by_test_id("raci-grid").locator("th[data-role=E_PM]")
+    assert head.inner_text() == "Enterprise project manager" and head.get_attribute("title") == "E_PM"
     page.screenshot(path=artifacts / "raci-grid.png", full_page=True)
 
     page.get_by_role("link", name="Risks", exact=True).click()

@@ -8,6 +8,17 @@ from tests.browser.test_demo import _log_in
 
 pytestmark = pytest.mark.browser
 
+# Screen boxes of the histogram's line labels, the top of its plot area and the legend's foot.
+_LABEL_BOXES = """gd => {
+  const box = e => e.getBoundingClientRect();
+  return {
+    labels: [...gd.querySelectorAll('.annotation')].filter(a => /^P\\d|Target|目标/.test(a.textContent))
+      .map(a => ({top: box(a).top, bottom: box(a).bottom, text: a.textContent})),
+    plot_top: box(gd.querySelector('.nsewdrag')).top,
+    legend_bottom: box(gd.querySelector('.legend')).bottom,
+  };
+}"""
+
 
 def test_gantt_network_and_monte_carlo_show_the_critical_path_and_gates(page, demo_server, artifacts):
     _log_in(page, demo_server)
@@ -29,6 +40,14 @@ def test_gantt_network_and_monte_carlo_show_the_critical_path_and_gates(page, de
     page.get_by_role("button", name="Simulate").click()
     page.locator(".js-plotly-plot .main-svg").first.wait_for()
     assert re.match(r"\d+%", page.get_by_test_id("probability").inner_text())
+    # The P50/P80/P90 and target labels, drawn, sit between the legend and the plot area: clear
+    # of the bars and the S-curve, and of each other.
+    drawn = page.get_by_test_id("chart").locator(".js-plotly-plot").evaluate(_LABEL_BOXES)
+    assert len(drawn["labels"]) == 4, drawn
+    assert all(label["bottom"] <= drawn["plot_top"] + 1 and label["top"] >= drawn["legend_bottom"] - 1
+               for label in drawn["labels"]), drawn
+    rows = sorted(drawn["labels"], key=lambda label: label["top"])
+    assert all(upper["bottom"] <= lower["top"] + 1 for upper, lower in zip(rows, rows[1:])), drawn
     page.screenshot(path=artifacts / "schedule-montecarlo.png", full_page=True)
 
     page.get_by_role("link", name="Baselines and earned value").click()

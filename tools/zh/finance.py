@@ -95,10 +95,10 @@ ZH = {
     (None, "Factors"): "系数",
     (None, "Factors: conservative / expected / optimistic multipliers of the expected amounts."): "系数：保守 / 预期 / 乐观情景下对预期金额的乘数。",
     (None, "Formula"): "公式",
-    (None, "Go-live %(days)s calendar days earlier than assumed: NPV %(npv)s instead of %(planned)s."):
-        "上线比假设提前 %(days)s 个日历日：NPV 为 %(npv)s，而非 %(planned)s。",
-    (None, "Go-live %(days)s calendar days later than assumed: NPV %(npv)s instead of %(planned)s."):
-        "上线比假设推迟 %(days)s 个日历日：NPV 为 %(npv)s，而非 %(planned)s。",
+    (None, "Go-live %(days)s calendar days earlier than assumed (in calendar months: %(months)s): NPV %(npv)s instead of %(planned)s."):
+        "上线比假设提前 %(days)s 个日历日（按日历月计：%(months)s 个月）：NPV 为 %(npv)s，而非 %(planned)s。",
+    (None, "Go-live %(days)s calendar days later than assumed (in calendar months: %(months)s): NPV %(npv)s instead of %(planned)s."):
+        "上线比假设推迟 %(days)s 个日历日（按日历月计：%(months)s 个月）：NPV 为 %(npv)s，而非 %(planned)s。",
     (None, "Go-live the case assumes"): "业务论证假设的上线日期",
     (None, "Gross margin (%)"): "毛利率（%）",
     (None, "Horizon (years after year 0)"): "评估期（第0年之后的年数）",
@@ -117,7 +117,7 @@ ZH = {
     (None, "NPV as planned %(planned)s; re-forecast from the actuals recorded %(reforecast)s."): "计划 NPV %(planned)s；按已记录实际值重新预测 %(reforecast)s。",
     (None, "NPV convention: year 0 (the initial investment) is not discounted; the net flow of year y falls at the end of year y and is divided by (1 + r)^y, r = %(rate)s. In a spreadsheet: =NPV(%(rate)s, year 1 … year %(horizon)s) + year 0 = %(npv)s (=NPV(%(rate)s, year 0 … year %(horizon)s) would discount year 0 too and give %(wrong)s)."):
         "NPV 口径：第0年（初始投资）不折现；第 y 年的净现金流发生在第 y 年末，除以 (1 + r)^y，r = %(rate)s。电子表格中：=NPV(%(rate)s, 第1年 … 第%(horizon)s年) + 第0年 = %(npv)s（=NPV(%(rate)s, 第0年 … 第%(horizon)s年) 会把第0年也折现，得到 %(wrong)s）。",
-    (None, "NPV lost if the go-live slips one more month"): "上线再推迟一个月所损失的 NPV",
+    (None, "NPV lost if the go-live slips one more calendar month"): "上线再推迟一个日历月所损失的 NPV",
     (None, "Name (Chinese)"): "名称（中文）",
     (None, "Net ROI"): "净投资回报率",
     (None, "Net ROI ((benefits − TCO) ÷ TCO):"): "净投资回报率（(收益 − TCO) ÷ TCO）：",

@@ -53,3 +53,8 @@ ZH.update({
     (None, "Report progress"): "报告进度",
     (None, "Report progress as planned up to a status date"): "按计划报告截至状态日期的进度",
 })
+
+# MS Project XML import.
+ZH.update({
+    (None, "the actual finish is before the actual start"): "实际完成日期早于实际开始日期",
+})

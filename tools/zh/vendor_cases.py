@@ -15,8 +15,8 @@ ZH = {
 ZH.update({
     (None, "Benefit line"): "收益行",
     (None, "Benefit line %(key)s now takes the process map’s yearly saving."): "收益行 %(key)s 现已采用该流程图的年度节省额。",
-    (None, "Each to-be process map saves its cost per case against its as-is map, times the cases a year. Taken into the case, the saving becomes a cost-reduction line from year 1 on, with the map named as its source."):
-        "每张目标流程图相对其现状流程图节省的单件成本，乘以每年的业务量。纳入业务论证后，该节省额自第 1 年起成为一条成本降低收益行，并注明来源流程图。",
+    (None, "Each to-be process map saves its cost per case against its as-is map, times the cases a year. Taken into the case, the saving becomes the full-year amount of a cost-reduction line with the map named as its source: the line the map names keeps its ramp-up, a new line takes the saving in full from year 1 on."):
+        "每张目标流程图相对其现状流程图节省的单件成本，乘以每年的业务量。纳入业务论证后，该节省额成为一条成本降低收益行的全年金额，并注明来源流程图：流程图指定的收益行保留其爬坡比例，新建的收益行自第 1 年起全额计入。",
     (None, "Process map"): "流程图",
     (None, "Saving a year"): "年度节省",
     (None, "Savings of redesigned processes"): "流程优化带来的节省",

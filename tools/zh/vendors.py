@@ -81,7 +81,6 @@ ZH = {
     (None, "Evaluators"): "评估人",
     (None, "Group"): "组",
     (None, "Group / criterion"): "组 / 准则",
-    (None, "Group matrix: the most inconsistent comparison is %(a)s / %(b)s."): "群体矩阵：最不一致的比较是 %(a)s / %(b)s。",
     (None, "Group subtotals"): "各组小计",
     (None, "Higher is better"): "越高越好",
     (None, "Higher is better: a vendor scored under it is disqualified; lower is better: over it."):
@@ -285,4 +284,20 @@ ZH.update({
 
 ZH.update({
     (None, "Delete a group"): "删除组",
+})
+
+ZH.update({
+    (None, "Group %(key)s saved."): "已保存组 %(key)s。",
+    (None, "Rename group %(key)s"): "重命名组 %(key)s",
+    (None, "no such group"): "没有这个组",
+    (None, "Group matrix: consistency ratio %(cr)s is above 0.10. The most inconsistent comparison is %(a)s / %(b)s = "
+           "%(value)s (the geometric mean of %(each)s); the weights imply %(implied)s, and a group value of "
+           "%(suggested)s would lower the ratio to %(new)s."):
+        "群体矩阵：一致性比率 %(cr)s 高于 0.10。最不一致的比较是 %(a)s / %(b)s = %(value)s（%(each)s 的几何平均）；"
+        "权重所隐含的值为 %(implied)s，群体值为 %(suggested)s 时比率将降至 %(new)s。",
+    (None, "Nobody enters the group matrix: it follows the stakeholders’ comparisons."):
+        "群体矩阵无人直接填写：它随各利益相关者的比较而定。",
+    (None, "If %(name)s compared %(a)s / %(b)s as %(revised)s instead of %(value)s, the group’s ratio would fall to "
+           "%(new)s."):
+        "如果 %(name)s 将 %(a)s / %(b)s 比较为 %(revised)s 而不是 %(value)s，群体比率将降至 %(new)s。",
 })

@@ -233,3 +233,30 @@ def test_weekends_and_holidays_are_shaded_and_the_timescale_has_presets(schedule
     assert [b.label for b in menu.buttons] == ["周", "月", "季度"]
     week = menu.buttons[0].args[0]
     assert week["xaxis.dtick"] == 7 * DAY_MS and week["xaxis.range"][0] == "2025-02-19"
+
+
+def test_a_holiday_is_shaded_and_a_worked_saturday_is_not():
+    from dataclasses import replace
+
+    from tests.crm_impl.charts.conftest import TASKS, small_plan
+
+    # Wednesday 5 March a holiday, Friday 21 March a bridge day off before the weekend, and
+    # Saturday 15 March worked (调休); Configure runs nine working days over that Saturday.
+    tasks = tuple(replace(t, duration=9) if t.id == "c" else t for t in TASKS)
+    plan = small_plan(tasks=tasks, holidays=((date(2025, 3, 5), "Plant closed"), (date(2025, 3, 21), "Bridge day")),
+                      working_days=((date(2025, 3, 15), "Make-up Saturday"),))
+    scheduled = plan.schedule()
+    assert (scheduled.task("a").finish, scheduled.task("c").finish) == (date(2025, 3, 6), date(2025, 3, 15))
+    figure = gantt_figure(scheduled)
+    shaded = [(s.x0, s.x1) for s in figure.layout.shapes if s.name == "non_working"]
+    low, high = figure.layout.xaxis.range
+    assert (low, high) == ("2025-02-28", "2025-03-30")
+    assert shaded == [
+        ("2025-03-01", "2025-03-03"),  # the weekend before the start
+        ("2025-03-05", "2025-03-06"),  # the holiday, a Wednesday
+        ("2025-03-08", "2025-03-10"),  # a whole weekend
+        ("2025-03-16", "2025-03-17"),  # Sunday only: Saturday the 15th is worked
+        ("2025-03-21", "2025-03-24"),  # the bridge day and its weekend, one span
+        ("2025-03-29", "2025-03-31"),  # the last weekend in view
+    ]
+    assert all(s.layer == "below" for s in figure.layout.shapes if s.name == "non_working")

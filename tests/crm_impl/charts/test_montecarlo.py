@@ -92,8 +92,29 @@ def test_criticality_shows_the_sometimes_critical_tasks_even_among_many_always_c
 def test_percentile_labels_are_level_and_on_rows_of_their_own():
     figure = montecarlo_figure(np.array([10.0, 11.0, 11.0, 12.0, 14.0]), target=12.0)
     labels = [a for a in figure.layout.annotations if a.text and a.text.startswith("<b>")]
-    assert len(labels) == 4 and len({a.y for a in labels}) == 4  # P50, P80, P90, target
+    assert len(labels) == 4 and len({a.yshift for a in labels}) == 4  # P50, P80, P90, target
     assert all(a.textangle in (None, 0) for a in labels)
+
+
+def test_percentile_labels_sit_in_the_top_margin_clear_of_the_bars_and_the_curve():
+    from crm_impl.charts.montecarlo import LABEL_ROW_PX, LEGEND_PX, TITLE_PX
+
+    figure = montecarlo_figure(np.array([10.0, 11.0, 11.0, 12.0, 14.0]), target=12.0)
+    labels = [a for a in figure.layout.annotations if a.text and a.text.startswith("<b>")]
+    # Anchored by their bottom edge at the top of the plot area and shifted up from it: the bars
+    # and the S-curve (which reaches 100 % at the top) are all below, inside the plot area.
+    assert all((a.yref, a.y, a.yanchor) == ("paper", 1.0, "bottom") and a.yshift > 0 for a in labels)
+    shifts = sorted(a.yshift for a in labels)
+    assert all(b - a >= LABEL_ROW_PX for a, b in zip(shifts, shifts[1:]))  # rows never touch
+    # The margin holds every row under the title and the legend, and the plot keeps its height.
+    top = figure.layout.margin.t
+    assert shifts[-1] + LABEL_ROW_PX <= top - TITLE_PX - LEGEND_PX
+    assert figure.layout.height - top - figure.layout.margin.b >= 300
+    assert figure.layout.legend.yref == "container"
+    legend_bottom = figure.layout.legend.y * figure.layout.height - LEGEND_PX  # pixels above the figure's foot
+    assert legend_bottom >= figure.layout.height - top + shifts[-1] + LABEL_ROW_PX
+    fewer = montecarlo_figure(np.array([10.0, 11.0, 12.0]))  # no target: three rows, a lower margin
+    assert fewer.layout.margin.t == top - LABEL_ROW_PX
 
 
 def test_the_histogram_counts_runs_by_the_working_day_they_finish_on():

@@ -1,5 +1,6 @@
-"""The network diagram's geometry: no two boxes overlap and no link runs through a box that is
-not one of its ends — for every sample and for a generated 200-task network."""
+"""The network diagram's geometry: no two boxes overlap, no link runs through a box that is not
+one of its ends, and each phase's band holds its boxes and no other phase's — for every sample
+and for generated networks of up to 200 tasks."""
 
 from __future__ import annotations
 
@@ -66,17 +67,21 @@ def _touches(point, box) -> bool:
     return box[0] - EPS <= point[0] <= box[2] + EPS and box[1] - EPS <= point[1] <= box[3] + EPS
 
 
+def _boxes(figure) -> dict[str, tuple[float, float, float, float]]:
+    return {s.name: (s.x0, s.y0, s.x1, s.y1) for s in figure.layout.shapes if not s.name.startswith("phase:")}
+
+
 @pytest.mark.parametrize("name, plan", list(_plans()), ids=lambda value: value if isinstance(value, str) else "")
 def test_no_link_through_a_box_and_no_boxes_overlap(name, plan):
     figure = network_figure(plan.schedule())
-    boxes = [(s.x0, s.y0, s.x1, s.y1) for s in figure.layout.shapes if s.type == "rect"]
+    boxes = list(_boxes(figure).values())
     assert len(boxes) == len(plan.tasks)
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not (a[0] < b[2] - EPS and b[0] < a[2] - EPS and a[1] < b[3] - EPS and b[1] < a[3] - EPS), (a, b)
     polylines = []
     for trace in figure.data:
-        if trace.mode == "lines":
+        if trace.name == "links":
             current = []
             for x, y in zip(trace.x, trace.y):
                 if x is None:
@@ -90,3 +95,28 @@ def test_no_link_through_a_box_and_no_boxes_overlap(name, plan):
         for p, q in zip(line, line[1:]):
             through = [box for box in boxes if box not in ends and _crosses(p, q, box)]
             assert not through, (name, p, q, through)
+
+
+@pytest.mark.parametrize("name, plan", list(_plans()), ids=lambda value: value if isinstance(value, str) else "")
+def test_each_phase_is_a_band_that_holds_its_boxes_and_no_other(name, plan):
+    figure = network_figure(plan.schedule())
+    boxes = _boxes(figure)
+    bands = {tuple(s.name.removeprefix("phase:").split(",")): s for s in figure.layout.shapes
+             if s.name.startswith("phase:")}
+    phases_with_tasks = {t.phase for t in plan.tasks}
+    assert {key for keys in bands for key in keys} == phases_with_tasks  # every phase in exactly one band
+    assert sum(len(keys) for keys in bands) == len(phases_with_tasks)
+    labelled = {a.name: a.text for a in figure.layout.annotations if (a.name or "").startswith("phase:")}
+    for keys, band in bands.items():
+        assert keys[0] in labelled["phase:" + ",".join(keys)]  # named on the diagram
+        for task in plan.tasks:
+            x0, y0, x1, y1 = boxes[task.id]
+            inside = band.x0 - EPS <= x0 and x1 <= band.x1 + EPS and band.y0 - EPS <= y0 and y1 <= band.y1 + EPS
+            overlaps = x0 < band.x1 - EPS and band.x0 < x1 - EPS
+            if task.phase in keys:
+                assert inside, (name, task.id, keys)
+            else:
+                assert not overlaps, (name, task.id, task.phase, keys)
+    if name.startswith("generated"):  # phases in sequence: one band each, left to right in plan order
+        assert [keys for keys in bands] == sorted(((key,) for key in phases_with_tasks), key=lambda k: int(k[0][1:]))
+        assert [b.x0 for b in bands.values()] == sorted(b.x0 for b in bands.values())

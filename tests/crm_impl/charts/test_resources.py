@@ -32,3 +32,16 @@ def test_resource_load_highlights_weeks_over_capacity():
 def test_resource_load_needs_loads():
     with pytest.raises(ValidationError):
         resource_load_figure({}, {})
+
+
+def test_resource_load_heads_each_panel_with_the_role_name_and_the_code_as_a_hint():
+    loads = {"V_PM": {MONDAY: 3.0}, "E_KU": {MONDAY: 2.0}, "X_NEW": {MONDAY: 1.0}}
+    names = {"V_PM": "供应商项目经理", "E_KU": "关键用户"}
+    fig = resource_load_figure(loads, {"V_PM": 5.0}, locale="zh_Hans", role_names=names)
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles == ['供应商项目经理 <span style="color:#6c757d">V_PM</span>',
+                      '关键用户 <span style="color:#6c757d">E_KU</span>', "X_NEW"]  # no name: the code
+    bars = [t for t in fig.data if t.type == "bar" and t.x != (None,)]
+    assert [t.meta for t in bars] == ["供应商项目经理", "关键用户", "X_NEW"]
+    assert bars[0].hovertemplate.startswith("<b>供应商项目经理</b> (V_PM) ")
+    assert bars[2].hovertemplate.startswith("<b>X_NEW</b> ")

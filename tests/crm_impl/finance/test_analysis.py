@@ -1,11 +1,16 @@
 import dataclasses
+from datetime import date
 
 import numpy as np
 import pytest
 
 from crm_impl.errors import ValidationError
 
-from crm_impl.finance import MONTH, BusinessCase, Line, cost_of_delay, evaluate, scenarios, shift_benefits, tornado
+from crm_impl.finance import (
+    MONTH, BusinessCase, Line, calendar_months, cost_of_delay, evaluate, go_live_shift, scenarios, shift_benefits,
+    simulate, tornado,
+)
+from crm_impl.finance.analysis import adjusted_values
 
 from .conftest import retail_case
 
@@ -54,9 +59,37 @@ def test_costs_by_component(retail):
     assert sum(sum(v) for v in result.costs_by_component.values()) == result.tco
 
 
-def test_zero_risk_adjustment_changes_nothing(retail):
-    adjusted = retail_case(benefit_risk=0.0, cost_risk=0.0)
-    assert evaluate(adjusted) == evaluate(retail)
+def _hand_npv(flows, rate=0.08):
+    return sum(flow / (1 + rate) ** year for year, flow in enumerate(flows))
+
+
+@pytest.mark.parametrize("where", ["case", "each line"])
+def test_zero_risk_adjustment_changes_nothing(where):
+    """At 0 % the figures are the amounts as entered: the worked example by hand, in the result,
+    the scenarios and the Monte Carlo. A line's own 0 % replaces a case-wide 10 %/5 % (which would
+    cut the benefits to 8,406,900 and raise the TCO to 7,465,500)."""
+    if where == "case":
+        case = retail_case(benefit_risk=0.0, cost_risk=0.0)
+    else:
+        risky = retail_case(benefit_risk=0.10, cost_risk=0.05)
+        case = dataclasses.replace(risky, lines=tuple(dataclasses.replace(line, risk=0.0) for line in risky.lines))
+        assert evaluate(risky).tco == pytest.approx(7_465_500)       # the case-wide risk does bite
+    assert np.array_equal(adjusted_values(case), case.values())
+    flows = (-4_350_000, 902_000, 2_469_000, 3_210_000)
+    result = evaluate(case)
+    assert (result.tco, result.benefits, result.cash_flows) == (7_110_000, 9_341_000, flows)
+    assert result.npv == pytest.approx(_hand_npv(flows), rel=1e-12)
+    assert result.payback_years == pytest.approx(2 + 979_000 / 3_210_000)
+    # scenarios: the factors act on the amounts as entered
+    lines = tuple(dataclasses.replace(line, conservative=0.8, optimistic=1.1) if line.kind == "benefit"
+                  else dataclasses.replace(line, conservative=1.1, optimistic=0.95) for line in case.lines)
+    low, mid, high = scenarios(dataclasses.replace(case, lines=lines))
+    assert (mid.tco, mid.benefits) == (7_110_000, 9_341_000) and mid.npv == pytest.approx(_hand_npv(flows))
+    assert low.tco == pytest.approx(7_110_000 * 1.1) and low.benefits == pytest.approx(9_341_000 * 0.8)
+    assert high.tco == pytest.approx(7_110_000 * 0.95) and high.benefits == pytest.approx(9_341_000 * 1.1)
+    # the Monte Carlo with zero-width ranges: every run is the hand NPV
+    runs = simulate(case, runs=200)
+    assert np.allclose(runs.npv, _hand_npv(flows), rtol=1e-12) and runs.probability_positive == 1.0
 
 
 def test_risk_adjustment_reduces_benefits_and_raises_costs(retail):
@@ -145,3 +178,23 @@ def test_tornado_orders_by_swing_and_skips_fixed_lines():
     assert bars[1].conservative_npv == pytest.approx(base - 0.2 * 1_050_000)
     assert bars[1].optimistic_npv == pytest.approx(base)
     assert bars[0].conservative_npv < base < bars[0].optimistic_npv
+
+
+@pytest.mark.parametrize(("assumed", "forecast"), [
+    (date(2025, 10, 15), date(2025, 11, 15)),      # 31 days
+    (date(2025, 2, 15), date(2025, 3, 15)),        # 28 days
+    (date(2024, 1, 31), date(2024, 2, 29)),        # to the last day of a short month
+    (date(2025, 12, 20), date(2026, 1, 20)),       # over the turn of the year
+])
+def test_a_slip_of_one_calendar_month_costs_exactly_one_months_delay(retail, assumed, forecast):
+    assert calendar_months(assumed, forecast) == 1.0 and go_live_shift(assumed, forecast) == MONTH
+    assert evaluate(retail).npv - evaluate(retail, shift_years=go_live_shift(assumed, forecast)).npv == \
+        pytest.approx(cost_of_delay(retail), rel=1e-12)
+    assert go_live_shift(forecast, assumed) == -MONTH       # a go-live a month early
+
+
+def test_calendar_months_count_the_share_of_the_month_begun():
+    assert calendar_months(date(2025, 9, 15), date(2025, 9, 30)) == 0.5                  # 15 of 30 days
+    assert calendar_months(date(2025, 10, 15), date(2025, 12, 31)) == pytest.approx(2 + 16 / 31)
+    assert calendar_months(date(2025, 10, 15), date(2026, 10, 15)) == 12.0
+    assert calendar_months(date(2025, 3, 3), date(2025, 3, 3)) == 0.0

@@ -106,6 +106,21 @@ def test_task_attributes_travel_as_extension_elements_in_our_namespace():
     assert flow.find("bpmn:conditionExpression", NS).text == "yes"
 
 
+def test_an_assumed_probability_travels_marked_until_it_is_confirmed():
+    assumed = replace(gateway(), flows=tuple(replace(f, probability=0.5, assumed=True) if f.source == "g" else f
+                                             for f in gateway().flows))
+    data = export_bpmn(assumed)
+    flow = ET.fromstring(data).find(".//bpmn:sequenceFlow[@id='Flow_g_b']", NS)
+    assert flow.find("bpmn:extensionElements/crm:attributes", NS).attrib == {"probability": "0.5",
+                                                                           "probabilityAssumed": "true"}
+    assert import_bpmn(data).process == assumed
+    # written into the file it came from, and dropped there once confirmed
+    confirmed = replace(assumed, flows=tuple(replace(f, assumed=False) for f in assumed.flows))
+    again = update_bpmn(data, confirmed)
+    assert b"probabilityAssumed" not in again and import_bpmn(again).process == confirmed
+    assert import_bpmn(update_bpmn(again, assumed)).process == assumed
+
+
 # --------------------------------------------------------------------------- a bpmn.io file
 
 

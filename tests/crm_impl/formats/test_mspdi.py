@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -33,17 +33,16 @@ def document(request) -> dict:
 
 
 def exchanged(plan: Plan) -> Plan:
-    """What MS Project XML carries of a plan: tasks with their Chinese names, roles (R as
-    resource assignments, A and C in text fields) and costs; no constraints, actual dates or
-    gate ids."""
+    """What MS Project XML carries of a plan: phases and tasks with their Chinese names, roles
+    (R as resource assignments, A and C in text fields), costs, date constraints and actual
+    dates; not the gate ids (a quality gate is a record of the project file, not a field of a
+    task in MS Project)."""
     tasks = tuple(
-        PlanTask(t.id, t.name, t.phase, t.duration, t.milestone, estimate=t.estimate, progress=t.progress,
-                 name_zh=t.name_zh, budget=t.budget, actual_cost=t.actual_cost,
-                 roles={"R": list(t.roles.get("R") or []), "A": t.roles.get("A") or None,
-                        "C": list(t.roles.get("C") or [])} if any(t.roles.values()) else {})
+        replace(t, gate="", roles={"R": list(t.roles.get("R") or []), "A": t.roles.get("A") or None,
+                                   "C": list(t.roles.get("C") or [])} if any(t.roles.values()) else {})
         for t in plan.tasks
     )
-    return replace(plan, tasks=tasks, phases=tuple(PlanPhase(p.key, p.name) for p in plan.phases))
+    return replace(plan, tasks=tasks)
 
 
 def plan_of(document: dict) -> Plan:
@@ -108,6 +107,90 @@ def test_samples_survive_export_and_import(document):
     plan = plan_of(document)
     assert len(plan.tasks) == len(document["tasks"]) and len(plan.links) == len(document["dependencies"])
     assert import_mspdi(export_mspdi(plan)) == plan
+
+
+def in_progress(plan: Plan) -> Plan:
+    """``plan`` as a roll-out under way: the first third of its tasks done on their dates (some
+    a day late), every fourth of the rest not to start before two days after its early start,
+    and every fifth with a deadline a day before its early finish (missed: negative slack)."""
+    scheduled = plan.schedule()
+    tasks = []
+    for k, (task, timed) in enumerate(zip(plan.tasks, scheduled.tasks)):
+        if k < len(plan.tasks) // 3:
+            late = timedelta(days=k % 2)
+            task = replace(task, progress=100, actual_start=timed.start, actual_finish=timed.finish + late)
+        elif k % 4 == 0:
+            task = replace(task, start_no_earlier_than=timed.start + timedelta(days=2))
+        if k % 5 == 0 and k >= len(plan.tasks) // 3:
+            task = replace(task, finish_no_later_than=timed.finish - timedelta(days=1))
+        tasks.append(task)
+    return replace(plan, tasks=tuple(tasks))
+
+
+def test_phase_names_constraints_and_actual_dates_travel_both_ways_on_every_sample(document):
+    plan = in_progress(plan_of(document))
+    assert all(p.name_zh for p in plan.phases)  # the samples name their phases in Chinese
+    xml = export_mspdi(plan)
+    back = import_mspdi(xml)
+    assert [p.name_zh for p in back.phases] == [p.name_zh for p in plan.phases]
+    for before, after in zip(plan.tasks, back.tasks):
+        assert (after.actual_start, after.actual_finish) == (before.actual_start, before.actual_finish), before.id
+        assert after.start_no_earlier_than == before.start_no_earlier_than, before.id
+        assert after.finish_no_later_than == before.finish_no_later_than, before.id
+    assert back == plan
+    assert export_mspdi(back) == xml  # export -> import -> export is stable
+    # ... and into a project file (what the web import and `crm-impl import-mspdi` make of it).
+    again = document_from_plan(back)
+    validate_document(again)
+    assert plan_of(again) == plan
+    # The constraints still move the schedule the same way: the SNET dates, the missed deadlines.
+    again, first = back.schedule(), plan.schedule()
+    assert np.array_equal(again.schedule.total_slack, first.schedule.total_slack)
+    assert (first.schedule.total_slack < 0).any()
+    assert [(t.start, t.finish) for t in again.tasks] == [(t.start, t.finish) for t in first.tasks]
+
+
+def test_constraints_and_actual_dates_are_written_as_ms_project_holds_them():
+    plan = small_plan()
+    tasks = list(plan.tasks)
+    tasks[0] = replace(tasks[0], actual_start=date(2025, 3, 3), actual_finish=date(2025, 3, 6))
+    tasks[2] = replace(tasks[2], start_no_earlier_than=date(2025, 3, 12), finish_no_later_than=date(2025, 3, 14))
+    tasks[4] = replace(tasks[4], actual_start=date(2025, 3, 20), actual_finish=date(2025, 3, 20))
+    xml = export_mspdi(replace(plan, tasks=tuple(tasks)))
+    found = tasks_by_name(xml)
+    text = lambda name, tag: found[name].findtext(f"p:{tag}", namespaces=NS)  # noqa: E731
+    assert [text("Assess", "ActualStart"), text("Assess", "ActualFinish")] == ["2025-03-03T08:00:00", "2025-03-06T17:00:00"]
+    assert [text("Go-live", "ActualStart"), text("Go-live", "ActualFinish")] == ["2025-03-20T17:00:00"] * 2
+    # Start no earlier than: the SNET constraint; finish no later than: the deadline, which
+    # (unlike an FNLT constraint) caps the late dates and does not move the task.
+    assert [text("Configure", tag) for tag in ("ConstraintType", "ConstraintDate", "Deadline")] == [
+        "4", "2025-03-12T08:00:00", "2025-03-14T17:00:00"]
+    assert text("Blueprint", "ConstraintType") is None and text("Blueprint", "Deadline") is None
+    assert "Preparation" in found and found["Preparation"].find("p:ConstraintType", NS) is None
+
+
+def test_a_foreign_files_constraints_are_read_for_the_kinds_the_plan_has():
+    def constrained(uid, kind, on, deadline=""):
+        extra = f"<ConstraintType>{kind}</ConstraintType><ConstraintDate>{on}T08:00:00</ConstraintDate>"
+        return task(uid, f"t{uid}", extra=extra + (f"<Deadline>{deadline}T17:00:00</Deadline>" if deadline else ""))
+
+    plan = import_mspdi(wrap(
+        constrained(1, 4, "2025-03-10")  # start no earlier than
+        + constrained(2, 7, "2025-03-21", deadline="2025-03-14")  # FNLT and a deadline: the earlier
+        + constrained(3, 7, "2025-03-21")  # FNLT alone
+        + constrained(4, 2, "2025-03-12")  # must start on: not a kind the plan has
+        + constrained(5, 0, "2025-03-03")  # as soon as possible, with the date Project writes anyway
+    ))
+    assert [(t.start_no_earlier_than, t.finish_no_later_than) for t in plan.tasks] == [
+        (date(2025, 3, 10), None), (None, date(2025, 3, 14)), (None, date(2025, 3, 21)), (None, None), (None, None)]
+    assert plan.schedule().task("T1").start == date(2025, 3, 10)
+
+
+def test_an_actual_finish_before_the_actual_start_is_refused_with_its_place():
+    actuals = "<ActualStart>2025-03-07T08:00:00</ActualStart><ActualFinish>2025-03-04T17:00:00</ActualFinish>"
+    with pytest.raises(ValidationError, match="actual finish is before") as err:
+        import_mspdi(wrap(task(1, "Only", extra=actuals)))
+    assert err.value.field == "Task[UID=1].ActualFinish"
 
 
 def test_cpm_of_the_reimported_sample_equals_the_original(document):

@@ -1,7 +1,8 @@
 """A project's business case: every edit checked on the whole case, nothing saved on bad input,
 benefits that move with the forecast go-live, tracking after go-live."""
 
-from datetime import timedelta
+import dataclasses
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -153,6 +154,13 @@ def test_go_live_milestone_is_the_cut_over_gate(db, project):
     assert key == gate.milestone_task
 
 
+def month_before(day: date) -> date:
+    """The same day of the previous calendar month (its last day when it has no such day)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
 def test_a_slip_of_the_go_live_moves_npv_by_the_cost_of_delay(db, project):
     from crm_impl.operations.finance import case_rows
     key = go_live_milestone(project)
@@ -163,17 +171,45 @@ def test_a_slip_of_the_go_live_moves_npv_by_the_cost_of_delay(db, project):
     on_time = finance_report(db, project, project.start_date, runs=100)
     assert on_time.go_live.assumed == planned and on_time.go_live.forecast == planned
     assert on_time.go_live.shift_years == 0 and on_time.result.npv == pytest.approx(on_time.planned.npv)
-    # the case assumed a go-live one month (30.4375 days -> 30) earlier: the forecast is late
+    # the case assumed a go-live one calendar month earlier: the forecast is a month late, and NPV
+    # falls by exactly the cost of one month's delay reported on time (28 to 31 days alike)
     rows = case_rows(db, project)
-    update_settings(db, project, rows.case.version, {"go_live": planned - timedelta(days=30)})
+    update_settings(db, project, rows.case.version, {"go_live": month_before(planned)})
     db.commit()
     late = finance_report(db, project, project.start_date, runs=100)
-    assert late.go_live.slip_days == 30
-    assert late.result.npv < late.planned.npv
-    assert late.result.npv == pytest.approx(evaluate(late.case, shift_years=30 / 365.25).npv)
-    # one more month from there lowers NPV by exactly what the report says
-    assert late.result.npv - evaluate(late.case, shift_years=30 / 365.25 + MONTH).npv == \
+    assert late.go_live.slip_days == (planned - month_before(planned)).days
+    assert late.go_live.shift_years == pytest.approx(MONTH, abs=1e-15)
+    assert on_time.result.npv - late.result.npv == pytest.approx(on_time.cost_of_delay, rel=1e-12)
+    # half of a 30-day month late: half a month; one more month from there costs what the report says
+    half = dataclasses.replace(late.go_live, assumed=date(2025, 9, 15), forecast=date(2025, 9, 30))
+    assert half.shift_years == pytest.approx(MONTH / 2)
+    assert evaluate(late.case, shift_years=MONTH).npv - evaluate(late.case, shift_years=2 * MONTH).npv == \
         pytest.approx(late.cost_of_delay)
+
+
+def test_the_re_forecast_plans_the_years_to_come_at_the_forecast_go_live(db, project):
+    """The headline NPV counts the forecast slip; so do the years the tracking has no actuals for."""
+    from crm_impl.operations.finance import case_rows
+    key = go_live_milestone(project)
+    planned = plan_schedule(project).task(key).finish
+    update_settings(db, project, case_rows(db, project).case.version, {"go_live": month_before(month_before(planned))})
+    record_actual(db, project, 0, 0, 1_000_000)
+    db.commit()
+    report = finance_report(db, project, project.start_date, runs=10)
+    assert report.go_live.shift_years == pytest.approx(2 * MONTH)
+    tracking = report.tracking
+    # the plan the actuals are measured against is the case as assumed ...
+    assert tracking.npv_planned == pytest.approx(report.planned.npv)
+    assert [row.planned_benefits for row in tracking.rows] == [row.benefits for row in report.planned.years]
+    # ... the re-forecast is the headline (two months late) with year 0 as recorded (as planned here)
+    assert tracking.npv_reforecast == pytest.approx(report.result.npv) and report.result.npv < report.planned.npv
+    # a recorded first year replaces that year only; years 2 and 3 stay two months late
+    record_actual(db, project, 1, 1_000_000, 200_000)
+    db.commit()
+    report = finance_report(db, project, project.start_date, runs=10)
+    flows = list(report.result.cash_flows)
+    flows[1] = 1_000_000 - 200_000
+    assert report.tracking.npv_reforecast == pytest.approx(sum(f / 1.08 ** y for y, f in enumerate(flows)))
 
 
 def test_assumed_go_live_falls_back_to_the_steering_baseline(db, project):

@@ -140,6 +140,55 @@ def test_saving_the_modelers_xml_parses_validates_and_keeps_the_file(db, project
         save_bpmn(project, record, record.version, "<Project xmlns='http://schemas.microsoft.com/project'/>")
 
 
+DECISION = ('<bpmn:exclusiveGateway id="Gateway_1" name="Approved?" />'
+            '<bpmn:task id="Task_2" name="Rework" />'
+            '<bpmn:sequenceFlow id="f1" sourceRef="Task_1" targetRef="Gateway_1" />'
+            '<bpmn:sequenceFlow id="f2" sourceRef="Gateway_1" targetRef="End_1" name="yes" />'
+            '<bpmn:sequenceFlow id="f3" sourceRef="Gateway_1" targetRef="Task_2" name="no" />'
+            '<bpmn:sequenceFlow id="f4" sourceRef="Task_2" targetRef="End_1" />')
+
+
+def test_a_decision_drawn_without_probabilities_is_stored_with_assumed_ones_for_the_table(db, project):
+    record = create_map(db, project, key="drawn", data=blank_bpmn("drawn", "Drawn"))
+    db.commit()
+    xml = record.bpmn.decode()
+    # the modeler knows nothing of probabilities: the save is kept, each branch an equal share, marked
+    result = save_bpmn(project, record, record.version, xml.replace(FLOW, DECISION))
+    db.commit()
+    pm = stored_map(record)
+    assert [(f.target, f.probability, f.assumed) for f in pm.outgoing("Gateway_1")] == [
+        ("End_1", 0.5, True), ("Task_2", 0.5, True)]
+    assert result.process == pm and import_bpmn(record.bpmn).process == pm  # the file carries them too
+    assert map_metrics(record).decisions == 1
+    # the table sets them: no longer assumed, and the metrics weigh the branches
+    assert update_attributes(project, record, record.version, {"Task_2": {"working_time": 2.0}},
+                             {("Gateway_1", "End_1"): 0.8, ("Gateway_1", "Task_2"): 0.2})
+    db.commit()
+    pm = stored_map(record)
+    assert [(f.probability, f.assumed) for f in pm.outgoing("Gateway_1")] == [(0.8, False), (0.2, False)]
+    assert b"probabilityAssumed" not in record.bpmn and map_metrics(record).cycle_time == pytest.approx(0.4)
+    # a later modeler save keeps what the table set (the XML carries it)
+    save_bpmn(project, record, record.version, record.bpmn)
+    assert stored_map(record) == pm
+    # the table's probabilities themselves must still add up: no assumption there
+    with pytest.raises(ProcessMapError, match="sum to 0.9"):
+        update_attributes(project, record, record.version, probabilities={("Gateway_1", "End_1"): 0.7})
+    db.rollback()
+
+
+def test_a_drawing_with_other_problems_is_refused_naming_them_not_the_probabilities(db, project):
+    record = create_map(db, project, key="drawn", data=blank_bpmn("drawn", "Drawn"))
+    db.commit()
+    version, before = record.version, record.bpmn
+    orphan = DECISION.replace('<bpmn:sequenceFlow id="f4" sourceRef="Task_2" targetRef="End_1" />', "")
+    with pytest.raises(ProcessMapError) as caught:
+        save_bpmn(project, record, version, record.bpmn.decode().replace(FLOW, orphan))
+    assert [where for where, _problem in caught.value.problems] == ["nodes[Task_2]"]
+    assert "probabilit" not in str(caught.value)
+    db.rollback()
+    assert record.version == version and record.bpmn == before
+
+
 def test_keys_kinds_and_links_are_checked(db, project):
     data = blank_bpmn("m")
     with pytest.raises(ValidationError, match="exists already"):

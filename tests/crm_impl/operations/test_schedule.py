@@ -34,6 +34,11 @@ def test_resource_load_compares_roles_with_team_capacity(db, user, load_sample):
     project = load_sample(user, RETAIL)
     figure = resource_figure(project, "en")
     assert len(figure.data) >= 2
+    # Panels headed by the role's name in the reader's language, not its code alone.
+    titles = [a.text for a in figure.layout.annotations]
+    assert any(t.startswith("Enterprise project manager <span") and "E_PM" in t for t in titles), titles
+    chinese = [a.text for a in resource_figure(project, "zh_Hans").layout.annotations]
+    assert any(t.startswith("企业项目经理 <span") for t in chinese), chinese
 
 
 def test_monte_carlo_is_repeatable_and_brackets_the_pert_mean(db, user, load_sample):
@@ -119,6 +124,24 @@ def test_gantt_draws_the_forecast_from_the_status_date_over_the_baseline(db, use
     starts = [b for trace in ("Task", "Critical task") for b in bars[trace].base]
     assert min(starts) == "2025-07-01"  # the forecast: no open work before the status date
     assert min(bars["Baseline"].base) == "2025-03-03"  # the plan the committee approved, unmoved
+
+
+def test_without_a_status_date_the_one_line_is_today_and_says_so(db, user, load_sample):
+    project = load_sample(user, RETAIL)
+    assert project.status_date is None
+    figure = project_gantt_figure(project, "en", today=date(2025, 7, 3))
+    (line,) = [shape for shape in figure.layout.shapes if shape.name != "non_working"]
+    assert (line.name, line.x0, line.label.text) == ("today", "2025-07-03", "Today")
+    bars = {trace.name: trace for trace in figure.data}
+    # Still the forecast from today: nothing open starts before it.
+    assert min(b for trace in ("Task", "Critical task") for b in bars[trace].base) == "2025-07-03"
+    chinese = project_gantt_figure(project, "zh_Hans", today=date(2025, 7, 3))
+    assert [s.label.text for s in chinese.layout.shapes if s.name != "non_working"] == ["今天"]
+    # A status date that is today: one line, named for what it is.
+    project.status_date = date(2025, 7, 3)
+    figure = project_gantt_figure(project, "en", today=date(2025, 7, 3))
+    assert [(s.name, s.label.text) for s in figure.layout.shapes if s.name != "non_working"] == [
+        ("status_date", "Status date")]
 
 
 def test_monte_carlo_from_a_status_date_simulates_only_what_remains(db, user, load_sample):

@@ -233,6 +233,8 @@ def test_backup_and_restore_give_each_sheet_back_to_its_member(setup, tmp_path):
 
 
 def test_an_export_before_closing_shows_a_reader_only_their_own_sheet(setup):
+    """Evaluator independence in the exported file: before closing, nobody — the project manager who
+    closes scoring included, evaluator or not — reads another evaluator's scores or comments."""
     db, project, selection, users = setup
     from crm_impl.operations.vendors import readable_export
     from crm_impl.projectfile import export_project
@@ -241,17 +243,24 @@ def test_an_export_before_closing_shows_a_reader_only_their_own_sheet(setup):
     for who, value in (("ann", 4), ("bo", 2)):
         sheet = add_evaluator(db, selection, users[who].id)
         db.commit()
-        save_sheet(db, selection, sheet, users[who], sheet.version, {("cloud", "security"): (value, "")})
+        save_sheet(db, selection, sheet, users[who], sheet.version, {("cloud", "security"): (value, f"{who} says")})
         db.commit()
-    document = export_project(project)
 
-    def scores(user, role):
-        section = readable_export(document, project, user, role)["vendor_selection"]
-        return {e["name"]: [s["value"] for s in e["scores"]] for e in section["evaluators"]}
+    def scores(user):
+        section = readable_export(export_project(project), project, user)["vendor_selection"]
+        return {e["name"]: [(s["value"], s["comment"]) for s in e["scores"]] for e in section["evaluators"]}
 
-    assert scores(users["ann"], MemberRole.CONSULTANT) == {"ann": [4.0], "bo": []}
-    assert scores(users["viewer"], MemberRole.VIEWER) == {"ann": [], "bo": []}
-    assert scores(users["pm"], MemberRole.OWNER) == {"ann": [4.0], "bo": [2.0]}  # the manager backs it up
+    assert scores(users["ann"]) == {"ann": [(4.0, "ann says")], "bo": []}
+    assert scores(users["viewer"]) == {"ann": [], "bo": []}
+    assert scores(users["pm"]) == {"ann": [], "bo": []}  # the manager sees who scores (progress), not the values
+    # The owner who closes scoring scores too: their own sheet, still nobody else's.
+    sheet = add_evaluator(db, selection, users["pm"].id)
+    db.commit()
+    save_sheet(db, selection, sheet, users["pm"], sheet.version, {("cloud", "security"): (5, "pm says")})
+    db.commit()
+    assert scores(users["pm"]) == {"ann": [], "bo": [], sheet.name: [(5.0, "pm says")]}
+    assert "ann says" not in str(readable_export(export_project(project), project, users["pm"]))
     close_scoring(selection, selection.version, "pm@example.com")
     db.commit()
-    assert scores(users["viewer"], MemberRole.VIEWER) == {"ann": [4.0], "bo": [2.0]}
+    assert scores(users["viewer"]) == {"ann": [(4.0, "ann says")], "bo": [(2.0, "bo says")],
+                                       sheet.name: [(5.0, "pm says")]}

@@ -6,7 +6,16 @@ from dataclasses import replace
 
 import pytest
 
-from crm_impl.processes import DataLink, Flow, Lane, Node, ProcessMap, check_map, map_problems
+from crm_impl.processes import (
+    DataLink,
+    Flow,
+    Lane,
+    Node,
+    ProcessMap,
+    assume_probabilities,
+    check_map,
+    map_problems,
+)
 from tests.crm_impl.processes.maps import gateway, linear, loop, parallel
 
 
@@ -199,3 +208,51 @@ def test_every_sample_map_and_modeler_fixture_puts_its_tasks_in_lanes():
         pm = import_bpmn(path.read_bytes()).process
         assert pm.lanes and all(n.lane for n in pm.tasks()), path.name
         assert [str(m) for _, m in map_problems(pm) if "need a probability" not in str(m)] == [], path.name
+
+
+def _leaving(pm: ProcessMap, node: str) -> dict[str, tuple[float | None, bool]]:
+    return {f.target: (f.probability, f.assumed) for f in pm.outgoing(node)}
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    # a decision just drawn: equal shares, all assumed
+    ({"b": None, "no": None}, {"b": (0.5, True), "no": (0.5, True)}),
+    # a branch added to a decision that had room left: the new flow takes what is left
+    ({"b": 0.7, "no": None}, {"b": (0.7, False), "no": (0.3, True)}),
+    # nothing left for the missing flow: every flow an equal share
+    ({"b": 1.0, "no": None}, {"b": (0.5, True), "no": (0.5, True)}),
+    # all given but not summing to 1 (a branch removed): equal shares
+    ({"b": 0.7, "no": 0.2}, {"b": (0.5, True), "no": (0.5, True)}),
+    # complete: left alone
+    ({"b": 0.7, "no": 0.3}, {"b": (0.7, False), "no": (0.3, False)}),
+])
+def test_a_decision_without_sound_probabilities_gets_assumed_ones(given, expected):
+    pm = edit(gateway(), flows=[Flow("s", "c"), Flow("c", "g"), Flow("g", "b", "yes", given["b"]),
+                                Flow("g", "no", "no", given["no"]), Flow("b", "ok")])
+    filled, assumed = assume_probabilities(pm)
+    assert _leaving(filled, "g") == expected
+    assert assumed == [key for key in (("g", "b"), ("g", "no")) if expected[key[1]][1]]
+    assert map_problems(filled) == []
+    assert [f.key for f in filled.flows] == [f.key for f in pm.flows]  # nothing else moves
+    assert filled.nodes == pm.nodes and filled.lanes == pm.lanes
+
+
+def test_three_branches_share_equally_and_a_flow_no_longer_leaving_a_decision_loses_its_mark():
+    three = edit(gateway(), nodes=[Node("x", "end", "Waitlist", lane="desk")],
+                 flows=[Flow("s", "c"), Flow("c", "g"), Flow("g", "b", "yes"), Flow("g", "no", "no"), Flow("g", "x"),
+                        Flow("b", "ok")])
+    filled, assumed = assume_probabilities(three)
+    shares = [f.probability for f in filled.outgoing("g")]
+    assert shares == [0.3333, 0.3333, 0.3334] and len(assumed) == 3 and map_problems(filled) == []
+    # the decision became a single way on (two branches deleted): the old assumption is no longer one
+    single = edit(gateway(), flows=[Flow("s", "c"), Flow("c", "g"), Flow("g", "b", probability=0.5, assumed=True),
+                                    Flow("b", "ok")], drop_nodes=["no"])
+    filled, assumed = assume_probabilities(single)
+    assert assumed == [] and not filled.flow("g", "b").assumed and filled.flow("g", "b").probability == 0.5
+
+
+def test_assuming_probabilities_leaves_every_other_problem_to_be_named():
+    broken = edit(gateway(), nodes=[Node("x", "task", "Orphan", lane="desk")],
+                  flows=[Flow("s", "c"), Flow("c", "g"), Flow("g", "b"), Flow("g", "no"), Flow("b", "ok")])
+    filled, _assumed = assume_probabilities(broken)
+    assert wheres(filled) == ["nodes[x]", "nodes[x]"]  # no incoming, no outgoing flow; the decision is filled

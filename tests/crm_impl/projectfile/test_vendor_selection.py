@@ -4,6 +4,7 @@ section is refused with the path of each problem (nothing is saved)."""
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 
 import pytest
@@ -24,7 +25,7 @@ def test_each_sample_has_three_vendors_three_evaluators_two_stakeholders_and_quo
     assert len({c["stakeholder"] for c in section["comparisons"]}) == 2
     assert all(v["quotation"] and v["licence_cost"] > 0 for v in section["vendors"])
     sheets = [{(s["vendor"], s["criterion"]): s["value"] for s in e["scores"]} for e in section["evaluators"]]
-    assert sheets[0] != sheets[1] != sheets[2]
+    assert all(a != b for a, b in itertools.combinations(sheets, 2))  # every pair of sheets differs
 
 
 def test_export_import_keeps_the_selection(db, make_user, load_sample):

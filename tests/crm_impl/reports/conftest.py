@@ -1,5 +1,5 @@
 """Fixtures of the report tests: the sample projects loaded once per module and database, one
-warm chart renderer per module, each report made once and reopened by many tests."""
+warm chart renderer per test process, each report made once and reopened by many tests."""
 
 from __future__ import annotations
 
@@ -43,11 +43,14 @@ def sample_session(engine):
     _empty_all_tables(engine)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def renderer():
+    """One browser for every report test of the process. Its cache holds every picture, so the
+    second database's run of a module draws nothing again (its figures are the same): the report
+    tests take half the time, and the drawing itself is still tested once per picture."""
     if find_browser() is None:
         pytest.skip("no Chromium to render charts")
-    with ChartRenderer() as shared:
+    with ChartRenderer(cache_bytes=1024 * 1024 * 1024) as shared:
         yield shared
 
 

@@ -179,6 +179,26 @@ def test_one_browser_draws_every_chart_of_a_document(monkeypatch):
     assert document.part.related_parts[png].blob[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.skipif(find_browser() is None, reason="no Chromium")
+def test_the_same_figure_at_the_same_size_is_drawn_once():
+    a, b = go.Figure(go.Bar(x=["a"], y=[1])), go.Figure(go.Bar(x=["b"], y=[2]))
+    with ChartRenderer(cache_bytes=10_000_000) as renderer:
+        first = renderer.render(a, width=400, height=300)
+        again = renderer.render(a, width=400, height=300)
+        assert again == first and (renderer.charts, renderer.reused) == (1, 1)
+        # Another figure, or the same one at another size, is drawn.
+        other = renderer.render(b, width=400, height=300)
+        wider = renderer.render(a, width=500, height=300)
+        assert other not in (None, first) and wider not in (None, first)
+        assert (renderer.charts, renderer.reused) == (3, 1)
+    # A cache with room for one picture keeps the newest: the first is drawn again.
+    with ChartRenderer(cache_bytes=max(len(first), len(other)) + 1) as small:
+        small.render(a, width=400, height=300)
+        small.render(b, width=400, height=300)
+        small.render(a, width=400, height=300)
+        assert (small.charts, small.reused) == (3, 0)
+
+
 def test_writing_is_all_or_nothing(tmp_path, monkeypatch):
     target = tmp_path / "report.docx"
     target.write_bytes(b"the old report")

@@ -108,6 +108,12 @@ def test_without_a_browser_the_plan_has_every_chart_as_its_data(sample_session, 
     gantt = rows(tables[word("gantt_caption", "en")])
     assert [r[0] for r in gantt] == [t.id for t in scheduled.tasks]
     assert [r[3] for r in gantt] == [format_day(t.finish, "en") for t in scheduled.tasks]
+    # The load chart's table says whose load each row is: the role by its name.
+    from crm_impl.methodology import roles
+
+    loads = rows(tables[word("load_caption", "en")])
+    named = {role.label("en") for role in roles()}
+    assert loads and {r[0] for r in loads} <= named and "Enterprise project manager" in {r[0] for r in loads}
 
 
 def test_a_bare_plan_imported_from_a_schedule_gets_its_plan_report(sample_session, renderer):

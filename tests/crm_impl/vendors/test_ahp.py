@@ -22,7 +22,9 @@ HOUSE = [
     [4, 7, 5, 8, 6, 6, 2, 1],
 ]
 # Saaty, The Analytic Hierarchy Process (1980): the relative wealth of nations (US, USSR, China,
-# France, UK, Japan, West Germany); published eigenvector .427 .230 .021 .052 .052 .123 .094.
+# France, UK, Japan, West Germany); published eigenvector .427 .230 .021 .052 .052 .123 .094 and
+# λmax 7.61 (two decimals, §2-4).  To three decimals λmax is 7.608, so CI = (7.608 − 7)/6 = 0.101
+# and CR = CI / RI(7) = 0.101 / 1.32 = 0.077: consistent, under 0.10.
 WEALTH = [
     [1, 4, 9, 6, 6, 5, 5],
     [1 / 4, 1, 7, 5, 5, 3, 4],
@@ -46,7 +48,12 @@ def test_saaty_house_weights_lambda_and_cr_to_three_decimals():
 def test_saaty_wealth_of_nations():
     result = ahp(WEALTH)
     assert [round(w, 3) for w in result.weights] == [0.427, 0.230, 0.021, 0.052, 0.052, 0.123, 0.094]
-    assert round(result.lambda_max, 2) == 7.61
+    assert round(result.lambda_max, 3) == 7.608
+    assert round(result.consistency_index, 3) == 0.101
+    assert round(result.consistency_ratio, 3) == 0.077
+    assert round(result.lambda_max, 2) == 7.61  # the book's figure
+    assert result.consistency_index == pytest.approx((result.lambda_max - 7) / 6)
+    assert result.consistency_ratio == pytest.approx(result.consistency_index / 1.32)
     assert result.consistent and result.suggestion is None
 
 
@@ -155,3 +162,34 @@ def test_the_suggestion_lowers_the_cr_of_any_inconsistent_matrix():
         assert ahp(fixed.tolist()).consistency_ratio == pytest.approx(s.suggested_cr)
         assert s.suggested_cr < result.consistency_ratio
     assert flagged > 200
+
+
+def test_the_group_revision_names_a_stakeholder_whose_change_lowers_the_group_cr():
+    """Nobody enters the group matrix: the revision says which stakeholder's comparison of the
+    worst pair to change, and to what, and re-weighting with it gives the promised group CR.
+    200 random pairs of stakeholders (3 to 6 items) on Saaty's scale."""
+    rng = np.random.default_rng(7)
+    revised = 0
+    for _ in range(200):
+        n = int(rng.integers(3, 7))
+        items = [f"i{k}" for k in range(n)]
+        judgements = {who: {(items[i], items[j]): SAATY_VALUES[int(rng.integers(len(SAATY_VALUES)))]
+                            for i in range(n) for j in range(i + 1, n)} for who in ("Ann", "Bo")}
+        node = node_weights("root", items, judgements)
+        revision = node.revision
+        if node.result.consistency_ratio <= CR_LIMIT:
+            assert revision is None
+            continue
+        if revision is None:
+            continue
+        revised += 1
+        pair = (items[revision.row], items[revision.column])
+        suggestion = node.result.suggestion
+        assert (revision.row, revision.column) == (suggestion.row, suggestion.column)  # the group's worst pair
+        assert revision.value == pytest.approx(judgements[revision.stakeholder][pair])
+        assert revision.revised_value in SAATY_VALUES and revision.revised_value != pytest.approx(revision.value)
+        again = node_weights("root", items, {**judgements, revision.stakeholder: {
+            **judgements[revision.stakeholder], pair: revision.revised_value}})
+        assert again.result.consistency_ratio == pytest.approx(revision.revised_cr)
+        assert revision.revised_cr < node.result.consistency_ratio
+    assert revised > 100

@@ -111,10 +111,18 @@ def test_a_vendor_with_no_scores_is_refused(example):
         evaluate(example.tree, direct_weights(example.tree), vendors, example.scores)
 
 
-def test_a_missing_score_is_named(example):
+def test_a_missing_score_is_named_by_the_criterion_s_name_in_the_reader_s_language(example):
+    """The message names the criterion (and vendor) as the pages show them, never by key."""
+    tree = CriteriaTree(example.tree.groups, tuple(
+        Criterion(c.key, "Total cost of ownership", c.group, name_zh="总拥有成本") if c.key == "cost" else c
+        for c in example.tree.criteria))
+    vendors = [Vendor(v.key, v.name, "金蝶") if v.key == "Kingdee" else v for v in example.vendors]
     scores = [s for s in example.scores if not (s.vendor == "Kingdee" and s.criterion == "cost")]
-    with pytest.raises(ValidationError, match="vendor Kingdee has no score on cost"):
-        evaluate(example.tree, direct_weights(example.tree), example.vendors, scores)
+    with pytest.raises(ValidationError) as refused:
+        evaluate(tree, direct_weights(tree), vendors, scores)
+    assert refused.value.localized_reason("en") == "vendor Kingdee has no score on Total cost of ownership"
+    assert "金蝶" in refused.value.localized_reason("zh_Hans") and "总拥有成本" in refused.value.localized_reason("zh_Hans")
+    assert "cost" not in refused.value.localized_reason("zh_Hans")
 
 
 def test_weights_summing_to_zero_are_refused():
@@ -124,7 +132,7 @@ def test_weights_summing_to_zero_are_refused():
 
 
 def test_scoring_twice_by_one_evaluator_is_refused(example):
-    with pytest.raises(ValidationError, match="scored Yonyou on cost twice"):
+    with pytest.raises(ValidationError, match="scored Yonyou on Cost twice"):
         consolidate(example.tree, example.vendors, [Score("A", "Yonyou", "cost", 3), Score("A", "Yonyou", "cost", 4)])
 
 
