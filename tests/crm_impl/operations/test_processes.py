@@ -103,6 +103,8 @@ def test_an_invalid_map_is_refused_naming_every_node_and_nothing_changes(db, pro
 
 FLOW = '<bpmn:sequenceFlow id="Flow_Task_1_End_1" sourceRef="Task_1" targetRef="End_1" />'
 IN_LANE = "<bpmn:flowNodeRef>Task_1</bpmn:flowNodeRef>"
+#: A task drawn on the blank map's lane: bpmn-js lists it in the lane.
+TASK_2 = "<bpmn:flowNodeRef>Task_2</bpmn:flowNodeRef>"
 SECOND = ('<bpmn:task id="Task_2" name="Second" /><bpmn:sequenceFlow id="f2" sourceRef="Task_1" targetRef="Task_2" />'
           '<bpmn:sequenceFlow id="f3" sourceRef="Task_2" targetRef="End_1" />')
 
@@ -119,7 +121,7 @@ def test_saving_the_modelers_xml_parses_validates_and_keeps_the_file(db, project
     assert [where for where, _problem in caught.value.problems] == ["nodes[Task_2]"]
     assert "is in no lane" in str(caught.value)
     db.rollback()
-    xml = xml.replace(IN_LANE, IN_LANE + "<bpmn:flowNodeRef>Task_2</bpmn:flowNodeRef>")
+    xml = xml.replace(IN_LANE, IN_LANE + TASK_2)
     # a second task drawn after the first, the old flow left in: Task_1 has two ways out
     with pytest.raises(ProcessMapError) as caught:
         save_bpmn(project, record, version, xml.replace(FLOW, FLOW + SECOND))
@@ -153,7 +155,8 @@ def test_a_decision_drawn_without_probabilities_is_stored_with_assumed_ones_for_
     db.commit()
     xml = record.bpmn.decode()
     # the modeler knows nothing of probabilities: the save is kept, each branch an equal share, marked
-    result = save_bpmn(project, record, record.version, xml.replace(FLOW, DECISION))
+    drawn = xml.replace(FLOW, DECISION).replace(IN_LANE, IN_LANE + TASK_2)
+    result = save_bpmn(project, record, record.version, drawn)
     db.commit()
     pm = stored_map(record)
     assert [(f.target, f.probability, f.assumed) for f in pm.outgoing("Gateway_1")] == [
@@ -182,7 +185,8 @@ def test_a_drawing_with_other_problems_is_refused_naming_them_not_the_probabilit
     version, before = record.version, record.bpmn
     orphan = DECISION.replace('<bpmn:sequenceFlow id="f4" sourceRef="Task_2" targetRef="End_1" />', "")
     with pytest.raises(ProcessMapError) as caught:
-        save_bpmn(project, record, version, record.bpmn.decode().replace(FLOW, orphan))
+        save_bpmn(project, record, version,
+                  record.bpmn.decode().replace(FLOW, orphan).replace(IN_LANE, IN_LANE + TASK_2))
     assert [where for where, _problem in caught.value.problems] == ["nodes[Task_2]"]
     assert "probabilit" not in str(caught.value)
     db.rollback()
@@ -268,7 +272,8 @@ def test_the_selection_weights_are_stored_and_rank_by_default(db, project):
     assert ranked_candidates(project, Weights(), "weighted")[0].candidate.key == "lead_to_order"  # asked for
     version = record.version
     assert update_selection(db, project, version, Weights(1, 5, 1), "weighted") is False
-    for weights, method, words in [(Weights(0, 0, 0), "weighted", "not all 0"), (Weights(-1, 1, 1), "weighted", "from 0"),
+    for weights, method, words in [(Weights(0, 0, 0), "weighted", "not all 0"),
+                                   (Weights(-1, 1, 1), "weighted", "from 0"),
                                    (Weights(101, 1, 1), "weighted", "from 0 to 100"),
                                    (Weights(float("nan"), 1, 1), "weighted", "must be a number"),
                                    (Weights(1, 1, 1), "sum", "unknown scoring method")]:
