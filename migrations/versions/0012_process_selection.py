@@ -3,7 +3,7 @@ its candidate processes with (they lived only in the page's URL before)
 
 Revision ID: 0012
 Revises: 0011
-Create Date: 2026-12-07
+Create Date: 2026-11-30
 """
 
 from __future__ import annotations
