@@ -615,6 +615,8 @@ class ProcessSaving:
     line_key: str
     #: The line's full-year amount, its last year's (``None``: no such line yet, or a formula line).
     line_amount: float | None
+    #: Whether the line can take a saving (a cost-reduction benefit, or no line yet).
+    fits: bool = True
 
     @property
     def in_step(self) -> bool:
@@ -635,6 +637,11 @@ def _saving_line(lines: list[CaseLine], record: Any) -> CaseLine | None:
     return next((line for line in lines if line.source == PROCESS_SOURCE % record.key), None)
 
 
+def _takes_savings(line: CaseLine | None) -> bool:
+    """Whether a process saving may go into ``line``: a cost-reduction benefit, or no line yet."""
+    return line is None or (line.kind == LineKind.BENEFIT and line.category == "cost_reduction")
+
+
 def process_savings(session: Session, project: Project) -> list[ProcessSaving]:
     """The to-be maps whose redesign saves money, each with the benefit line that takes it."""
     from crm_impl.models import ProcessMapRecord
@@ -650,7 +657,7 @@ def process_savings(session: Session, project: Project) -> list[ProcessSaving]:
         line = _saving_line(lines, record)
         amount = line.amounts[-1] if line is not None and line.amounts and len(line.amounts) > 1 else None
         out.append(ProcessSaving(record.id, record.key, record.name, record.name_zh, record.annual_savings,
-                                 line.key if line is not None else record.benefit, amount))
+                                 line.key if line is not None else record.benefit, amount, _takes_savings(line)))
     return out
 
 
@@ -685,6 +692,11 @@ def take_process_saving(session: Session, project: Project, map_id: int) -> Case
                               "annual_savings", value=f"{record.annual_savings or 0:,.2f}")
     source = PROCESS_SOURCE % record.key
     line = _saving_line(rows.lines, record)
+    if not _takes_savings(line):
+        # Taking the saving would turn a cost, or a revenue line with its margin, into a saving.
+        raise ValidationError("line %(line)s is not a cost-reduction benefit, and a process saving is one: "
+                              "link the map to a cost-reduction line, or to none to add a line of its own",
+                              "benefit", line=line.key)
     saving = round(record.annual_savings, 2)
     ramp = _ramp_of(rows, line, project.currency) if line is not None else None
     if ramp is None:

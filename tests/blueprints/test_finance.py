@@ -514,3 +514,23 @@ def test_a_saving_whose_map_names_no_line_becomes_a_new_line_in_full_from_year_1
     assert f'<tr data-line="{added.key}">' in page.text
     assert abs((figure(page, "npv") - npv_before) - _pv([0, s, s, s])) <= 1
     assert next(x for x in process_savings(db, retail) if x.map_id == record.id).in_step
+
+
+def test_a_saving_linked_to_a_revenue_line_is_refused_on_the_page_and_changes_nothing(client, login, retail, db):
+    from crm_impl.models import ProcessMapRecord
+    from crm_impl.operations.finance import case_section
+
+    record = db.scalars(db.query(ProcessMapRecord).filter_by(project_id=retail.id, key="retail_repair_to_be")
+                        .statement).one()
+    record.benefit = "B_REP"                        # revenue growth, counted with its margin
+    db.commit()
+    before = case_section(db, retail)
+    login()
+    row = re.search(r'<tr data-map="retail_repair_to_be">(.*?)</tr>', client.get(f"/projects/{retail.id}/finance/").text,
+                    re.S).group(1)
+    assert "is not a cost-reduction line" in row and "Take into the case" not in row  # no button that cannot work
+    page = client.post(f"/projects/{retail.id}/finance/process-savings/{record.id}", follow_redirects=True)
+    assert page.status_code == 200
+    assert "line B_REP is not a cost-reduction benefit" in page.text.replace("&#39;", "'")
+    db.expire_all()
+    assert case_section(db, retail) == before

@@ -267,4 +267,7 @@ ZH = {
         "收益按此比例下调、成本按此比例上调，代替业务论证的统一比例。留空：使用业务论证的比例。",
     (None, "Own risk adjustment (%)"): "本行风险调整（%）",
     (None, "own risk adjustment %(share)s"): "本行风险调整 %(share)s",
+    (None, "line %(line)s is not a cost-reduction benefit, and a process saving is one: link the map to a cost-reduction line, or to none to add a line of its own"):
+        "收益项 %(line)s 不是成本降低类收益，而流程节约属于成本降低：请把流程图关联到成本降低类收益项，或不关联以新增一项",
+    (None, "is not a cost-reduction line: link the map to one, or to none"): "不是成本降低类收益项：请把流程图关联到成本降低类收益项，或不关联",
 }

@@ -291,3 +291,26 @@ def test_certain_estimates_give_the_forecast_go_live_in_every_run(db, project):
     moment = go_live(project, case_rows(db, project).case, project.start_date)
     offsets = go_live_offsets(project, case_rows(db, project).case, project.start_date, runs=500)
     assert np.allclose(offsets, moment.shift_years)
+
+
+@pytest.mark.parametrize("named", ["C_LIC", "B_REP"])
+def test_a_saving_is_not_taken_into_a_cost_or_a_revenue_line(db, user, load_sample, named):
+    """A map linked to a cost line or a revenue-growth line (its margin) would turn it into a
+    cost saving: refused, naming the line, and the case keeps every line as it was."""
+    from crm_impl.models import ProcessMapRecord
+    from crm_impl.operations.finance import case_section, take_process_saving
+    from tests.conftest import SAMPLES
+
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    record = db.scalars(db.query(ProcessMapRecord).filter_by(project_id=project.id, key="retail_repair_to_be")
+                        .statement).one()
+    assert record.annual_savings > 0
+    record.benefit = named
+    db.commit()
+    before = case_section(db, project)
+    with pytest.raises(ValidationError) as refusal:
+        take_process_saving(db, project, record.id)
+    db.rollback()
+    said = refusal.value.message.render("en")
+    assert named in said and "cost-reduction" in said
+    assert case_section(db, project) == before
