@@ -10,7 +10,8 @@ from crm_impl.charts.vendors import (
 from crm_impl.errors import NotFoundError, ValidationError
 from crm_impl.i18n import is_chinese
 from crm_impl.operations.vendors import (
-    add_criterion, add_evaluator, add_group, delete_group, analyse_selection, delete_criterion, delete_stakeholder,
+    add_criterion, add_evaluator, add_group, changes_since_closing, delete_group, analyse_selection, delete_criterion,
+    delete_stakeholder,
     delete_vendor, evaluator_candidates, node_items, node_preview, readable_sheets, remove_evaluator,
     results_visible, save_comparisons, save_settings, save_sheet, save_vendor, save_weights, set_scoring_closed,
     rename_group, sheet_of, sheet_progress, stakeholders, update_criterion,
@@ -370,7 +371,8 @@ def results(project):
         return render_template("vendors/results.html", analysis=None, problem=error.localized(locale), **context)
     g.analysis = analysis
     return render_template("vendors/results.html", analysis=analysis, charts=_charts(selection, analysis, locale),
-                           reasons=analysis.reasons(locale), **context,
+                           reasons=analysis.reasons(locale), changed=changes_since_closing(get_db(), selection),
+                           **context,
                            flips=sorted(analysis.flips, key=lambda f: (f.change is None, abs(f.change or 0.0))),
                            nearest=nearest_flip(analysis.flips))
 

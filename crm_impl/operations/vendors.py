@@ -18,14 +18,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_impl.db.locking import apply_changes, check_version
 from crm_impl.errors import NotFoundError, PermissionDeniedError, ValidationError
 from crm_impl.i18n import is_chinese
 from crm_impl.models import (
-    AhpComparison, CriteriaGroup, Evaluator, Membership, Project, SelectionCriterion, ShortlistedVendor, User,
-    VendorScore, VendorSelection,
+    AhpComparison, AuditEvent, CriteriaGroup, Evaluator, Membership, Project, SelectionCriterion, ShortlistedVendor,
+    User, VendorScore, VendorSelection,
 )
 from crm_impl.limits import MAX_FILE_BYTES
 from crm_impl.models.vendors import MAX_HORIZON_YEARS, MAX_WEIGHT
@@ -44,6 +45,7 @@ __all__ = [
     "close_scoring", "reopen_scoring", "node_items", "save_comparisons", "delete_stakeholder", "stakeholders",
     "node_preview", "selection_shape", "analyse_selection", "selection_weights", "results_visible", "sheet_progress",
     "vendor_costs", "save_vendor", "save_settings", "set_scoring_closed", "link_evaluators", "readable_export",
+    "ChangesSinceClosing", "changes_since_closing",
 ]
 
 _KEY_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
@@ -604,6 +606,55 @@ def reopen_scoring(selection: VendorSelection, expected_version: int | None) -> 
 def results_visible(selection: VendorSelection) -> bool:
     """The results reveal the sheets: shown once scoring is closed."""
     return selection.scoring_closed
+
+
+#: The records whose changes move the results once the sheets are in: the tree with its weights
+#: and knock-outs, the stakeholders' comparisons, the vendors (their figures score cost and time).
+_RESULT_INPUTS = ("CriteriaGroup", "SelectionCriterion", "AhpComparison", "ShortlistedVendor")
+#: The selection's own settings that move the results (not the closing itself).
+_RESULT_SETTINGS = {"weighting", "horizon_years"}
+#: Columns whose change moves no result: names, texts, order, the quotation's file.
+_NEUTRAL = {"title", "title_zh", "notes", "name", "name_zh", "description", "description_zh", "unit", "position",
+            "quotation_file_name", "quotation_file_data", "version"}
+
+
+@dataclass(frozen=True)
+class ChangesSinceClosing:
+    """Edits that moved the results after scoring closed: the ranking read at closing is not the
+    one shown now."""
+
+    count: int
+    last_at: datetime
+    last_by: str
+
+
+def changes_since_closing(session: Session, selection: VendorSelection) -> ChangesSinceClosing | None:
+    """The audit trail's changes to what the results depend on since scoring closed; ``None``
+    when scoring is open or nothing changed since."""
+    if not selection.scoring_closed or selection.closed_at is None:
+        return None
+    # To the second: SQLite's trail keeps whole seconds (an edit in the second of closing counts).
+    closed = _utc(selection.closed_at).replace(microsecond=0)
+    events = session.scalars(
+        select(AuditEvent).where(AuditEvent.project_id == selection.project_id,
+                                 AuditEvent.entity.in_(_RESULT_INPUTS + ("VendorSelection",)))
+        .order_by(AuditEvent.at, AuditEvent.id)).all()
+    moved = [event for event in events if _utc(event.at) >= closed and _moves_results(event)]
+    if not moved:
+        return None
+    return ChangesSinceClosing(len(moved), _utc(moved[-1].at), moved[-1].actor)
+
+
+def _moves_results(event: AuditEvent) -> bool:
+    changed = set(event.changes or {}) if event.action == "update" else None
+    if event.entity == "VendorSelection":
+        return bool(changed and changed & _RESULT_SETTINGS)
+    return changed is None or bool(changed - _NEUTRAL)
+
+
+def _utc(moment: datetime) -> datetime:
+    # SQLite gives the trail's times back without their zone: they are UTC (the database's now()).
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 # --- AHP comparisons -------------------------------------------------------------------------------

@@ -397,3 +397,29 @@ def test_rename_a_group_with_a_stale_edit_refused(client, login, user, load_samp
     client.post("/language/zh_Hans", data={"next": "/projects/"})
     assert "供应商实力" in client.get(f"{base}/criteria").text
     assert client.get(f"{base}/groups/999999/edit").status_code == 404
+
+
+def test_results_say_when_what_they_depend_on_changed_after_scoring_closed(client, login, user, load_sample, db):
+    """The ranking people read at closing must not change silently: a weight changed afterwards is
+    said above the results (how often, when, by whom); a new name is not a change of result."""
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))  # direct weights, closed
+    login()
+    base = f"/projects/{project.id}/vendors"
+    assert 'data-testid="changed-since-closing"' not in client.get(f"{base}/results").text
+    group = project.vendor_selection.groups[0]
+    renamed = {"name": "Renamed", "name_zh": "改名", "version": str(group.version)}
+    assert client.post(f"{base}/groups/{group.id}/edit", data=renamed).status_code == 302
+    assert 'data-testid="changed-since-closing"' not in client.get(f"{base}/results").text
+    db.expire_all()
+    selection = db.get(VendorSelection, project.vendor_selection.id)
+    weights = {f"w__{g.key}": str(g.weight) for g in selection.groups}     # as stored: unchanged
+    weights |= {f"w__{c.key}": str(c.weight) for c in selection.criteria}
+    weights[f"w__{selection.groups[0].key}"] = str(selection.groups[0].weight + 0.1)  # but one
+    assert client.post(f"{base}/weights", data={**weights, "version": selection.version}).status_code == 302
+    text = client.get(f"{base}/results").text
+    alert = text[text.index('data-testid="changed-since-closing"'):]
+    alert = alert[:alert.index("</div>")]
+    assert "have changed since (changes: 1; the last on" in alert and f"by {user.email}" in alert
+    client.post("/language/zh_Hans", data={"next": "/projects/"})
+    chinese = client.get(f"{base}/results").text
+    assert 'data-testid="changed-since-closing"' in chinese and "评分已于" in chinese

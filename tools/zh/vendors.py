@@ -300,4 +300,6 @@ ZH.update({
     (None, "If %(name)s compared %(a)s / %(b)s as %(revised)s instead of %(value)s, the group’s ratio would fall to "
            "%(new)s."):
         "如果 %(name)s 将 %(a)s / %(b)s 比较为 %(revised)s 而不是 %(value)s，群体比率将降至 %(new)s。",
+    (None, "Scoring closed on %(closed)s, but the criteria, weights, comparisons or vendors have changed since (changes: %(count)s; the last on %(when)s by %(who)s): these results are not the ones read at closing."):
+        "评分已于 %(closed)s 关闭，但此后评价准则、权重、两两比较或供应商又有改动（共 %(count)s 处，最近一次于 %(when)s，由 %(who)s 修改）：以下结果已不是评分关闭时看到的结果。",
 })

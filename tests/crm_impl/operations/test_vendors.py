@@ -3,6 +3,8 @@ them, AHP comparisons, closing scoring; refused edits save nothing (SQLite and P
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from crm_impl.errors import PermissionDeniedError, StaleEditError, ValidationError
@@ -10,7 +12,7 @@ from crm_impl.models import AuditEvent, MemberRole
 from crm_impl.operations.members import add_member
 from crm_impl.operations.vendors import (
     CriterionDraft, VendorDraft, add_criterion, add_evaluator, add_vendor, analyse_selection, attach_quotation,
-    close_scoring, delete_criterion, node_preview, readable_sheets, reopen_scoring, results_visible,
+    changes_since_closing, close_scoring, delete_criterion, node_preview, readable_sheets, reopen_scoring, results_visible,
     save_comparisons, save_sheet, save_weights, sheet_progress, start_selection, vendor_costs,
 )
 from crm_impl.vendors.catalogue import CATALOGUE
@@ -264,3 +266,24 @@ def test_an_export_before_closing_shows_a_reader_only_their_own_sheet(setup):
     db.commit()
     assert scores(users["viewer"]) == {"ann": [(4.0, "ann says")], "bo": [(2.0, "bo says")],
                                        sheet.name: [(5.0, "pm says")]}
+
+
+def test_changes_after_closing_are_counted_and_the_closing_is_not(setup):
+    db, _, selection, users = setup
+    db.info["actor"] = "pm@example.com"
+    assert changes_since_closing(db, selection) is None                 # scoring open
+    # The selection was built a while before closing (the trail keeps whole seconds).
+    for event in db.query(AuditEvent).all():
+        event.at -= timedelta(minutes=5)
+    db.flush()
+    close_scoring(selection, selection.version, "pm@example.com")
+    db.commit()
+    assert changes_since_closing(db, selection) is None                 # closing is no change of result
+    items = [c.key for c in selection.criteria if c.group_key == "vendor"]
+    save_comparisons(db, selection, "CFO", "vendor", {(a, b): 2.0 for i, a in enumerate(items) for b in items[i + 1:]})
+    db.commit()
+    changed = changes_since_closing(db, selection)
+    assert changed is not None and changed.count == len(items) * (len(items) - 1) // 2
+    reopen_scoring(selection, selection.version)
+    db.commit()
+    assert changes_since_closing(db, selection) is None                 # open again: nothing was read yet
