@@ -639,17 +639,19 @@ def changes_since_closing(session: Session, selection: VendorSelection) -> Chang
         select(AuditEvent).where(AuditEvent.project_id == selection.project_id,
                                  AuditEvent.entity.in_(_RESULT_INPUTS + ("VendorSelection",)))
         .order_by(AuditEvent.at, AuditEvent.id)).all()
-    moved = [event for event in events if _utc(event.at) >= closed and _moves_results(event)]
+    # With AHP weighting the tree's direct weights are not used: changing them moves nothing.
+    neutral = _NEUTRAL | ({"weight"} if selection.weighting == "ahp" else set())
+    moved = [event for event in events if _utc(event.at) >= closed and _moves_results(event, neutral)]
     if not moved:
         return None
     return ChangesSinceClosing(len(moved), _utc(moved[-1].at), moved[-1].actor)
 
 
-def _moves_results(event: AuditEvent) -> bool:
+def _moves_results(event: AuditEvent, neutral: set[str]) -> bool:
     changed = set(event.changes or {}) if event.action == "update" else None
     if event.entity == "VendorSelection":
         return bool(changed and changed & _RESULT_SETTINGS)
-    return changed is None or bool(changed - _NEUTRAL)
+    return changed is None or bool(changed - neutral)
 
 
 def _utc(moment: datetime) -> datetime:

@@ -423,3 +423,13 @@ def test_results_say_when_what_they_depend_on_changed_after_scoring_closed(clien
     client.post("/language/zh_Hans", data={"next": "/projects/"})
     chinese = client.get(f"{base}/results").text
     assert 'data-testid="changed-since-closing"' in chinese and "评分已于" in chinese
+    # With AHP weighting the direct weights are not used: changing them is no change of result.
+    pharma = load_sample(user, PHARMA)
+    selection = pharma.vendor_selection
+    assert selection.weighting == "ahp"
+    weights = {f"w__{g.key}": str(g.weight) for g in selection.groups} | {f"w__{c.key}": str(c.weight)
+                                                                          for c in selection.criteria}
+    weights[f"w__{selection.groups[0].key}"] = str(selection.groups[0].weight + 0.1)
+    assert client.post(f"/projects/{pharma.id}/vendors/weights",
+                       data={**weights, "version": selection.version}).status_code == 302
+    assert 'data-testid="changed-since-closing"' not in client.get(f"/projects/{pharma.id}/vendors/results").text
