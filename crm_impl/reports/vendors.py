@@ -30,8 +30,8 @@ from crm_impl.models import Project, VendorSelection
 from crm_impl.operations.finance import VendorCase, vendor_cases
 from crm_impl.operations.schedule import ResultCache
 from crm_impl.operations.vendors import (
-    analyse_selection, results_visible, selection_shape, selection_weights, sheet_progress, stakeholders,
-    vendor_costs,
+    ChangesSinceClosing, analyse_selection, changes_since_closing, results_visible, selection_shape,
+    selection_weights, sheet_progress, stakeholders, vendor_costs,
 )
 from crm_impl.reports.base import Formatter, ReportOptions, title_info
 from crm_impl.reports.document import Chart, Column, ReportDocument
@@ -65,6 +65,7 @@ class _Facts:
     analysis: Analysis | None
     problem: str
     cases: list[VendorCase]
+    changed: ChangesSinceClosing | None = None  # what the results depend on, changed after closing
 
 
 def _read(project: Project, selection: VendorSelection, f: Formatter, options: ReportOptions) -> _Facts:
@@ -87,7 +88,9 @@ def _read(project: Project, selection: VendorSelection, f: Formatter, options: R
             weights_problem = error.localized(f.locale)
     session = object_session(project)
     cases = vendor_cases(session, project, options.today) if session is not None else []
-    return _Facts(selection, shape.tree, names, weights, nodes, weights_problem, visible, analysis, problem, cases)
+    changed = changes_since_closing(session, selection) if session is not None else None
+    return _Facts(selection, shape.tree, names, weights, nodes, weights_problem, visible, analysis, problem, cases,
+                  changed)
 
 
 def ordered_flips(flips: list[Flip]) -> list[Flip]:
@@ -251,6 +254,9 @@ def _process(doc: ReportDocument, project: Project, f: Formatter, facts: _Facts)
     if selection.scoring_closed:
         doc.paragraph(f.word("vendor_closed_by", name=selection.closed_by, day=f.day(selection.closed_at.date()))
                       if selection.closed_by and selection.closed_at else f.word("vendor_closed"))
+        if facts.changed is not None:
+            doc.paragraph(f.word("vendor_changed_since", count=facts.changed.count,
+                                 day=f.day(facts.changed.last_at.date()), name=facts.changed.last_by or "—"))
     else:
         doc.paragraph(f.word("vendor_open"))
     if selection.notes:

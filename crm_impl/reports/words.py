@@ -446,6 +446,9 @@ WORDS: dict[str, tuple[str, str]] = {
                                              "and for each criterion inside its group."),
     "vendor_closed_by": NC_("report", "Scoring was closed by %(name)s on %(day)s."),
     "vendor_closed": NC_("report", "Scoring is closed."),
+    "vendor_changed_since": NC_("report", "Since then the criteria, weights, comparisons or vendors have changed "
+                                          "(changes: %(count)s; the last on %(day)s by %(name)s): the results below "
+                                          "are not the ones read at closing."),
     "vendor_open": NC_("report", "Scoring is still open."),
     "vendor_notes": NC_("report", "Notes:"),
     "vendor_quotes_table": NC_("report", "Short-listed vendors and their quotations"),

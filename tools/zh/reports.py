@@ -449,6 +449,9 @@ ZH.update({
         "权重为直接录入：每个准则组一个相对数值，组内每项准则一个相对数值。",
     (R, "Scoring was closed by %(name)s on %(day)s."): "评分已由 %(name)s 于 %(day)s 关闭。",
     (R, "Scoring is closed."): "评分已关闭。",
+    (R, "Since then the criteria, weights, comparisons or vendors have changed (changes: %(count)s; the last on "
+        "%(day)s by %(name)s): the results below are not the ones read at closing."):
+        "此后评价准则、权重、两两比较或供应商又有改动（共 %(count)s 处，最近一次于 %(day)s，由 %(name)s 修改）：以下结果已不是评分关闭时看到的结果。",
     (R, "Scoring is still open."): "评分仍在进行中。",
     (R, "Notes:"): "备注：",
     (R, "Short-listed vendors and their quotations"): "入围供应商及其报价",

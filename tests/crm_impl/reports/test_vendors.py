@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from crm_impl.i18n import format_money, format_number, format_percentage, localized
+from crm_impl.i18n import format_day, format_money, format_number, format_percentage, localized
 from crm_impl.operations.finance import vendor_cases
 from crm_impl.operations.vendors import (
     analyse_selection, reopen_scoring, selection_weights, sheet_progress, vendor_costs,
@@ -279,3 +279,26 @@ def test_without_a_business_case_the_costs_are_a_sentence(sample_session, render
         assert pictures(document) == 5  # every chart but the TCO one
     finally:
         sample_session.rollback()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_report_says_when_the_results_changed_after_closing(db, user, load_sample, lang):
+    from datetime import timedelta
+
+    from crm_impl.models import AuditEvent
+    from crm_impl.reports.render import ChartRenderer
+
+    project = load_sample(user, next(p for p in SAMPLES if "retail" in p.stem))
+    options = ReportOptions(lang, today=TODAY)
+    text = _text(reopen(build_report("vendors", project, options, ChartRenderer(enabled=False))))
+    said = word("vendor_changed_since", lang, count=1, day="", name="").split("1")[0]
+    assert said not in text
+    group = project.vendor_selection.groups[0]
+    group.weight += 0.1
+    db.commit()
+    for event in db.query(AuditEvent).filter_by(entity="CriteriaGroup").all():  # a day after closing
+        event.at = project.vendor_selection.closed_at + timedelta(days=1)
+    db.commit()
+    text = _text(reopen(build_report("vendors", project, options, ChartRenderer(enabled=False))))
+    day = format_day((project.vendor_selection.closed_at + timedelta(days=1)).date(), lang)
+    assert word("vendor_changed_since", lang, count=1, day=day, name="—") in text
