@@ -7,7 +7,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from crm_impl.charts.network_layout import BOX_H, BOX_W, COLUMN_PITCH, NetworkLayout, layered_layout, layout_key
-from crm_impl.charts.style import COLORS, cells, esc, fit, labels, num
+from crm_impl.charts.style import COLORS, cells, esc, fit, fitting, labels, num
 from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
 
 __all__ = ["network_figure", "PX_PER_UNIT", "NAME_CELLS"]
@@ -32,12 +32,7 @@ def _name_lines(task_id: str, name: str) -> tuple[str, str]:
     room = NAME_CELLS - cells(task_id) - 2  # the bold id is wider than its cells
     if cells(name) <= room:
         return name, ""
-    used, cut = 0, 0
-    for i, char in enumerate(name):
-        used += cells(char)
-        if used > room:
-            break
-        cut = i + 1
+    cut = fitting(name, room)
     space = name.rfind(" ", 0, cut + 1)
     if space > cut // 2:
         cut = space

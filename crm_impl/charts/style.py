@@ -96,6 +96,20 @@ def cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def fitting(text: str, width: int) -> int:
+    """How many characters of ``text`` fit in ``width`` character cells.
+
+    >>> fitting("业务蓝图", 5), fitting("CRM", 5)
+    (2, 3)
+    """
+    used = 0
+    for count, char in enumerate(text):
+        used += cells(char)
+        if used > width:
+            return count
+    return len(text)
+
+
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` character cells with an ellipsis (a column of a grid).
 
@@ -104,13 +118,7 @@ def fit(text: str, width: int) -> str:
     """
     if cells(text) <= width:
         return text
-    out, used = [], 1  # room for the ellipsis
-    for char in text:
-        used += cells(char)
-        if used > width:
-            break
-        out.append(char)
-    return "".join(out) + "…"
+    return text[:fitting(text, width - 1)] + "…"  # one cell for the ellipsis
 
 
 def num(value: float | int | None) -> str:
