@@ -77,6 +77,8 @@ def _patches(clock: _Clock) -> ExitStack:
         (operations, "forecast_schedule", "db+forecast"),
         (operations, "gantt_figure", "figure"),
         (operations, "network_figure", "figure"),
+        (operations, "network_layout", "figure"),  # laid out (cold) or taken from the cache (warm)
+        (operations, "network_layout_key", "figure"),
         (routes, "chart_html", "serialise"),
         (routes, "render_template", "template"),
         (fc, "_compress_data", "compress"),

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import plotly.graph_objects as go
 
 from crm_impl.charts.network_layout import BOX_H, BOX_W, COLUMN_PITCH, NetworkLayout, layered_layout, layout_key
 from crm_impl.charts.style import COLORS, cells, esc, fit, fitting, labels, num
 from crm_impl.schedule.plan import ScheduledPlan, ScheduledTask
 
-__all__ = ["network_figure", "PX_PER_UNIT", "NAME_CELLS"]
+__all__ = ["network_figure", "network_layout", "network_layout_key", "PX_PER_UNIT", "NAME_CELLS"]
 
 #: Screen pixels per layout unit, across and down alike (the axes keep this ratio when the
 #: reader zooms): a box is 166 × 83 px, room for its five lines of 10 px text.
@@ -22,8 +20,6 @@ MAX_PLOT_PX = 860
 MIN_PLOT_PX = 300
 #: Room above the top boxes for the phases' names.
 LABEL_ROOM = 0.7
-#: How long a laid-out network is kept between requests (seconds); another plan has another key.
-LAYOUT_TIMEOUT = 7 * 24 * 3600
 
 
 def _name_lines(task_id: str, name: str) -> tuple[str, str]:
@@ -46,38 +42,39 @@ def _box_text(task: ScheduledTask, locale: str, text) -> str:
             f"<br>ES {num(task.es)} · EF {num(task.ef)} · {text['slack']} {num(task.total_slack)}")
 
 
-def _layout(scheduled: ScheduledPlan, cache: Any) -> NetworkLayout:
-    """The layout of the plan's network, from ``cache`` when it was laid out before: it depends
-    only on the tasks, their phases and the links."""
+def _shape(scheduled: ScheduledPlan) -> tuple[list[str], list[tuple[str, str]], dict[str, str], list[str]]:
+    """What the layout depends on: the tasks, the links between them, each task's phase, the phases."""
     plan = scheduled.plan
-    ids = [t.id for t in scheduled.tasks]
-    links = [(link.pred, link.succ) for link in plan.links]
-    phase_of = {t.id: t.task.phase for t in scheduled.tasks}
-    phases = [p.key for p in plan.phases]
-    key = "network-layout:" + layout_key(ids, links, phase_of, phases) if cache is not None else None
-    layout = cache.get(key) if key else None
-    if not isinstance(layout, NetworkLayout):
-        layout = layered_layout(ids, links, phase_of, phases)
-        if key:
-            cache.set(key, layout, timeout=LAYOUT_TIMEOUT)
-    return layout
+    return ([t.id for t in scheduled.tasks], [(link.pred, link.succ) for link in plan.links],
+            {t.id: t.task.phase for t in scheduled.tasks}, [p.key for p in plan.phases])
+
+
+def network_layout(scheduled: ScheduledPlan) -> NetworkLayout:
+    """Where the boxes and links of the plan's network go (:func:`layered_layout`)."""
+    return layered_layout(*_shape(scheduled))
+
+
+def network_layout_key(scheduled: ScheduledPlan) -> str:
+    """A name for the plan's layout: the same for any plan of the same tasks, phases and links
+    (durations and dates move no box), so a laid-out network can be kept between requests."""
+    return "network-layout:" + layout_key(*_shape(scheduled))
 
 
 def network_figure(scheduled: ScheduledPlan, *, locale: str = "en", title: str | None = None,
-                   cache: Any = None) -> go.Figure:
+                   layout: NetworkLayout | None = None) -> go.Figure:
     """Activity-on-node network: one box per task with its id and name, duration, first and last
     day and total slack, laid out in columns by :func:`~crm_impl.charts.network_layout.layered_layout`
     so that no link runs through a box, each phase in a labelled band of columns of its own.
 
     Critical boxes and the driving links between them are red; links other than plain FS carry
     their type and lag.  The figure pans and zooms at a fixed aspect (text stays in its box); it
-    is as wide as its card and opens on its top left.  With a ``cache`` (``get``/``set``), the
-    layout is kept there under a digest of the network's shape.
+    is as wide as its card and opens on its top left.  ``layout`` is :func:`network_layout` of
+    the plan, laid out here when not given (a page keeps it between requests).
     """
     text = labels(locale)
     tasks = scheduled.tasks
     links = scheduled.plan.links
-    layout = _layout(scheduled, cache)
+    layout = layout or network_layout(scheduled)
     pos = layout.centres
     driving = set(scheduled.schedule.driving_links().tolist())
     half_w, half_h = BOX_W / 2, BOX_H / 2

@@ -16,7 +16,8 @@ import plotly.graph_objects as go
 
 from crm_impl.charts.gantt import gantt_figure
 from crm_impl.charts.montecarlo import criticality_figure, montecarlo_figure
-from crm_impl.charts.network import network_figure
+from crm_impl.charts.network import network_figure, network_layout, network_layout_key
+from crm_impl.charts.network_layout import NetworkLayout
 from crm_impl.charts.resources import resource_load_figure
 from crm_impl.methodology import roles
 from crm_impl.models import Baseline, Project
@@ -32,6 +33,7 @@ from crm_impl.tracking.risks import risk_event
 __all__ = [
     "project_gantt_figure",
     "project_network_figure",
+    "kept_network_layout",
     "resource_figure",
     "MonteCarloRun",
     "ResultCache",
@@ -66,9 +68,23 @@ def project_gantt_figure(
 
 
 def project_network_figure(project: Project, locale: str, cache: ResultCache | None = None) -> go.Figure:
-    """The network diagram of the plan; with a ``cache``, its layout is kept there (keyed by the
+    """The network diagram of the plan; with a ``cache``, its layout is kept there
+    (:func:`kept_network_layout`)."""
+    scheduled = plan_schedule(project)
+    return network_figure(scheduled, locale=locale, layout=kept_network_layout(scheduled, cache))
+
+
+def kept_network_layout(scheduled: ScheduledPlan, cache: ResultCache | None) -> NetworkLayout:
+    """The plan's network layout, from ``cache`` when it was laid out before (keyed by the
     network's shape: tasks, phases and links), so only an edit of those lays it out again."""
-    return network_figure(plan_schedule(project), locale=locale, cache=cache)
+    if cache is None:
+        return network_layout(scheduled)
+    key = network_layout_key(scheduled)
+    layout = cache.get(key)
+    if not isinstance(layout, NetworkLayout):
+        layout = network_layout(scheduled)
+        cache.set(key, layout, timeout=RESULT_TIMEOUT)
+    return layout
 
 
 def resource_figure(project: Project, locale: str) -> go.Figure:

@@ -126,16 +126,22 @@ def test_the_layout_is_kept_in_a_cache_by_the_networks_shape(scheduled):
         def set(self, key, value, timeout=None):
             self[key] = value
 
+    from crm_impl.operations.schedule import kept_network_layout
+
     cache = Cache()
-    first = network_figure(scheduled, cache=cache)
+
+    def kept(plan):  # as the page draws it: the layout kept in the cache
+        return network_figure(plan, layout=kept_network_layout(plan, cache))
+
+    first = kept(scheduled)
     assert len(cache) == 1 and next(iter(cache)).startswith("network-layout:")
     (key, layout), = cache.items()
     cache[key] = replace(layout, centres={k: (x, y - 100) for k, (x, y) in layout.centres.items()})
-    again = network_figure(scheduled, cache=cache)  # the kept layout is used, not laid out again
+    again = kept(scheduled)  # the kept layout is used, not laid out again
     assert [round(s.y0, 6) for s in _boxes(again)] == [round(s.y0 - 100, 6) for s in _boxes(first)]
     # Durations do not move boxes (the same key); a link or a phase does (another key).
-    network_figure(small_plan(tasks=(replace(TASKS[0], duration=9), *TASKS[1:])).schedule(), cache=cache)
+    kept(small_plan(tasks=(replace(TASKS[0], duration=9), *TASKS[1:])).schedule())
     assert len(cache) == 1
-    network_figure(small_plan(links=LINKS[:3]).schedule(), cache=cache)
-    network_figure(small_plan(tasks=(*TASKS[:2], replace(TASKS[2], phase="P1"), TASKS[3])).schedule(), cache=cache)
+    kept(small_plan(links=LINKS[:3]).schedule())
+    kept(small_plan(tasks=(*TASKS[:2], replace(TASKS[2], phase="P1"), TASKS[3])).schedule())
     assert len(cache) == 3
