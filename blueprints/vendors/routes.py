@@ -19,7 +19,7 @@ from crm_impl.operations.vendors import (
 from crm_impl.vendors.ahp import CR_LIMIT, scale_label
 from crm_impl.vendors.catalogue import CRM7_AREAS
 from crm_impl.vendors.selection import ROOT
-from crm_impl.vendors.sensitivity import nearest_flip
+from crm_impl.vendors.sensitivity import nearest_flip, ordered_flips
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.kit import ActionForm, act, chart_html, download, form_status, render_form, save_edit, submit
@@ -373,7 +373,7 @@ def results(project):
     return render_template("vendors/results.html", analysis=analysis, charts=_charts(selection, analysis, locale),
                            reasons=analysis.reasons(locale), changed=changes_since_closing(get_db(), selection),
                            **context,
-                           flips=sorted(analysis.flips, key=lambda f: (f.change is None, abs(f.change or 0.0))),
+                           flips=ordered_flips(analysis.flips),
                            nearest=nearest_flip(analysis.flips))
 
 

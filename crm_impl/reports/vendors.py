@@ -41,9 +41,9 @@ from crm_impl.vendors.catalogue import CRM7_AREAS
 from crm_impl.vendors.criteria import CriteriaTree, Weights
 from crm_impl.vendors.scoring import Consolidated
 from crm_impl.vendors.selection import ROOT, Analysis, hierarchy_cr
-from crm_impl.vendors.sensitivity import DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, Flip, nearest_flip
+from crm_impl.vendors.sensitivity import DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_SPREAD, Flip, nearest_flip, ordered_flips
 
-__all__ = ["build_vendors_report", "DISAGREEMENT", "ordered_flips", "disagreements"]
+__all__ = ["build_vendors_report", "DISAGREEMENT", "disagreements"]
 
 #: Scores this many points apart are a disagreement to talk through (what the results page marks).
 DISAGREEMENT = 2.0
@@ -91,11 +91,6 @@ def _read(project: Project, selection: VendorSelection, f: Formatter, options: R
     changed = changes_since_closing(session, selection) if session is not None else None
     return _Facts(selection, shape.tree, names, weights, nodes, weights_problem, visible, analysis, problem, cases,
                   changed)
-
-
-def ordered_flips(flips: list[Flip]) -> list[Flip]:
-    """Nearest flips first, criteria where no weight changes the winner last (as the page)."""
-    return sorted(flips, key=lambda flip: (flip.change is None, abs(flip.change or 0.0)))
 
 
 def disagreements(analysis: Analysis) -> list[tuple[str, str, Consolidated]]:

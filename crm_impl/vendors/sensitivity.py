@@ -27,7 +27,7 @@ import numpy as np
 from crm_impl.errors import ValidationError
 from crm_impl.vendors.scoring import Evaluation
 
-__all__ = ["Flip", "nearest_flip", "reweighted", "winner_at", "weight_sensitivity", "first_probabilities", "DEFAULT_RUNS",
+__all__ = ["Flip", "nearest_flip", "ordered_flips", "reweighted", "winner_at", "weight_sensitivity", "first_probabilities", "DEFAULT_RUNS",
            "DEFAULT_SPREAD", "DEFAULT_SEED", "MAX_RUNS"]
 
 DEFAULT_RUNS = 10_000
@@ -123,6 +123,12 @@ def weight_sensitivity(evaluation: Evaluation) -> list[Flip]:
         return []
     winner = next(i for i, v in enumerate(evaluation.vendors) if v.rank == 1)
     return [_flip(evaluation, j, winner) for j in range(len(evaluation.criteria))]
+
+
+def ordered_flips(flips: list[Flip]) -> list[Flip]:
+    """Nearest flips first, criteria where no weight changes the winner last (the page's and the
+    report's order)."""
+    return sorted(flips, key=lambda flip: (flip.change is None, abs(flip.change or 0.0)))
 
 
 def nearest_flip(flips: list[Flip]) -> Flip | None:
