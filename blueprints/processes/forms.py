@@ -9,7 +9,9 @@ from crm_impl.models import (
 )
 from crm_impl.operations.processes import CandidateDraft, CauseDraft
 from crm_impl.processes import Weights
-from crm_impl.processes.simulation import DEFAULT_DAY_HOURS, DEFAULT_DAY_START, DEFAULT_SCENARIO
+from crm_impl.processes.simulation import (
+    DAY_HOURS_RANGE, DAY_START_RANGE, DEFAULT_DAY_HOURS, DEFAULT_DAY_START, DEFAULT_SCENARIO,
+)
 from blueprints.kit import Form, VersionedForm, choices
 
 KINDS = [(MapKind.AS_IS.value, _l("As-is")), (MapKind.TO_BE.value, _l("To-be"))]
@@ -157,9 +159,9 @@ class SimulationForm(Form):
     seed = IntegerField(_l("Seed"), default=DEFAULT_SCENARIO.seed, validators=[InputRequired(), NumberRange(0, 2**31 - 1)])
     poisson = BooleanField(_l("Random (Poisson) arrivals"), default=DEFAULT_SCENARIO.poisson_arrivals)
     day_start = FloatField(_l("Working day starts (hour)"), default=DEFAULT_DAY_START,
-                           validators=[InputRequired(), NumberRange(0, 23.99)])
+                           validators=[InputRequired(), NumberRange(*DAY_START_RANGE)])
     day_hours = FloatField(_l("Working hours a day"), default=DEFAULT_DAY_HOURS,
-                           validators=[InputRequired(), NumberRange(0.5, 24)])
+                           validators=[InputRequired(), NumberRange(*DAY_HOURS_RANGE)])
 
 
 def settings_of(record) -> MapSettingsForm:

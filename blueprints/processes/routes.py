@@ -45,6 +45,7 @@ from crm_impl.operations.processes import (
     update_selection,
 )
 from crm_impl.processes import CHANNELS, METRIC_NAMES, LaneStaff, Scenario, pareto
+from crm_impl.processes.simulation import DAY_HOURS_RANGE, DAY_START_RANGE
 from blueprints.access import Action, one_of, project_view
 from blueprints.database import get_db
 from blueprints.extensions import cache
@@ -392,7 +393,7 @@ def delete(project, map_id: int):
 
 #: The per-lane fields of the simulation form: its people, and its own working day (empty: the
 #: scenario's day) — ``(parameter prefix, lowest, highest)``.
-LANE_HOURS = {"day_start": ("ds", 0.0, 23.99), "day_hours": ("dh", 0.5, 24.0)}
+LANE_HOURS = {"day_start": ("ds", *DAY_START_RANGE), "day_hours": ("dh", *DAY_HOURS_RANGE)}
 
 
 def _lane_number(form: SimulationForm, name: str, low: float, high: float, text: str, lane_name: str) -> float | None:

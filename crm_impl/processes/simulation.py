@@ -44,7 +44,8 @@ from crm_impl.processes.model import END, TASK, ProcessMap
 from crm_impl.processes.validate import check_map, transition_probabilities
 
 __all__ = ["LaneStaff", "Scenario", "LaneResult", "ProcessSimulation", "simulate_process", "simulation_digest",
-           "DAY_HOURS", "DEFAULT_SCENARIO", "DEFAULT_DAY_START", "DEFAULT_DAY_HOURS"]
+           "DAY_HOURS", "DEFAULT_SCENARIO", "DEFAULT_DAY_START", "DEFAULT_DAY_HOURS", "DAY_START_RANGE",
+           "DAY_HOURS_RANGE"]
 
 DAY_HOURS = 24.0
 
@@ -110,6 +111,9 @@ DEFAULT_SCENARIO = Scenario(arrival_rate=2.0, cases=500, variability=0.3, poisso
 #: The working day the page offers for a lane whose people are given (9 o'clock, 8 hours).
 DEFAULT_DAY_START = 9.0
 DEFAULT_DAY_HOURS = 8.0
+#: The hours a lane's working day may start at and last (lowest, highest), on the page.
+DAY_START_RANGE = (0.0, 23.99)
+DAY_HOURS_RANGE = (0.5, DAY_HOURS)
 
 
 @dataclass(frozen=True)
