@@ -38,8 +38,8 @@ from crm_impl.finance.metrics import Irr, discount_factors, irr, npv, payback, s
 from crm_impl.i18n import N_, Message
 
 __all__ = [
-    "MONTH", "calendar_months", "go_live_shift", "YearRow", "Convention", "CaseResult", "ScenarioResult", "TornadoBar", "shift_benefits",
-    "adjusted_values", "evaluate", "scenarios", "tornado", "cost_of_delay",
+    "MONTH", "calendar_months", "go_live_shift", "YearRow", "Convention", "CaseResult", "ScenarioResult",
+    "TornadoBar", "shift_benefits", "adjusted_values", "evaluate", "scenarios", "tornado", "cost_of_delay",
 ]
 
 #: One month, in years.

@@ -37,8 +37,8 @@ from crm_impl.db.locking import check_version
 from crm_impl.errors import NotFoundError, ValidationError
 from crm_impl.i18n import MessageList
 from crm_impl.finance import (
-    BusinessCase, CaseResult, FinanceSimulation, ScenarioResult, TornadoBar, calendar_months, cost_of_delay,
-    evaluate, go_live_shift, scenarios, simulate, tornado,
+    MONTH, BusinessCase, CaseResult, FinanceSimulation, ScenarioResult, TornadoBar, calendar_months,
+    cost_of_delay, evaluate, go_live_shift, scenarios, simulate, tornado,
 )
 from crm_impl.finance.montecarlo import DEFAULT_RUNS, DEFAULT_SEED
 from crm_impl.finance.quotes import with_quotation
@@ -435,9 +435,7 @@ class GoLive:
     @property
     def shift_years(self) -> float:
         """The slip in years: calendar months × 1/12 (the month the cost of delay counts)."""
-        if self.assumed is None or self.forecast is None:
-            return 0.0
-        return go_live_shift(self.assumed, self.forecast)
+        return self.slip_months * MONTH
 
 
 def go_live(project: Project, record: CaseRecord | None, today: date) -> GoLive:
